@@ -1,0 +1,125 @@
+//! Every command-line argument, in one place. The doc comments are the
+//! `--help` text, so they are in Vietnamese.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "baocao",
+    version,
+    about = "baocao — tổng hợp báo cáo tình hình thực hiện kế hoạch của tỉnh:\nnhập kế hoạch, tạo biểu mẫu Excel, tổng hợp số liệu, lập báo cáo PDF.",
+    help_template = HELP_TEMPLATE,
+    override_usage = "baocao [TÙY CHỌN] <LỆNH>",
+    subcommand_help_heading = "Lệnh",
+    subcommand_value_name = "LỆNH",
+    next_help_heading = "Tùy chọn",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    arg_required_else_help = true,
+    after_help = "Mã thoát: 0 thành công · 1 dữ liệu có lỗi · 2 sai dòng lệnh · 3 không đọc được đầu vào · 4 không ghi được đầu ra."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    /// In phiên bản
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Tùy chọn")]
+pub struct Global {
+    /// Thư mục kế hoạch (ke-hoach.toml, chi-tieu.toml, nhiem-vu.toml, co-quan.toml).
+    /// Mặc định: ./inputs nếu có, nếu không thì kế hoạch có sẵn trong chương trình
+    #[arg(long, global = true, value_name = "THƯ_MỤC")]
+    pub plan: Option<PathBuf>,
+
+    /// In trợ giúp
+    #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Kế hoạch: nhập từ văn bản, xem tóm tắt, kiểm tra các tệp đã sửa
+    #[command(
+        subcommand,
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao plan <LỆNH>",
+        subcommand_help_heading = "Lệnh",
+        subcommand_value_name = "LỆNH",
+        arg_required_else_help = true
+    )]
+    Plan(PlanCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Nhập kế hoạch từ văn bản đã công bố (.txt), ghi thành các tệp kế hoạch
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao plan import <TỆP> [--out THƯ_MỤC] [--agencies TỆP] [--force]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Import(ImportArgs),
+
+    /// Xem tóm tắt kế hoạch: số chỉ tiêu, nhiệm vụ theo nhóm, theo cơ quan, thời hạn theo quý
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao plan show [--json] [--plan THƯ_MỤC]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Show(ShowArgs),
+
+    /// Kiểm tra các tệp kế hoạch (số trùng, mã cơ quan lạ, chỉ tiêu thiếu dòng cha,
+    /// mục tiêu và thời hạn không đọc được), báo lỗi kèm tệp và dòng
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao plan check [THƯ_MỤC]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Tệp văn bản kế hoạch (UTF-8), dạng như inputs/van-ban/ke-hoach-60-KH-UBND-2025.txt
+    #[arg(value_name = "TỆP", help_heading = "Đối số")]
+    pub file: PathBuf,
+
+    /// Thư mục ghi các tệp kế hoạch (mặc định: inputs)
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "inputs", hide_default_value = true)]
+    pub out: PathBuf,
+
+    /// Danh mục cơ quan dùng để nhận tên cơ quan (mặc định: co-quan.toml của kế hoạch hiện dùng)
+    #[arg(long, value_name = "TỆP")]
+    pub agencies: Option<PathBuf>,
+
+    /// Ghi đè các tệp kế hoạch đã có trong thư mục đích
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// In toàn bộ kế hoạch dạng JSON (cấu trúc ổn định, dùng cho các công cụ khác)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Thư mục kế hoạch cần kiểm tra (mặc định: như --plan)
+    #[arg(value_name = "THƯ_MỤC", help_heading = "Đối số")]
+    pub dir: Option<PathBuf>,
+}

@@ -1,0 +1,5 @@
+//! One module per command, each with a `run` that returns the exit code.
+
+pub mod plan_check;
+pub mod plan_import;
+pub mod plan_show;

@@ -1,0 +1,75 @@
+//! `baocao plan import FILE.txt`: the published plan text into plan files.
+
+use std::path::Path;
+
+use crate::args::ImportArgs;
+use crate::error::{Error, exit};
+use crate::fsx::write_atomic;
+use crate::plan::files::{self, AGENCIES_FILE, ALL_FILES, PlanSource, SourceFile};
+use crate::plan::{import, load};
+use crate::terminal;
+use crate::textfile::read_text;
+
+pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
+    let agencies = match &a.agencies {
+        Some(path) => SourceFile { name: path.display().to_string(), text: read_text(path)? },
+        None => source.read_file(AGENCIES_FILE)?,
+    };
+    let text = read_text(&a.file)?;
+    let province = import::province_of(&text);
+    let (registry, registry_diags) = load::registry(&agencies, &province);
+    if registry_diags.iter().any(|d| d.is_error()) {
+        return Err(Error::InvalidPlan { source_name: agencies.name.clone(), errors: registry_diags });
+    }
+    let name = a.file.display().to_string();
+    let imported = import::import(&name, &text, &registry)
+        .map_err(|e| Error::NotAPlan { path: a.file.clone(), what: e.0 })?;
+    if !a.force {
+        for f in ALL_FILES {
+            let path = a.out.join(f);
+            if path.exists() {
+                return Err(Error::Exists { path });
+            }
+        }
+    }
+    let written = write_all(&a.out, &imported, &agencies.text)?;
+    terminal::report(&imported.diagnostics);
+    println!(
+        "Đã nhập {} {}: {} chỉ tiêu ({} nhóm), {} nhiệm vụ ({} nhóm).",
+        imported.plan.kind,
+        imported.plan.code,
+        imported.indicator_count(),
+        imported.indicators.group.len(),
+        imported.task_count(),
+        imported.tasks.group.len()
+    );
+    for p in written {
+        println!("  đã ghi {}", p.display());
+    }
+    if imported.has_errors() {
+        println!(
+            "Còn lỗi cần sửa tay trong các tệp trên; sửa xong chạy `baocao plan check {}`.",
+            a.out.display()
+        );
+        Ok(exit::DATA)
+    } else {
+        Ok(exit::OK)
+    }
+}
+
+fn write_all(
+    out: &Path,
+    imported: &import::Imported,
+    agencies_text: &str,
+) -> Result<Vec<std::path::PathBuf>, Error> {
+    Ok(vec![
+        write_atomic(out, files::PLAN_FILE, files::render(files::PLAN_FILE, &imported.plan)?.as_bytes())?,
+        write_atomic(
+            out,
+            files::INDICATORS_FILE,
+            files::render(files::INDICATORS_FILE, &imported.indicators)?.as_bytes(),
+        )?,
+        write_atomic(out, files::TASKS_FILE, files::render(files::TASKS_FILE, &imported.tasks)?.as_bytes())?,
+        write_atomic(out, AGENCIES_FILE, agencies_text.as_bytes())?,
+    ])
+}

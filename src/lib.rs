@@ -1,0 +1,19 @@
+//! baocao as a library: the pipeline's steps, used by the `baocao` binary and
+//! by the tests.
+//!
+//! - `plan`: the plan's schema, its files, the agency registry, the importer.
+//! - `cmd`: one module per command-line verb.
+//! - `args`, `terminal`, `error`, `diag`: the command line, what is printed,
+//!   exit codes, diagnostics.
+//! - `text`, `textfile`, `fsx`: text normalisation, reading text files,
+//!   atomic writes.
+
+pub mod args;
+pub mod cmd;
+pub mod diag;
+pub mod error;
+pub mod fsx;
+pub mod plan;
+pub mod terminal;
+pub mod text;
+pub mod textfile;

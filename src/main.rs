@@ -1,0 +1,37 @@
+//! baocao: from a province's plan and the workbooks its agencies return, to
+//! the signed consolidated report.
+//!
+//! `dispatch` calls one function per command; the modules are listed in
+//! `lib.rs`.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use baocao::args::{Cli, Command, PlanCommand};
+use baocao::plan::files::PlanSource;
+use baocao::{cmd, terminal};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(terminal::clap_error(&e)),
+    };
+    ExitCode::from(dispatch(cli))
+}
+
+fn dispatch(cli: Cli) -> u8 {
+    let source = PlanSource::choose(cli.global.plan.as_deref());
+    let result = match cli.command {
+        Command::Plan(PlanCommand::Import(a)) => cmd::plan_import::run(&source, &a),
+        Command::Plan(PlanCommand::Show(a)) => cmd::plan_show::run(&source, &a),
+        Command::Plan(PlanCommand::Check(a)) => {
+            let source = a.dir.map_or(source, PlanSource::Dir);
+            cmd::plan_check::run(&source)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => terminal::fail(&e),
+    }
+}

@@ -1,0 +1,178 @@
+//! Identifiers of the plan's rows and agencies.
+//!
+//! They are parsed once, where text enters the program, so that the rest of
+//! the code never handles a bare string where an id is meant.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// The id of an agency or a group of agencies in the registry: short, lower
+/// case ASCII letters, digits and hyphens, so that it is safe as a file name
+/// (`skhcn`, `ubnd-thoi-binh`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AgencyId(String);
+
+impl AgencyId {
+    /// Accepts 1 to 40 characters from `a-z`, `0-9` and `-`, starting with a
+    /// letter and not ending with a hyphen.
+    pub fn parse(s: &str) -> Option<Self> {
+        let ok = !s.is_empty()
+            && s.len() <= 40
+            && s.starts_with(|c: char| c.is_ascii_lowercase())
+            && !s.ends_with('-')
+            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        ok.then(|| Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for AgencyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for AgencyId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+/// A row number as printed in a plan table: `8`, `8.1`, `18.2`.
+///
+/// Numbers may be missing from a sequence (the bundled plan has no indicator
+/// 3 and no task 3), so a number is kept as printed and compared by its parts.
+#[derive(Debug, Clone)]
+pub struct RowNumber {
+    printed: String,
+    parts: Vec<u32>,
+}
+
+impl PartialEq for RowNumber {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts == other.parts
+    }
+}
+
+impl Eq for RowNumber {}
+
+impl std::hash::Hash for RowNumber {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.parts.hash(state);
+    }
+}
+
+impl RowNumber {
+    /// Accepts dot-separated whole numbers (`12`, `8.10`); a trailing dot
+    /// (`12.`) is tolerated as printed in some tables.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim().trim_end_matches('.');
+        if s.is_empty() {
+            return None;
+        }
+        let parts = s
+            .split('.')
+            .map(|p| {
+                if !p.is_empty() && p.len() <= 6 && p.bytes().all(|b| b.is_ascii_digit()) {
+                    p.parse().ok()
+                } else {
+                    None
+                }
+            })
+            .collect::<Option<Vec<u32>>>()?;
+        Some(Self { printed: s.to_owned(), parts })
+    }
+
+    /// The number of the parent row (`8` for `8.1`), if any.
+    pub fn parent(&self) -> Option<Self> {
+        Self::parse(self.printed.rsplit_once('.')?.0)
+    }
+
+    pub fn parts(&self) -> &[u32] {
+        &self.parts
+    }
+}
+
+impl Ord for RowNumber {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.parts.cmp(&other.parts)
+    }
+}
+
+impl PartialOrd for RowNumber {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for RowNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.printed)
+    }
+}
+
+impl Serialize for RowNumber {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+macro_rules! row_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(transparent)]
+        pub struct $name(pub RowNumber);
+
+        impl $name {
+            pub fn parse(s: &str) -> Option<Self> {
+                RowNumber::parse(s).map(Self)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+row_id!(
+    /// The number of a task in Phụ lục II (`27`).
+    TaskNo
+);
+row_id!(
+    /// The number of an indicator in Phụ lục I (`8.7`).
+    IndicatorNo
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_ids_are_file_name_safe() {
+        assert!(AgencyId::parse("skhcn").is_some());
+        assert!(AgencyId::parse("ubnd-thoi-binh").is_some());
+        for bad in ["", "SKHCN", "sở", "a/b", "-x", "x-", "1abc", "a b"] {
+            assert!(AgencyId::parse(bad).is_none(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn row_numbers_order_by_parts() {
+        let n = |s| RowNumber::parse(s).unwrap();
+        assert!(n("8.2") < n("8.10"));
+        assert!(n("8.12") < n("9"));
+        assert_eq!(n("8.1").parent(), Some(n("8")));
+        assert_eq!(n("12.").to_string(), "12");
+        assert!(RowNumber::parse("I").is_none());
+        assert!(RowNumber::parse("1..2").is_none());
+    }
+}

@@ -1,0 +1,79 @@
+//! Text helpers shared by every step: Unicode normalisation and the folded
+//! keys used to compare names typed by different people.
+//!
+//! Everything a user typed is normalised to NFC as soon as it is read, so that
+//! the rest of the program can compare strings byte for byte and so that the
+//! PDF's text layer is NFC (Typst does not normalise).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Returns `s` in Unicode NFC.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// NFC with runs of white space (including line breaks inside a table cell)
+/// folded into one space and the ends trimmed.
+pub fn clean(s: &str) -> String {
+    nfc(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A comparison key: lower case, without diacritics (`đ` becomes `d`), with
+/// every run of punctuation and white space folded into one space.
+///
+/// Dropping diacritics makes `Uỷ`/`Ủy` (two tone placements in use) and text
+/// typed without accents compare equal. Callers that build a lookup table from
+/// such keys must reject two entries whose keys collide.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            _ => c,
+        };
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if c == '&' {
+            // `KH&CN`, `GD&ĐT`: the ampersand joins the letters of one abbreviation.
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// `true` when the first 8 KiB hold a NUL byte: no text file in UTF-8 or in a
+/// legacy 8-bit Vietnamese encoding does, so the file is binary.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_diacritics_and_punctuation() {
+        assert_eq!(fold("Sở Khoa học và Công nghệ."), "so khoa hoc va cong nghe");
+        assert_eq!(fold("  Uỷ ban   nhân dân;"), fold("Ủy ban nhân dân"));
+        assert_eq!(fold("Sở KH&CN"), "so khcn");
+        assert_eq!(fold("Đài"), "dai");
+    }
+
+    #[test]
+    fn clean_folds_line_breaks_and_composes() {
+        let decomposed = "Các Sở, ban, ngành,\nđịa phương".nfd().collect::<String>();
+        let cleaned = clean(&decomposed);
+        assert_eq!(cleaned, "Các Sở, ban, ngành, địa phương");
+        assert_eq!(cleaned, nfc(&cleaned));
+    }
+}
