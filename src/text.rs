@@ -25,6 +25,12 @@ pub fn clean(s: &str) -> String {
 /// Dropping diacritics makes `Uỷ`/`Ủy` (two tone placements in use) and text
 /// typed without accents compare equal. Callers that build a lookup table from
 /// such keys must reject two entries whose keys collide.
+///
+/// ```
+/// use baocao::text::fold;
+/// assert_eq!(fold("Văn phòng Uỷ ban nhân dân tỉnh."), "van phong uy ban nhan dan tinh");
+/// assert_eq!(fold("Sở KH&CN"), "so khcn");
+/// ```
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;

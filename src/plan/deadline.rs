@@ -40,6 +40,16 @@ pub struct Deadline {
 }
 
 impl Deadline {
+    /// Reads a deadline as plans print it; text it does not understand is
+    /// kept with the kind [`DeadlineKind::Unrecognised`].
+    ///
+    /// ```
+    /// use baocao::plan::deadline::{Deadline, DeadlineKind};
+    /// let d = Deadline::parse("Tháng 01/2026");
+    /// assert_eq!(d.due().unwrap().to_string(), "2026-01-31");
+    /// assert!(Deadline::parse("Hằng năm").is_recurring());
+    /// assert_eq!(Deadline::parse("Sớm").kind(), DeadlineKind::Unrecognised);
+    /// ```
     pub fn parse(printed: &str) -> Self {
         let printed = crate::text::clean(printed);
         let kind = parse_kind(&printed);

@@ -70,6 +70,13 @@ impl std::hash::Hash for RowNumber {
 impl RowNumber {
     /// Accepts dot-separated whole numbers (`12`, `8.10`); a trailing dot
     /// (`12.`) is tolerated as printed in some tables.
+    ///
+    /// ```
+    /// use baocao::plan::ids::RowNumber;
+    /// let n = RowNumber::parse("8.10").unwrap();
+    /// assert!(RowNumber::parse("8.2").unwrap() < n);
+    /// assert_eq!(n.parent().unwrap().to_string(), "8");
+    /// ```
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim().trim_end_matches('.');
         if s.is_empty() {

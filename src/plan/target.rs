@@ -41,6 +41,13 @@ pub struct Target {
 
 impl Target {
     /// Parses `printed`; `unit` tells a rank (`Thứ bậc`) from a quantity.
+    ///
+    /// ```
+    /// use baocao::plan::target::{Target, TargetKind};
+    /// assert_eq!(*Target::parse(">0,7", "HDI").kind(), TargetKind::GreaterThan(0.7));
+    /// assert_eq!(*Target::parse("16 - 18", "%/năm").kind(), TargetKind::Range(16.0, 18.0));
+    /// assert_eq!(*Target::parse("Phát triển khá", "").kind(), TargetKind::Qualitative);
+    /// ```
     pub fn parse(printed: &str, unit: &str) -> Self {
         let printed = clean(printed);
         let kind = parse_kind(&printed, is_rank_unit(unit));
