@@ -1,0 +1,298 @@
+//! Text typed in the legacy Vietnamese encodings TCVN3 (ABC, fonts `.VnTime`)
+//! and VNI-Windows, found in cells of returned workbooks.
+//!
+//! Such text reaches us as Latin-1 look-alikes: TCVN3 "Së Khoa häc" (one
+//! byte per letter), VNI "Sôû Khoa hoïc" (a base letter and a mark). A cell
+//! is converted only when it holds characters that Vietnamese in Unicode
+//! never uses; the caller warns with the cell and keeps the original text.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The legacy encoding a text was typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legacy {
+    Tcvn3,
+    Vni,
+}
+
+impl Legacy {
+    pub fn label(self) -> &'static str {
+        match self {
+            Legacy::Tcvn3 => "TCVN3 (ABC)",
+            Legacy::Vni => "VNI-Windows",
+        }
+    }
+}
+
+/// The 67 lower-case letters of TCVN3 and its 7 upper-case base letters, in
+/// Unicode and in TCVN3 (as the Latin-1 characters of the same byte values).
+const UNICODE_74: &str = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂĐÊÔƠƯ";
+const TCVN3_74: &str = "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\u{AD}õøö÷ùúýûüþ¡¢§£¤¥¦";
+
+/// Latin-1 letters that Vietnamese in Unicode uses; any other character from
+/// U+00A0 to U+00FF is evidence of a legacy encoding.
+const VIETNAMESE_LATIN1: &str = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
+
+/// Latin-1 signs that also occur as ordinary punctuation: evidence only when
+/// they stand inside a word ("C«ng"), not around it ("«A»").
+const PUNCTUATION_LIKE: &str = "«»°±×·§©®¶";
+
+/// Combining marks of the five tones: sắc, huyền, hỏi, ngã, nặng.
+const TONES: [char; 5] = ['\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}'];
+
+/// VNI-Windows writes a letter as its base and a mark. Each entry: the
+/// Unicode base, its VNI spelling in lower and upper case, and the tone marks
+/// (sắc, huyền, hỏi, ngã, nặng) in lower and upper case.
+const PLAIN: [[char; 5]; 2] = [['ù', 'ø', 'û', 'õ', 'ï'], ['Ù', 'Ø', 'Û', 'Õ', 'Ï']];
+const CIRCUMFLEX: [[char; 5]; 2] = [['á', 'à', 'å', 'ã', 'ä'], ['Á', 'À', 'Å', 'Ã', 'Ä']];
+const BREVE: [[char; 5]; 2] = [['é', 'è', 'ú', 'ü', 'ë'], ['É', 'È', 'Ú', 'Ü', 'Ë']];
+const VNI_BASES: [(char, &str, &str, [[char; 5]; 2]); 11] = [
+    ('a', "a", "A", PLAIN),
+    ('â', "aâ", "AÂ", CIRCUMFLEX),
+    ('ă', "aê", "AÊ", BREVE),
+    ('e', "e", "E", PLAIN),
+    ('ê', "eâ", "EÂ", CIRCUMFLEX),
+    ('o', "o", "O", PLAIN),
+    ('ô', "oâ", "OÂ", CIRCUMFLEX),
+    ('ơ', "ô", "Ô", PLAIN),
+    ('u', "u", "U", PLAIN),
+    ('ư', "ö", "Ö", PLAIN),
+    ('y', "y", "Y", PLAIN),
+];
+
+struct Tables {
+    tcvn3_decode: HashMap<char, char>,
+    tcvn3_encode: HashMap<char, char>,
+    /// VNI sequences (one or two characters) to Unicode.
+    vni_decode: HashMap<String, char>,
+    vni_encode: HashMap<char, String>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let pairs: Vec<(char, char)> = UNICODE_74.chars().zip(TCVN3_74.chars()).collect();
+        let tcvn3_decode = pairs.iter().map(|&(u, t)| (t, u)).collect();
+        let mut tcvn3_encode: HashMap<char, char> = pairs.iter().copied().collect();
+        // TCVN3 has no upper-case toned letters: they are written with the
+        // lower-case codes in an upper-case font (.VnTimeH).
+        for &(u, t) in &pairs {
+            for up in u.to_uppercase() {
+                tcvn3_encode.entry(up).or_insert(t);
+            }
+        }
+        let mut vni: Vec<(char, String)> = Vec::new();
+        let compose = |base: char, tone: char| -> char {
+            let s: String = [base, tone].iter().collect::<String>().nfc().collect();
+            s.chars().next().unwrap_or(base)
+        };
+        for (base, lower, upper, marks) in VNI_BASES {
+            for up in [false, true] {
+                let base = if up { base.to_uppercase().next().unwrap_or(base) } else { base };
+                let vni_base = if up { upper } else { lower };
+                let marks = &marks[usize::from(up)];
+                // A letter with only its hat (â, ă, ê, ô, ơ, ư) is a sequence too.
+                if !base.is_ascii() {
+                    vni.push((base, vni_base.to_owned()));
+                }
+                // Circumflex and breve letters carry hat and tone in one mark:
+                // "aá" is ấ. Other letters keep their base: "ôù" is ớ.
+                let prefix: String = if vni_base.chars().count() == 2 {
+                    vni_base.chars().take(1).collect()
+                } else {
+                    vni_base.to_owned()
+                };
+                for (tone, mark) in TONES.iter().zip(marks) {
+                    vni.push((compose(base, *tone), format!("{prefix}{mark}")));
+                }
+            }
+        }
+        // i, ỵ and đ have single characters of their own.
+        for (up, marks, y_dot, d) in [(false, "íìæóò", "î", "ñ"), (true, "ÍÌÆÓÒ", "Î", "Ñ")] {
+            let i = if up { 'I' } else { 'i' };
+            for (tone, mark) in TONES.iter().zip(marks.chars()) {
+                vni.push((compose(i, *tone), mark.to_string()));
+            }
+            let y = if up { 'Y' } else { 'y' };
+            vni.retain(|(u, _)| *u != compose(y, TONES[4]));
+            vni.push((compose(y, TONES[4]), y_dot.to_owned()));
+            vni.push((if up { 'Đ' } else { 'đ' }, d.to_owned()));
+        }
+        let vni_decode = vni.iter().map(|(u, v)| (v.clone(), *u)).collect();
+        let vni_encode = vni.into_iter().collect();
+        Tables { tcvn3_decode, tcvn3_encode, vni_decode, vni_encode }
+    })
+}
+
+fn is_foreign(c: char) -> bool {
+    ('\u{A0}'..='\u{FF}').contains(&c) && !VIETNAMESE_LATIN1.contains(c)
+}
+
+/// Characters that only Unicode Vietnamese has (ơ, ư, đ, ạ … ỹ).
+fn is_unicode_vietnamese(c: char) -> bool {
+    matches!(c, '\u{100}'..='\u{24F}' | '\u{1EA0}'..='\u{1EFF}')
+}
+
+fn decode_tcvn3(s: &str) -> String {
+    let t = &tables().tcvn3_decode;
+    let out: String = s.chars().map(|c| *t.get(&c).unwrap_or(&c)).collect();
+    // Text typed in an upper-case font comes back in lower case: restore it.
+    let letters: Vec<char> = s.chars().filter(char::is_ascii_alphabetic).collect();
+    if letters.len() >= 2 && letters.iter().all(char::is_ascii_uppercase) { out.to_uppercase() } else { out }
+}
+
+fn decode_vni(s: &str) -> String {
+    let t = &tables().vni_decode;
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 1 < chars.len() {
+            let pair: String = chars[i..i + 2].iter().collect();
+            if let Some(&u) = t.get(&pair) {
+                out.push(u);
+                i += 2;
+                continue;
+            }
+        }
+        match t.get(&chars[i].to_string()) {
+            Some(&u) => out.push(u),
+            None => out.push(chars[i]),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the foreign characters of `s` look like letters inside words.
+fn evidence(s: &str) -> Vec<usize> {
+    let chars: Vec<char> = s.chars().collect();
+    let wordish = |k: Option<&char>| k.is_some_and(|c| c.is_alphabetic() || is_foreign(*c));
+    (0..chars.len())
+        .filter(|&i| is_foreign(chars[i]))
+        .filter(|&i| {
+            !PUNCTUATION_LIKE.contains(chars[i])
+                || (i > 0 && wordish(chars.get(i - 1)) && wordish(chars.get(i + 1)))
+        })
+        .collect()
+}
+
+/// Finds whether `s` was typed in a legacy encoding.
+pub fn detect(s: &str) -> Option<Legacy> {
+    if s.chars().any(is_unicode_vietnamese) {
+        return None;
+    }
+    let evidence = evidence(s);
+    if evidence.is_empty() {
+        return None;
+    }
+    let clean = |decoded: &str| !decoded.chars().any(is_foreign);
+    let vni_ok = clean(&decode_vni(s));
+    let tcvn3_ok = clean(&decode_tcvn3(s));
+    // VNI marks always follow a vowel; TCVN3 letters stand anywhere.
+    let chars: Vec<char> = s.chars().collect();
+    const MARKS: &str = "ùøûõïáàåãäéèúüëÙØÛÕÏÁÀÅÃÄÉÈÚÜË";
+    let after_vowel = evidence
+        .iter()
+        .filter(|&&i| MARKS.contains(chars[i]))
+        .all(|&i| i > 0 && "aeiouyAEIOUYôöÔÖâÂêÊ".contains(chars[i - 1]));
+    match (vni_ok, tcvn3_ok) {
+        (true, true) if after_vowel => Some(Legacy::Vni),
+        (true, false) => Some(Legacy::Vni),
+        (_, true) => Some(Legacy::Tcvn3),
+        (false, false) => None,
+    }
+}
+
+/// Converts `s` from `enc` to Unicode NFC.
+pub fn decode(s: &str, enc: Legacy) -> String {
+    let out = match enc {
+        Legacy::Tcvn3 => decode_tcvn3(s),
+        Legacy::Vni => decode_vni(s),
+    };
+    out.nfc().collect()
+}
+
+/// Converts Unicode text to `enc` (for tests and sample data).
+pub fn encode(s: &str, enc: Legacy) -> String {
+    let t = tables();
+    s.nfc()
+        .map(|c| match enc {
+            Legacy::Tcvn3 => t.tcvn3_encode.get(&c).map_or(c.to_string(), |x| x.to_string()),
+            Legacy::Vni => t.vni_encode.get(&c).cloned().unwrap_or_else(|| c.to_string()),
+        })
+        .collect()
+}
+
+/// Detects and converts in one step: `Some((encoding, unicode))` when `s`
+/// was legacy text.
+pub fn convert(s: &str) -> Option<(Legacy, String)> {
+    detect(s).map(|enc| (enc, decode(s, enc)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_have_one_code_per_letter() {
+        assert_eq!(UNICODE_74.chars().count(), 74);
+        assert_eq!(TCVN3_74.chars().count(), 74);
+        // 12 vowels × 6 forms + i/y singles + đ, in both cases: every entry unique.
+        let t = tables();
+        assert_eq!(t.vni_encode.len(), t.vni_decode.len());
+    }
+
+    #[test]
+    fn known_tcvn3_strings_both_ways() {
+        for (unicode, tcvn3) in [
+            ("Sở Khoa học và Công nghệ", "Së Khoa häc vµ C«ng nghÖ"),
+            ("hộp mứt tết", "hép møt tÕt"),
+            ("đưa", "®\u{AD}a"),
+            ("Xin chào tất cả mọi người", "Xin chµo tÊt c¶ mäi ng\u{AD}êi"),
+        ] {
+            assert_eq!(encode(unicode, Legacy::Tcvn3), tcvn3);
+            assert_eq!(detect(tcvn3), Some(Legacy::Tcvn3), "{tcvn3}");
+            assert_eq!(decode(tcvn3, Legacy::Tcvn3), unicode);
+        }
+    }
+
+    #[test]
+    fn tcvn3_upper_case_font_is_restored() {
+        // "ỦY BAN" typed in .VnTimeH: lower-case codes, upper-case letters.
+        assert_eq!(convert("ñY BAN NH¢N D¢N").map(|x| x.1), Some("ỦY BAN NHÂN DÂN".into()));
+    }
+
+    #[test]
+    fn known_vni_strings_both_ways() {
+        for (unicode, vni) in [
+            ("Sở Khoa học và Công nghệ", "Sôû Khoa hoïc vaø Coâng ngheä"),
+            ("Xin chào các bạn", "Xin chaøo caùc baïn"),
+            ("Đã hoàn thành đúng hạn", "Ñaõ hoaøn thaønh ñuùng haïn"),
+            ("Ủy ban nhân dân tỉnh", "UÛy ban nhaân daân tænh"),
+            ("ặ ẵ ị ỵ ữ ợ", "aë aü ò î öõ ôï"),
+        ] {
+            assert_eq!(encode(unicode, Legacy::Vni), vni);
+            assert_eq!(detect(vni), Some(Legacy::Vni), "{vni}");
+            assert_eq!(decode(vni, Legacy::Vni), unicode);
+        }
+    }
+
+    #[test]
+    fn unicode_and_plain_text_are_left_alone() {
+        for s in [
+            "Sở Tài chính",
+            "Tài chính",
+            "Công an tỉnh",
+            "Văn bản số 12/QĐ-UBND",
+            "Trích dẫn «A» và nhiệt độ 30°",
+            "hello",
+            "",
+        ] {
+            assert_eq!(detect(s), None, "{s}");
+        }
+    }
+}

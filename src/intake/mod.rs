@@ -1,0 +1,3 @@
+//! Reading what agencies send back.
+
+pub mod legacy;
