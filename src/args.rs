@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand};
 
+use crate::period::Period;
+
 const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
 #[derive(Debug, Parser)]
@@ -61,6 +63,14 @@ pub enum Command {
         arg_required_else_help = true
     )]
     Plan(PlanCommand),
+
+    /// Tạo biểu mẫu Excel cho từng cơ quan: nhiệm vụ, chỉ tiêu điền sẵn, ô nhập có danh sách chọn
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao template --period KỲ [--out THƯ_MỤC] [--agency MÃ]... [--deadline NGÀY]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Template(TemplateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -89,6 +99,37 @@ pub enum PlanCommand {
         next_help_heading = "Tùy chọn"
     )]
     Check(CheckArgs),
+}
+
+/// Reads a period id for clap, with the Vietnamese message of [`Period::parse`].
+fn period(s: &str) -> Result<Period, String> {
+    Period::parse(s)
+}
+
+/// Reads a date typed as dd/mm/yyyy.
+fn date(s: &str) -> Result<time::Date, String> {
+    crate::vn::parse_date(s)
+        .ok_or_else(|| format!("ngày «{s}» không hợp lệ — cần dạng ngày/tháng/năm, ví dụ 17/06/2025"))
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Kỳ báo cáo: 2025-H1 (6 tháng đầu năm), 2025-H2, 2025 (cả năm), 2025-Q3 (quý),
+    /// 2025-03-01..2025-04-30 (đột xuất)
+    #[arg(long, value_name = "KỲ", value_parser = period)]
+    pub period: Period,
+
+    /// Thư mục ghi biểu mẫu (mặc định: outputs/<kỳ>/mau)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub out: Option<PathBuf>,
+
+    /// Chỉ tạo cho cơ quan này (mã trong co-quan.toml); dùng nhiều lần cho nhiều cơ quan
+    #[arg(long = "agency", value_name = "MÃ")]
+    pub agencies: Vec<String>,
+
+    /// Hạn gửi báo cáo, dạng ngày/tháng/năm (mặc định: 2 ngày làm việc sau ngày chốt số liệu)
+    #[arg(long, value_name = "NGÀY", value_parser = date)]
+    pub deadline: Option<time::Date>,
 }
 
 #[derive(Debug, Args)]

@@ -43,6 +43,9 @@ pub enum Error {
     Write { path: PathBuf, reason: String },
     #[error("{} đã có — không ghi đè để khỏi mất dữ liệu; dùng --force nếu muốn thay thế", path.display())]
     Exists { path: PathBuf },
+    /// A request that cannot be carried out as asked (an unknown agency id).
+    #[error("{0}")]
+    Usage(String),
     #[error("lỗi nội bộ của chương trình: {0}")]
     Internal(String),
 }
@@ -65,6 +68,7 @@ impl Error {
             | Error::NotAPlan { .. } => exit::INPUT,
             Error::InvalidPlan { .. } => exit::DATA,
             Error::Write { .. } | Error::Exists { .. } => exit::OUTPUT,
+            Error::Usage(_) => exit::USAGE,
             Error::Internal(_) => exit::INTERNAL,
         }
     }

@@ -29,6 +29,7 @@ fn dispatch(cli: Cli) -> u8 {
             let source = a.dir.map_or(source, PlanSource::Dir);
             cmd::plan_check::run(&source)
         }
+        Command::Template(a) => cmd::template::run(&source, &a),
     };
     match result {
         Ok(code) => code,

@@ -67,7 +67,10 @@ pub fn clap_error(e: &clap::Error) -> u8 {
             "giá trị «{value}» không hợp lệ cho {arg} — các giá trị được phép: {}",
             text(ContextKind::ValidValue)
         ),
-        ErrorKind::ValueValidation => format!("giá trị «{value}» của {arg} không hợp lệ"),
+        ErrorKind::ValueValidation => match std::error::Error::source(e) {
+            Some(reason) => format!("{arg}: {reason}"),
+            None => format!("giá trị «{value}» của {arg} không hợp lệ"),
+        },
         ErrorKind::MissingRequiredArgument => format!("thiếu đối số bắt buộc: {arg}"),
         ErrorKind::MissingSubcommand => "thiếu lệnh".to_owned(),
         ErrorKind::NoEquals => format!("{arg} cần dấu «=» trước giá trị"),

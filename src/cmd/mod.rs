@@ -3,3 +3,4 @@
 pub mod plan_check;
 pub mod plan_import;
 pub mod plan_show;
+pub mod template;

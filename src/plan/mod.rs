@@ -5,6 +5,7 @@
 //! (`load`). Every later step takes a [`Plan`] that has passed those checks.
 
 pub mod agency;
+pub mod assign;
 pub mod deadline;
 pub mod files;
 pub mod ids;
@@ -150,10 +151,46 @@ impl Plan {
         self.indicator_groups.iter().flat_map(|g| g.indicators.iter().map(move |i| (g, i)))
     }
 
+    /// A short fingerprint of the plan's rows (tasks and indicators with
+    /// every field that a workbook shows), stamped in each workbook so that a
+    /// returned file can be matched to the plan it was made from.
+    pub fn fingerprint(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        let mut field = |s: &str| {
+            h.update(s.as_bytes());
+            h.update([0x1f]);
+        };
+        field(&self.info.code);
+        for (g, t) in self.tasks() {
+            field(&g.number);
+            field(&t.number.to_string());
+            field(&t.name);
+            field(&ids(&t.lead));
+            field(&ids(&t.coordinators));
+            field(&t.result);
+            field(t.deadline.printed());
+        }
+        for (g, i) in self.indicators() {
+            field(&g.number);
+            field(&i.number.to_string());
+            field(&i.name);
+            field(&i.unit);
+            field(i.target.printed());
+            field(&ids(&i.tracking));
+        }
+        let digest = h.finalize();
+        digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    }
+
     /// The display name of an agency or group id of this plan.
     pub fn agency_name<'a>(&'a self, id: &'a AgencyId) -> &'a str {
         self.registry.name(id).unwrap_or(id.as_str())
     }
+}
+
+fn ids(ids: &[AgencyId]) -> String {
+    ids.iter().map(AgencyId::as_str).collect::<Vec<_>>().join(",")
 }
 
 /// The Roman numeral of `n` (1 → `I`), for group numbers.

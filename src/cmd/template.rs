@@ -1,0 +1,60 @@
+//! `baocao template --period P`: one workbook per agency.
+
+use std::path::PathBuf;
+
+use crate::args::TemplateArgs;
+use crate::error::{Error, exit};
+use crate::fsx::write_atomic;
+use crate::plan::assign::{Assignment, assignments};
+use crate::plan::files::PlanSource;
+use crate::plan::load;
+use crate::template::{Context, workbook};
+use crate::vn;
+
+/// The default folder of a period's outputs.
+pub fn period_dir(period: &crate::period::Period) -> PathBuf {
+    PathBuf::from("outputs").join(period.id())
+}
+
+pub fn run(source: &PlanSource, a: &TemplateArgs) -> Result<u8, Error> {
+    let plan = load::load(source)?;
+    let all = assignments(&plan);
+    let chosen: Vec<&Assignment> = if a.agencies.is_empty() {
+        all.iter().collect()
+    } else {
+        let mut chosen = Vec::new();
+        for wanted in &a.agencies {
+            let id = plan.registry.lookup(wanted).ok_or_else(|| {
+                Error::Usage(format!(
+                    "không có cơ quan «{wanted}» trong danh mục co-quan.toml — cần mã như skhcn"
+                ))
+            })?;
+            let found = all.iter().find(|x| &x.agency.id == id).ok_or_else(|| {
+                Error::Usage(format!(
+                    "«{}» không có nhiệm vụ hay chỉ tiêu nào phải báo cáo trong kế hoạch này (hoặc là một nhóm, hoặc không gửi báo cáo)",
+                    plan.agency_name(id)
+                ))
+            })?;
+            chosen.push(found);
+        }
+        chosen
+    };
+    let deadline = a.deadline.unwrap_or_else(|| a.period.default_deadline());
+    let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period).join("mau"));
+    let ctx = Context { plan: &plan, period: a.period, deadline };
+    for assignment in &chosen {
+        let bytes = workbook(&ctx, assignment)?;
+        write_atomic(&out, &format!("{}.xlsx", assignment.agency.id), &bytes)?;
+    }
+    let (from, to) = a.period.cutoff();
+    println!(
+        "Đã tạo {} biểu mẫu kỳ {} (số liệu từ {} đến {}, hạn gửi {}) trong {}",
+        chosen.len(),
+        a.period.name(),
+        vn::date(from),
+        vn::date(to),
+        vn::date(deadline),
+        out.display()
+    );
+    Ok(exit::OK)
+}

@@ -1,0 +1,340 @@
+//! The agency workbook as a contract between `template` (which writes it)
+//! and `intake` (which reads it back): sheet names, column headers, the
+//! status vocabulary and the stamp that identifies a returned file.
+//!
+//! Change anything here and raise [`TEMPLATE_VERSION`]: workbooks made by
+//! another version are refused on ingest, with a message saying so.
+
+use serde::Serialize;
+
+use crate::text::fold;
+
+/// Version of the workbook layout.
+pub const TEMPLATE_VERSION: &str = "1";
+
+pub const SHEET_GUIDE: &str = "Hướng dẫn";
+pub const SHEET_TASKS: &str = "Nhiệm vụ";
+pub const SHEET_INDICATORS: &str = "Chỉ tiêu";
+pub const SHEET_REPORT: &str = "Báo cáo";
+/// The hidden, protected sheet with the stamp and the dropdown lists.
+pub const SHEET_STAMP: &str = "_baocao";
+
+/// Keys of the stamp, one per row in columns A and B of [`SHEET_STAMP`].
+pub const STAMP_PLAN: &str = "ke_hoach";
+pub const STAMP_FINGERPRINT: &str = "dau_van_tay";
+pub const STAMP_AGENCY: &str = "co_quan";
+pub const STAMP_PERIOD: &str = "ky_bao_cao";
+pub const STAMP_VERSION: &str = "phien_ban_bieu_mau";
+
+/// Row (from 0) of the column headers on the task and indicator sheets.
+pub const HEADER_ROW: u32 = 3;
+
+/// Columns of the task sheet, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskCol {
+    Number,
+    Name,
+    Role,
+    Lead,
+    Expected,
+    Deadline,
+    Status,
+    Completed,
+    Achieved,
+    Difficulties,
+    Proposals,
+}
+
+impl TaskCol {
+    pub const ALL: [TaskCol; 11] = [
+        TaskCol::Number,
+        TaskCol::Name,
+        TaskCol::Role,
+        TaskCol::Lead,
+        TaskCol::Expected,
+        TaskCol::Deadline,
+        TaskCol::Status,
+        TaskCol::Completed,
+        TaskCol::Achieved,
+        TaskCol::Difficulties,
+        TaskCol::Proposals,
+    ];
+
+    pub fn header(self) -> &'static str {
+        match self {
+            TaskCol::Number => "TT",
+            TaskCol::Name => "Tên nhiệm vụ",
+            TaskCol::Role => "Vai trò",
+            TaskCol::Lead => "Cơ quan chủ trì",
+            TaskCol::Expected => "Kết quả dự kiến",
+            TaskCol::Deadline => "Thời hạn",
+            TaskCol::Status => "Tình trạng",
+            TaskCol::Completed => "Ngày hoàn thành",
+            TaskCol::Achieved => "Kết quả cụ thể / văn bản đã ban hành",
+            TaskCol::Difficulties => "Khó khăn, vướng mắc",
+            TaskCol::Proposals => "Đề xuất, kiến nghị",
+        }
+    }
+
+    /// Column width in Excel characters.
+    pub fn width(self) -> f64 {
+        match self {
+            TaskCol::Number => 6.0,
+            TaskCol::Name => 48.0,
+            TaskCol::Role => 10.0,
+            TaskCol::Lead => 24.0,
+            TaskCol::Expected => 24.0,
+            TaskCol::Deadline => 13.0,
+            TaskCol::Status => 26.0,
+            TaskCol::Completed => 14.0,
+            TaskCol::Achieved => 40.0,
+            TaskCol::Difficulties => 30.0,
+            TaskCol::Proposals => 30.0,
+        }
+    }
+
+    /// Whether a clerk types in this column.
+    pub fn is_input(self) -> bool {
+        matches!(
+            self,
+            TaskCol::Status
+                | TaskCol::Completed
+                | TaskCol::Achieved
+                | TaskCol::Difficulties
+                | TaskCol::Proposals
+        )
+    }
+
+    pub fn index(self) -> u16 {
+        Self::ALL.iter().position(|c| *c == self).unwrap_or(0) as u16
+    }
+}
+
+/// Columns of the indicator sheet, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorCol {
+    Number,
+    Name,
+    Unit,
+    Target,
+    Value,
+    Source,
+    Note,
+}
+
+impl IndicatorCol {
+    pub const ALL: [IndicatorCol; 7] = [
+        IndicatorCol::Number,
+        IndicatorCol::Name,
+        IndicatorCol::Unit,
+        IndicatorCol::Target,
+        IndicatorCol::Value,
+        IndicatorCol::Source,
+        IndicatorCol::Note,
+    ];
+
+    pub fn header(self) -> &'static str {
+        match self {
+            IndicatorCol::Number => "TT",
+            IndicatorCol::Name => "Chỉ tiêu",
+            IndicatorCol::Unit => "Đơn vị",
+            IndicatorCol::Target => "Mục tiêu",
+            IndicatorCol::Value => "Kết quả kỳ này",
+            IndicatorCol::Source => "Nguồn số liệu",
+            IndicatorCol::Note => "Ghi chú",
+        }
+    }
+
+    pub fn width(self) -> f64 {
+        match self {
+            IndicatorCol::Number => 7.0,
+            IndicatorCol::Name => 55.0,
+            IndicatorCol::Unit => 14.0,
+            IndicatorCol::Target => 24.0,
+            IndicatorCol::Value => 18.0,
+            IndicatorCol::Source => 30.0,
+            IndicatorCol::Note => 30.0,
+        }
+    }
+
+    pub fn is_input(self) -> bool {
+        matches!(self, IndicatorCol::Value | IndicatorCol::Source | IndicatorCol::Note)
+    }
+
+    pub fn index(self) -> u16 {
+        Self::ALL.iter().position(|c| *c == self).unwrap_or(0) as u16
+    }
+}
+
+/// The free-text and contact rows of the report sheet, one per row from
+/// row 3 (0-based), label in column A, text in column B.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    Highlights,
+    Difficulties,
+    Proposals,
+    NextPeriod,
+    Preparer,
+    Phone,
+    SentOn,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Highlights,
+        Section::Difficulties,
+        Section::Proposals,
+        Section::NextPeriod,
+        Section::Preparer,
+        Section::Phone,
+        Section::SentOn,
+    ];
+
+    pub const FIRST_ROW: u32 = 3;
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Highlights => "Kết quả nổi bật",
+            Section::Difficulties => "Khó khăn, vướng mắc",
+            Section::Proposals => "Đề xuất, kiến nghị",
+            Section::NextPeriod => "Nhiệm vụ trọng tâm kỳ tới",
+            Section::Preparer => "Người lập biểu",
+            Section::Phone => "Điện thoại liên hệ",
+            Section::SentOn => "Ngày gửi báo cáo",
+        }
+    }
+
+    /// Long sections hold Markdown paragraphs and lists.
+    pub fn is_narrative(self) -> bool {
+        matches!(self, Section::Highlights | Section::Difficulties | Section::Proposals | Section::NextPeriod)
+    }
+
+    pub fn row(self) -> u32 {
+        Self::FIRST_ROW + Self::ALL.iter().position(|s| *s == self).unwrap_or(0) as u32
+    }
+}
+
+/// What an agency says of a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    DoneOnTime,
+    DoneLate,
+    InProgressOnTime,
+    InProgressLate,
+    NotStarted,
+    /// Recurring tasks only.
+    Ongoing,
+}
+
+impl Status {
+    pub const ONE_OFF: [Status; 5] = [
+        Status::DoneOnTime,
+        Status::DoneLate,
+        Status::InProgressOnTime,
+        Status::InProgressLate,
+        Status::NotStarted,
+    ];
+    pub const RECURRING: [Status; 6] = [
+        Status::Ongoing,
+        Status::DoneOnTime,
+        Status::DoneLate,
+        Status::InProgressOnTime,
+        Status::InProgressLate,
+        Status::NotStarted,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::DoneOnTime => "Đã hoàn thành đúng hạn",
+            Status::DoneLate => "Đã hoàn thành quá hạn",
+            Status::InProgressOnTime => "Đang thực hiện trong hạn",
+            Status::InProgressLate => "Đang thực hiện quá hạn",
+            Status::NotStarted => "Chưa triển khai",
+            Status::Ongoing => "Đang triển khai thường xuyên",
+        }
+    }
+
+    pub fn is_done(self) -> bool {
+        matches!(self, Status::DoneOnTime | Status::DoneLate)
+    }
+
+    /// Reads what a clerk typed, tolerant of case, spacing, missing
+    /// diacritics and common wording ("hoàn thành", "đã xong", "đang triển
+    /// khai"). `None` when it cannot tell.
+    ///
+    /// ```
+    /// use baocao::form::Status;
+    /// assert_eq!(Status::parse("da hoan thanh dung han"), Some(Status::DoneOnTime));
+    /// assert_eq!(Status::parse("  Đã xong "), Some(Status::DoneOnTime));
+    /// assert_eq!(Status::parse("đang triển khai"), Some(Status::InProgressOnTime));
+    /// assert_eq!(Status::parse("có lẽ"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<Status> {
+        let f = fold(text);
+        if f.is_empty() {
+            return None;
+        }
+        if let Some(s) = Status::RECURRING.iter().find(|s| fold(s.label()) == f) {
+            return Some(*s);
+        }
+        let has = |w: &str| f.contains(w);
+        let late = has("qua han") || has("tre han") || has("cham");
+        let status = if has("thuong xuyen") {
+            Status::Ongoing
+        } else if has("chua") {
+            Status::NotStarted
+        } else if has("hoan thanh") || has("da xong") || f == "xong" || has("da thuc hien xong") {
+            if late { Status::DoneLate } else { Status::DoneOnTime }
+        } else if has("dang") || has("trien khai") || has("thuc hien") {
+            if late { Status::InProgressLate } else { Status::InProgressOnTime }
+        } else if late {
+            Status::InProgressLate
+        } else {
+            return None;
+        };
+        Some(status)
+    }
+}
+
+/// A task's role for an agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Lead,
+    Coordinator,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Lead => "Chủ trì",
+            Role::Coordinator => "Phối hợp",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_reads_back_as_itself() {
+        for s in Status::RECURRING {
+            assert_eq!(Status::parse(s.label()), Some(s));
+            assert_eq!(Status::parse(&s.label().to_uppercase()), Some(s));
+        }
+    }
+
+    #[test]
+    fn common_wording() {
+        assert_eq!(Status::parse("hoàn thành"), Some(Status::DoneOnTime));
+        assert_eq!(Status::parse("Hoàn thành (quá hạn)"), Some(Status::DoneLate));
+        assert_eq!(Status::parse("dang thuc hien"), Some(Status::InProgressOnTime));
+        assert_eq!(Status::parse("Quá hạn"), Some(Status::InProgressLate));
+        assert_eq!(Status::parse("chưa thực hiện"), Some(Status::NotStarted));
+        assert_eq!(Status::parse("thường xuyên"), Some(Status::Ongoing));
+        assert_eq!(Status::parse("??"), None);
+    }
+}

@@ -1,0 +1,406 @@
+//! The workbook each agency receives: its tasks and indicators prefilled,
+//! input cells unlocked with dropdowns and validation, everything else
+//! locked, and a hidden stamp that tells a returned file apart.
+
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
+use time::Date;
+
+use crate::error::Error;
+use crate::form::{
+    HEADER_ROW, IndicatorCol, Role, SHEET_GUIDE, SHEET_INDICATORS, SHEET_REPORT, SHEET_STAMP, SHEET_TASKS,
+    STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Section, Status,
+    TEMPLATE_VERSION, TaskCol,
+};
+use crate::period::Period;
+use crate::plan::Plan;
+use crate::plan::assign::Assignment;
+use crate::plan::target::TargetKind;
+use crate::vn;
+
+const FONT: &str = "Times New Roman";
+const SIZE: f64 = 12.0;
+/// Defined names of the dropdown lists on the stamp sheet.
+const LIST_ONE_OFF: &str = "TinhTrang";
+const LIST_RECURRING: &str = "TinhTrangThuongXuyen";
+/// A4 in Excel's paper-size numbering.
+const A4: u8 = 9;
+
+struct Formats {
+    title: Format,
+    subtitle: Format,
+    header: Format,
+    locked: Format,
+    locked_center: Format,
+    input: Format,
+    input_date: Format,
+    text: Format,
+    label: Format,
+}
+
+fn formats() -> Formats {
+    let base = Format::new().set_font_name(FONT).set_font_size(SIZE);
+    let cell = base.clone().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
+    let grey = Color::RGB(0xF2F2F2);
+    Formats {
+        title: base.clone().set_bold().set_font_size(14).set_align(FormatAlign::Center),
+        subtitle: base.clone().set_italic().set_align(FormatAlign::Center),
+        header: cell
+            .clone()
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_background_color(Color::RGB(0xD9E2F3)),
+        locked: cell.clone().set_background_color(grey),
+        locked_center: cell.clone().set_background_color(grey).set_align(FormatAlign::Center),
+        input: cell.clone().set_unlocked(),
+        input_date: cell.clone().set_unlocked().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
+        text: base.clone().set_text_wrap().set_align(FormatAlign::Top),
+        label: cell.set_bold().set_background_color(grey),
+    }
+}
+
+fn xlsx(e: XlsxError) -> Error {
+    Error::Internal(format!("tạo tệp Excel: {e}"))
+}
+
+fn excel_date(d: Date) -> Result<ExcelDateTime, Error> {
+    ExcelDateTime::from_ymd(d.year() as u16, u8::from(d.month()), d.day()).map_err(xlsx)
+}
+
+/// The row height (points) that shows every line of wrapped cells: Excel
+/// fits rows when it opens a file, LibreOffice does not, so we size them.
+fn fit_height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            // A column unit is the width of "0"; text averages a little less.
+            let per_line = (width * 1.15).max(1.0) as usize;
+            text.split('\n').map(|l| l.chars().count().div_ceil(per_line).max(1)).sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1);
+    (lines as f64 * 15.75 + 3.0).max(18.0)
+}
+
+/// Locked cells can be selected, rows and columns resized; nothing else.
+fn protect(ws: &mut Worksheet) {
+    let options = ProtectionOptions {
+        select_locked_cells: true,
+        select_unlocked_cells: true,
+        format_rows: true,
+        format_columns: true,
+        ..ProtectionOptions::default()
+    };
+    ws.protect_with_options(&options);
+}
+
+/// A4 landscape, repeated header rows, one page wide, page numbers.
+fn print_setup(ws: &mut Worksheet, repeat_to: Option<u32>) -> Result<(), Error> {
+    ws.set_paper_size(A4).set_landscape().set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&C&\"Times New Roman\"&11Trang &P/&N");
+    if let Some(last) = repeat_to {
+        ws.set_repeat_rows(0, last).map_err(xlsx)?;
+    }
+    Ok(())
+}
+
+/// Everything a workbook needs besides the plan.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub period: Period,
+    /// The day by which the agency sends its report.
+    pub deadline: Date,
+}
+
+/// Makes the workbook of one agency. The bytes are the same for the same
+/// inputs: no clock is read.
+pub fn workbook(ctx: &Context, a: &Assignment) -> Result<Vec<u8>, Error> {
+    let f = formats();
+    let mut wb = Workbook::new();
+    wb.set_default_format(&Format::new().set_font_name(FONT).set_font_size(SIZE), 20, 64).map_err(xlsx)?;
+    let (from, to) = ctx.period.cutoff();
+    let props = DocProperties::new()
+        .set_title(format!("Biểu mẫu báo cáo {} — {}", ctx.period.name(), a.agency.name))
+        .set_author(ctx.plan.agency_name(&ctx.plan.info.standing_agency))
+        .set_company(ctx.plan.info.issuer.clone())
+        .set_creation_datetime(&excel_date(from)?);
+    wb.set_properties(&props);
+
+    guide_sheet(wb.add_worksheet(), &f, ctx, a, (from, to))?;
+    task_sheet(wb.add_worksheet(), &f, ctx, a)?;
+    indicator_sheet(wb.add_worksheet(), &f, ctx, a)?;
+    report_sheet(wb.add_worksheet(), &f, ctx, a)?;
+    stamp_sheet(wb.add_worksheet(), ctx, a)?;
+    let list = |n: usize| format!("='{SHEET_STAMP}'!$D$1:$D${n}");
+    wb.define_name(LIST_ONE_OFF, &list(Status::ONE_OFF.len())).map_err(xlsx)?;
+    let recurring = format!("='{SHEET_STAMP}'!$E$1:$E${}", Status::RECURRING.len());
+    wb.define_name(LIST_RECURRING, &recurring).map_err(xlsx)?;
+    wb.save_to_buffer().map_err(xlsx)
+}
+
+fn guide_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    ctx: &Context,
+    a: &Assignment,
+    cut: (Date, Date),
+) -> Result<(), Error> {
+    ws.set_name(SHEET_GUIDE).map_err(xlsx)?;
+    const GUIDE_WIDTH: f64 = 78.0;
+    ws.set_column_width(0, GUIDE_WIDTH).map_err(xlsx)?;
+    let plan = &ctx.plan.info;
+    let standing = ctx.plan.agency_name(&plan.standing_agency);
+    let lines: Vec<(String, &Format)> = vec![
+        (format!("BIỂU MẪU BÁO CÁO {}", ctx.period.name().to_uppercase()), &f.title),
+        (
+            format!(
+                "Tình hình thực hiện {} số {} ngày {} của {}",
+                plan.kind,
+                plan.code,
+                vn::date(plan.date),
+                plan.issuer
+            ),
+            &f.subtitle,
+        ),
+        (String::new(), &f.text),
+        (format!("Cơ quan báo cáo: {}", a.agency.name), &f.text),
+        (format!("Kỳ báo cáo: {}", ctx.period.name()), &f.text),
+        (format!("Số liệu tính từ ngày {} đến ngày {}.", vn::date(cut.0), vn::date(cut.1)), &f.text),
+        (format!("Hạn gửi: ngày {}, gửi về {}.", vn::date(ctx.deadline), standing), &f.text),
+        (
+            format!(
+                "Nội dung: {} nhiệm vụ chủ trì, {} nhiệm vụ phối hợp, {} chỉ tiêu theo dõi.",
+                a.leads.len(),
+                a.coordinates.len(),
+                a.indicators.len()
+            ),
+            &f.text,
+        ),
+        (String::new(), &f.text),
+        ("Cách điền:".to_owned(), &f.text),
+        (
+            format!(
+                "1. Trang «{SHEET_TASKS}»: với mỗi nhiệm vụ, chọn «Tình trạng» trong danh sách; nếu đã hoàn thành, ghi «Ngày hoàn thành» (ngày/tháng/năm); ghi kết quả cụ thể, số và tên văn bản đã ban hành; khó khăn, vướng mắc và đề xuất nếu có."
+            ),
+            &f.text,
+        ),
+        (
+            format!(
+                "2. Trang «{SHEET_INDICATORS}»: ghi kết quả kỳ này của từng chỉ tiêu (số: dùng dấu phẩy thập phân, ví dụ 95,5; chỉ tiêu mô tả: ghi bằng lời), nguồn số liệu và ghi chú."
+            ),
+            &f.text,
+        ),
+        (
+            format!(
+                "3. Trang «{SHEET_REPORT}»: ghi kết quả nổi bật, khó khăn, đề xuất và nhiệm vụ trọng tâm kỳ tới; có thể xuống dòng, dùng «- » đầu dòng để liệt kê và **hai dấu sao** để in đậm. Ghi người lập biểu, điện thoại và ngày gửi."
+            ),
+            &f.text,
+        ),
+        (
+            "4. Chỉ điền vào các ô trắng; các ô nền xám được khóa. Không đổi tên, thêm hay xóa trang tính, dòng, cột. Lưu tệp dạng Excel (.xlsx) và gửi lại nguyên tệp.".to_owned(),
+            &f.text,
+        ),
+        (
+            "5. Gõ tiếng Việt bằng bảng mã Unicode. Nếu lỡ dùng TCVN3 (.VnTime) hay VNI, chương trình sẽ tự chuyển và báo lại ô đã chuyển.".to_owned(),
+            &f.text,
+        ),
+    ];
+    for (row, (text, format)) in lines.iter().enumerate() {
+        ws.write_string_with_format(row as u32, 0, text, format).map_err(xlsx)?;
+        ws.set_row_height(row as u32, fit_height(&[(text, GUIDE_WIDTH * 0.95)])).map_err(xlsx)?;
+    }
+    print_setup(ws, None)?;
+    ws.set_portrait();
+    protect(ws);
+    Ok(())
+}
+
+/// Title, subtitle and header rows shared by the task and indicator sheets.
+fn sheet_head(
+    ws: &mut Worksheet,
+    f: &Formats,
+    title: &str,
+    sub: &str,
+    headers: &[(&str, f64)],
+) -> Result<(), Error> {
+    let last = (headers.len() - 1) as u16;
+    ws.merge_range(0, 0, 0, last, title, &f.title).map_err(xlsx)?;
+    ws.merge_range(1, 0, 1, last, sub, &f.subtitle).map_err(xlsx)?;
+    for (col, (header, width)) in headers.iter().enumerate() {
+        ws.set_column_width(col as u16, *width).map_err(xlsx)?;
+        ws.write_string_with_format(HEADER_ROW, col as u16, *header, &f.header).map_err(xlsx)?;
+    }
+    ws.set_row_height(HEADER_ROW, 36).map_err(xlsx)?;
+    ws.set_freeze_panes(HEADER_ROW + 1, 2).map_err(xlsx)?;
+    print_setup(ws, Some(HEADER_ROW))
+}
+
+fn task_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) -> Result<(), Error> {
+    ws.set_name(SHEET_TASKS).map_err(xlsx)?;
+    let headers: Vec<(&str, f64)> = TaskCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
+    let sub = format!("{} — {}", a.agency.name, ctx.period.name());
+    sheet_head(ws, f, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", &sub, &headers)?;
+    let rows =
+        a.leads.iter().map(|t| (t, Role::Lead)).chain(a.coordinates.iter().map(|t| (t, Role::Coordinator)));
+    let date_rule = DataValidationRule::Between(
+        excel_date(ctx.plan.info.date)?,
+        ExcelDateTime::from_ymd(2100, 12, 31).map_err(xlsx)?,
+    );
+    let date_check = DataValidation::new()
+        .allow_date(date_rule)
+        .set_input_title("Ngày hoàn thành")
+        .and_then(|v| v.set_input_message("Ghi ngày/tháng/năm, ví dụ 30/06/2025."))
+        .and_then(|v| v.set_error_title("Ngày không hợp lệ"))
+        .and_then(|v| v.set_error_message("Cần một ngày dạng ngày/tháng/năm, sau ngày ban hành kế hoạch."))
+        .map_err(xlsx)?;
+    let status_check = |recurring: bool| -> Result<DataValidation, Error> {
+        let name = if recurring { LIST_RECURRING } else { LIST_ONE_OFF };
+        DataValidation::new()
+            .allow_list_formula(Formula::new(format!("={name}")))
+            .set_error_title("Tình trạng không hợp lệ")
+            .and_then(|v| v.set_error_message("Hãy chọn một tình trạng trong danh sách."))
+            .map_err(xlsx)
+    };
+    for (i, (task, role)) in rows.enumerate() {
+        let row = HEADER_ROW + 1 + i as u32;
+        let lead = task.lead.iter().map(|id| ctx.plan.agency_name(id)).collect::<Vec<_>>().join("; ");
+        let cells = [
+            (TaskCol::Number, task.number.to_string()),
+            (TaskCol::Name, task.name.clone()),
+            (TaskCol::Role, role.label().to_owned()),
+            (TaskCol::Lead, lead),
+            (TaskCol::Expected, task.result.clone()),
+            (TaskCol::Deadline, task.deadline.printed().to_owned()),
+        ];
+        let sized: Vec<(&str, f64)> = cells.iter().map(|(c, t)| (t.as_str(), c.width())).collect();
+        ws.set_row_height(row, fit_height(&sized)).map_err(xlsx)?;
+        for (col, text) in cells {
+            let format = if matches!(col, TaskCol::Number | TaskCol::Role | TaskCol::Deadline) {
+                &f.locked_center
+            } else {
+                &f.locked
+            };
+            ws.write_string_with_format(row, col.index(), text, format).map_err(xlsx)?;
+        }
+        for col in TaskCol::ALL.into_iter().filter(|c| c.is_input()) {
+            let format = if col == TaskCol::Completed { &f.input_date } else { &f.input };
+            ws.write_blank(row, col.index(), format).map_err(xlsx)?;
+        }
+        let status_col = TaskCol::Status.index();
+        ws.add_data_validation(
+            row,
+            status_col,
+            row,
+            status_col,
+            &status_check(task.deadline.is_recurring())?,
+        )
+        .map_err(xlsx)?;
+        let date_col = TaskCol::Completed.index();
+        ws.add_data_validation(row, date_col, row, date_col, &date_check).map_err(xlsx)?;
+    }
+    protect(ws);
+    Ok(())
+}
+
+fn indicator_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) -> Result<(), Error> {
+    ws.set_name(SHEET_INDICATORS).map_err(xlsx)?;
+    let headers: Vec<(&str, f64)> = IndicatorCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
+    let sub = format!("{} — {}", a.agency.name, ctx.period.name());
+    sheet_head(ws, f, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", &sub, &headers)?;
+    let number_check = DataValidation::new()
+        .allow_decimal_number(DataValidationRule::Between(-1e12, 1e12))
+        .set_input_message("Ghi một số, dùng dấu phẩy thập phân (ví dụ 95,5).")
+        .and_then(|v| v.set_error_message("Chỉ tiêu này cần một số."))
+        .map_err(xlsx)?;
+    let rank_check = DataValidation::new()
+        .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(1))
+        .set_input_message("Ghi thứ hạng (số nguyên, 1 là cao nhất).")
+        .and_then(|v| v.set_error_message("Thứ hạng là một số nguyên từ 1 trở lên."))
+        .map_err(xlsx)?;
+    for (i, ind) in a.indicators.iter().enumerate() {
+        let row = HEADER_ROW + 1 + i as u32;
+        let cells = [
+            (IndicatorCol::Number, ind.number.to_string()),
+            (IndicatorCol::Name, ind.name.clone()),
+            (IndicatorCol::Unit, ind.unit.clone()),
+            (IndicatorCol::Target, ind.target.printed().to_owned()),
+        ];
+        let sized: Vec<(&str, f64)> = cells.iter().map(|(c, t)| (t.as_str(), c.width())).collect();
+        ws.set_row_height(row, fit_height(&sized)).map_err(xlsx)?;
+        for (col, text) in cells {
+            let format = if col == IndicatorCol::Name { &f.locked } else { &f.locked_center };
+            ws.write_string_with_format(row, col.index(), text, format).map_err(xlsx)?;
+        }
+        for col in IndicatorCol::ALL.into_iter().filter(|c| c.is_input()) {
+            ws.write_blank(row, col.index(), &f.input).map_err(xlsx)?;
+        }
+        let col = IndicatorCol::Value.index();
+        match ind.target.kind() {
+            TargetKind::RankAtMost { .. } => ws.add_data_validation(row, col, row, col, &rank_check),
+            TargetKind::Qualitative | TargetKind::None | TargetKind::Unrecognised => Ok(&mut *ws),
+            _ => ws.add_data_validation(row, col, row, col, &number_check),
+        }
+        .map_err(xlsx)?;
+    }
+    protect(ws);
+    Ok(())
+}
+
+fn report_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) -> Result<(), Error> {
+    ws.set_name(SHEET_REPORT).map_err(xlsx)?;
+    ws.set_column_width(0, 28).map_err(xlsx)?;
+    ws.set_column_width(1, 110).map_err(xlsx)?;
+    ws.merge_range(0, 0, 0, 1, "BÁO CÁO TÓM TẮT", &f.title).map_err(xlsx)?;
+    let sub = format!("{} — {}", a.agency.name, ctx.period.name());
+    ws.merge_range(1, 0, 1, 1, &sub, &f.subtitle).map_err(xlsx)?;
+    let hint =
+        "Mỗi ý một dòng; dòng bắt đầu bằng «- » là gạch đầu dòng; **chữ đậm** đặt giữa hai cặp dấu sao.";
+    ws.merge_range(2, 0, 2, 1, hint, &f.subtitle).map_err(xlsx)?;
+    let date_check = DataValidation::new()
+        .allow_date(DataValidationRule::Between(
+            excel_date(ctx.plan.info.date)?,
+            ExcelDateTime::from_ymd(2100, 12, 31).map_err(xlsx)?,
+        ))
+        .set_error_message("Cần một ngày dạng ngày/tháng/năm.")
+        .map_err(xlsx)?;
+    for s in Section::ALL {
+        ws.write_string_with_format(s.row(), 0, s.label(), &f.label).map_err(xlsx)?;
+        let format = if s == Section::SentOn { &f.input_date } else { &f.input };
+        ws.write_blank(s.row(), 1, format).map_err(xlsx)?;
+        ws.set_row_height(s.row(), if s.is_narrative() { 150 } else { 22 }).map_err(xlsx)?;
+        if s == Section::SentOn {
+            ws.add_data_validation(s.row(), 1, s.row(), 1, &date_check).map_err(xlsx)?;
+        }
+    }
+    print_setup(ws, None)?;
+    protect(ws);
+    Ok(())
+}
+
+fn stamp_sheet(ws: &mut Worksheet, ctx: &Context, a: &Assignment) -> Result<(), Error> {
+    ws.set_name(SHEET_STAMP).map_err(xlsx)?;
+    let stamp = [
+        (STAMP_PLAN, ctx.plan.info.code.clone()),
+        (STAMP_FINGERPRINT, ctx.plan.fingerprint()),
+        (STAMP_AGENCY, a.agency.id.to_string()),
+        (STAMP_PERIOD, ctx.period.id()),
+        (STAMP_VERSION, TEMPLATE_VERSION.to_owned()),
+    ];
+    for (row, (key, value)) in stamp.iter().enumerate() {
+        ws.write_string(row as u32, 0, *key).map_err(xlsx)?;
+        ws.write_string(row as u32, 1, value).map_err(xlsx)?;
+    }
+    for (row, s) in Status::ONE_OFF.iter().enumerate() {
+        ws.write_string(row as u32, 3, s.label()).map_err(xlsx)?;
+    }
+    for (row, s) in Status::RECURRING.iter().enumerate() {
+        ws.write_string(row as u32, 4, s.label()).map_err(xlsx)?;
+    }
+    ws.set_hidden(true);
+    protect(ws);
+    Ok(())
+}
