@@ -71,6 +71,22 @@ pub enum Command {
         next_help_heading = "Tùy chọn"
     )]
     Template(TemplateArgs),
+
+    /// Đọc các biểu mẫu cơ quan gửi lại (.xlsx, .xlsm, .xls, .ods), kiểm tra và tổng hợp
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao ingest [TỆP hoặc THƯ_MỤC]... --period KỲ [--out THƯ_MỤC] [--deadline NGÀY]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Ingest(IngestArgs),
+
+    /// Tình hình nhận báo cáo của kỳ: cơ quan đã gửi, gửi chậm, chưa gửi; lỗi; nhiệm vụ quá hạn
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao status --period KỲ [TỆP hoặc THƯ_MỤC]... [--deadline NGÀY]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Status(IngestArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -126,6 +142,25 @@ pub struct TemplateArgs {
     /// Chỉ tạo cho cơ quan này (mã trong co-quan.toml); dùng nhiều lần cho nhiều cơ quan
     #[arg(long = "agency", value_name = "MÃ")]
     pub agencies: Vec<String>,
+
+    /// Hạn gửi báo cáo, dạng ngày/tháng/năm (mặc định: 2 ngày làm việc sau ngày chốt số liệu)
+    #[arg(long, value_name = "NGÀY", value_parser = date)]
+    pub deadline: Option<time::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Tệp hoặc thư mục chứa biểu mẫu đã điền (mặc định: inputs/<kỳ>/)
+    #[arg(value_name = "TỆP", help_heading = "Đối số")]
+    pub paths: Vec<PathBuf>,
+
+    /// Kỳ báo cáo, như ở lệnh template (2025-H1, 2025, 2025-Q3…)
+    #[arg(long, value_name = "KỲ", value_parser = period)]
+    pub period: Period,
+
+    /// Thư mục ghi kết quả tổng hợp và kiểm tra (mặc định: outputs/<kỳ>)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub out: Option<PathBuf>,
 
     /// Hạn gửi báo cáo, dạng ngày/tháng/năm (mặc định: 2 ngày làm việc sau ngày chốt số liệu)
     #[arg(long, value_name = "NGÀY", value_parser = date)]

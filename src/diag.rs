@@ -22,15 +22,28 @@ pub struct Location {
     pub file: String,
     /// A line number, counted from 1, in a text or TOML file.
     pub line: Option<usize>,
+    /// A sheet of a workbook.
+    pub sheet: Option<String>,
+    /// A cell of that sheet, as Excel names it (`F12`).
+    pub cell: Option<String>,
 }
 
 impl Location {
     pub fn file(file: impl Into<String>) -> Self {
-        Self { file: file.into(), line: None }
+        Self { file: file.into(), line: None, sheet: None, cell: None }
     }
 
     pub fn line(file: impl Into<String>, line: usize) -> Self {
-        Self { file: file.into(), line: Some(line) }
+        Self { line: Some(line), ..Self::file(file) }
+    }
+
+    pub fn sheet(file: impl Into<String>, sheet: &str) -> Self {
+        Self { sheet: Some(sheet.to_owned()), ..Self::file(file) }
+    }
+
+    /// A cell at 0-based `row` and `col`: `Location::cell("a.xlsx", "Nhiệm vụ", 11, 5)` is F12.
+    pub fn cell(file: impl Into<String>, sheet: &str, row: u32, col: u32) -> Self {
+        Self { sheet: Some(sheet.to_owned()), cell: Some(cell_name(row, col)), ..Self::file(file) }
     }
 }
 
@@ -39,6 +52,12 @@ impl fmt::Display for Location {
         f.write_str(&self.file)?;
         if let Some(line) = self.line {
             write!(f, " › dòng {line}")?;
+        }
+        if let Some(sheet) = &self.sheet {
+            write!(f, " › {sheet}")?;
+        }
+        if let Some(cell) = &self.cell {
+            write!(f, " › {cell}")?;
         }
         Ok(())
     }
@@ -75,8 +94,41 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Excel's name of the cell at 0-based `row`, `col`: (11, 5) is `F12`.
+pub fn cell_name(row: u32, col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut c = col + 1;
+    while c > 0 {
+        let rem = (c - 1) % 26;
+        letters.push(char::from(b'A' + rem as u8));
+        c = (c - 1) / 26;
+    }
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
+}
+
 /// The line (from 1) on which byte `offset` of `text` stands.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_names_like_excel() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(11, 5), "F12");
+        assert_eq!(cell_name(9, 25), "Z10");
+        assert_eq!(cell_name(0, 26), "AA1");
+        assert_eq!(cell_name(0, 701), "ZZ1");
+        assert_eq!(cell_name(0, 702), "AAA1");
+    }
+
+    #[test]
+    fn locations_read_file_sheet_cell() {
+        let d = Diagnostic::error(Location::cell("stc.xlsx", "Nhiệm vụ", 11, 6), "x");
+        assert_eq!(d.to_string(), "lỗi: stc.xlsx › Nhiệm vụ › G12: x");
+    }
 }

@@ -5,8 +5,12 @@
 //! Change anything here and raise [`TEMPLATE_VERSION`]: workbooks made by
 //! another version are refused on ingest, with a message saying so.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
 
+use serde::{Serialize, Serializer};
+use time::Date;
+
+use crate::plan::ids::{IndicatorNo, TaskNo};
 use crate::text::fold;
 
 /// Version of the workbook layout.
@@ -295,6 +299,62 @@ impl Status {
             return None;
         };
         Some(status)
+    }
+}
+
+/// What a clerk typed in one workbook, after cleaning (NFC, legacy text
+/// converted). `template` can write it into a workbook and `intake` reads it
+/// back: the two must agree exactly.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Entries {
+    pub tasks: BTreeMap<TaskNo, TaskEntry>,
+    pub indicators: BTreeMap<IndicatorNo, IndicatorEntry>,
+    /// The text sections of the report sheet (not [`Section::SentOn`]).
+    pub sections: BTreeMap<Section, String>,
+    #[serde(serialize_with = "opt_date")]
+    pub sent_on: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct TaskEntry {
+    /// The status as typed or chosen.
+    pub status: String,
+    #[serde(serialize_with = "opt_date")]
+    pub completed: Option<Date>,
+    pub achieved: String,
+    pub difficulties: String,
+    pub proposals: String,
+}
+
+impl TaskEntry {
+    pub fn is_empty(&self) -> bool {
+        self.status.is_empty()
+            && self.completed.is_none()
+            && self.achieved.is_empty()
+            && self.difficulties.is_empty()
+            && self.proposals.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct IndicatorEntry {
+    pub value: Option<Value>,
+    pub source: String,
+    pub note: String,
+}
+
+/// A reported indicator value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+}
+
+pub fn opt_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
     }
 }
 

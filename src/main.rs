@@ -30,6 +30,8 @@ fn dispatch(cli: Cli) -> u8 {
             cmd::plan_check::run(&source)
         }
         Command::Template(a) => cmd::template::run(&source, &a),
+        Command::Ingest(a) => cmd::ingest::run(&source, &a),
+        Command::Status(a) => cmd::status::run(&source, &a),
     };
     match result {
         Ok(code) => code,

@@ -9,6 +9,16 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use crate::diag::Diagnostic;
 use crate::error::{Error, exit};
 
+/// `println!` that does not panic when stdout is closed early
+/// (`baocao status | head`): a closed pipe is not the program's fault.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Prints diagnostics to stderr, errors first, and a count.
 pub fn report(diags: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
@@ -93,4 +103,19 @@ pub fn clap_error(e: &clap::Error) -> u8 {
     }
     let _ = writeln!(std::io::stderr(), "lỗi: {message}\n\nXem hướng dẫn: baocao --help");
     exit::USAGE
+}
+
+/// Pads `s` to `width` columns (NFC Vietnamese is one column per character).
+pub fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// `s` cut to `max` characters, with an ellipsis when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(max.saturating_sub(1)).collect::<String>())
+    }
 }

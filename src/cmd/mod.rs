@@ -1,6 +1,8 @@
 //! One module per command, each with a `run` that returns the exit code.
 
+pub mod ingest;
 pub mod plan_check;
 pub mod plan_import;
 pub mod plan_show;
+pub mod status;
 pub mod template;

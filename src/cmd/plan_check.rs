@@ -10,7 +10,7 @@ pub fn run(source: &PlanSource) -> Result<u8, Error> {
     terminal::report(&diags);
     match plan {
         Some(plan) if !diags.iter().any(|d| d.is_error()) => {
-            println!(
+            crate::say!(
                 "Kế hoạch {} ở {} hợp lệ: {} chỉ tiêu, {} nhiệm vụ, {} cơ quan, {} nhóm cơ quan.",
                 plan.info.code,
                 source.describe(),
@@ -22,7 +22,7 @@ pub fn run(source: &PlanSource) -> Result<u8, Error> {
             Ok(exit::OK)
         }
         _ => {
-            println!(
+            crate::say!(
                 "Kế hoạch ở {} còn lỗi (xem trên); sửa rồi chạy lại `baocao plan check`.",
                 source.describe()
             );

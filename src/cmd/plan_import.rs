@@ -34,7 +34,7 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     }
     let written = write_all(&a.out, &imported, &agencies.text)?;
     terminal::report(&imported.diagnostics);
-    println!(
+    crate::say!(
         "Đã nhập {} {}: {} chỉ tiêu ({} nhóm), {} nhiệm vụ ({} nhóm).",
         imported.plan.kind,
         imported.plan.code,
@@ -44,10 +44,10 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
         imported.tasks.group.len()
     );
     for p in written {
-        println!("  đã ghi {}", p.display());
+        crate::say!("  đã ghi {}", p.display());
     }
     if imported.has_errors() {
-        println!(
+        crate::say!(
             "Còn lỗi cần sửa tay trong các tệp trên; sửa xong chạy `baocao plan check {}`.",
             a.out.display()
         );

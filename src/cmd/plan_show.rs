@@ -11,6 +11,7 @@ use crate::plan::deadline::DeadlineKind;
 use crate::plan::files::PlanSource;
 use crate::plan::ids::AgencyId;
 use crate::plan::{Plan, load};
+use crate::terminal::{pad, shorten};
 
 /// Version of the JSON shape printed by `plan show --json`; raised when a
 /// field is renamed or removed (adding one does not change it).
@@ -33,17 +34,11 @@ pub fn run(source: &PlanSource, a: &ShowArgs) -> Result<u8, Error> {
             plan: &plan,
         })
         .map_err(|e| Error::Internal(format!("JSON: {e}")))?;
-        println!("{json}");
+        crate::say!("{json}");
     } else {
-        print!("{}", summary(&plan, &source.describe()));
+        crate::say!("{}", summary(&plan, &source.describe()).trim_end());
     }
     Ok(exit::OK)
-}
-
-/// Pads `s` to `width` characters (NFC Vietnamese is one column per char).
-fn pad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
 }
 
 /// The readable summary: identity, groups, agencies, deadlines by quarter.
@@ -158,13 +153,4 @@ fn count(plan: &Plan, id: &AgencyId, field: impl Fn(&crate::plan::Task) -> &Vec<
         Some(false) => (d, v + 1),
         None => (d, v),
     })
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let cut: String = s.chars().take(max - 1).collect();
-        format!("{cut}…")
-    }
 }

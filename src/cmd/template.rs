@@ -43,11 +43,11 @@ pub fn run(source: &PlanSource, a: &TemplateArgs) -> Result<u8, Error> {
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period).join("mau"));
     let ctx = Context { plan: &plan, period: a.period, deadline };
     for assignment in &chosen {
-        let bytes = workbook(&ctx, assignment)?;
+        let bytes = workbook(&ctx, assignment, None)?;
         write_atomic(&out, &format!("{}.xlsx", assignment.agency.id), &bytes)?;
     }
     let (from, to) = a.period.cutoff();
-    println!(
+    crate::say!(
         "Đã tạo {} biểu mẫu kỳ {} (số liệu từ {} đến {}, hạn gửi {}) trong {}",
         chosen.len(),
         a.period.name(),

@@ -1,3 +1,6 @@
 //! Reading what agencies send back.
 
+pub mod collect;
+pub mod findings;
 pub mod legacy;
+pub mod read;

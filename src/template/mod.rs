@@ -3,16 +3,16 @@
 //! locked, and a hidden stamp that tells a returned file apart.
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
+    ProtectionOptions, Worksheet,
 };
 use time::Date;
 
 use crate::error::Error;
 use crate::form::{
-    HEADER_ROW, IndicatorCol, Role, SHEET_GUIDE, SHEET_INDICATORS, SHEET_REPORT, SHEET_STAMP, SHEET_TASKS,
-    STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Section, Status,
-    TEMPLATE_VERSION, TaskCol,
+    Entries, HEADER_ROW, IndicatorCol, Role, SHEET_GUIDE, SHEET_INDICATORS, SHEET_REPORT, SHEET_STAMP,
+    SHEET_TASKS, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Section, Status,
+    TEMPLATE_VERSION, TaskCol, Value,
 };
 use crate::period::Period;
 use crate::plan::Plan;
@@ -20,13 +20,9 @@ use crate::plan::assign::Assignment;
 use crate::plan::target::TargetKind;
 use crate::vn;
 
-const FONT: &str = "Times New Roman";
-const SIZE: f64 = 12.0;
 /// Defined names of the dropdown lists on the stamp sheet.
 const LIST_ONE_OFF: &str = "TinhTrang";
 const LIST_RECURRING: &str = "TinhTrangThuongXuyen";
-/// A4 in Excel's paper-size numbering.
-const A4: u8 = 9;
 
 struct Formats {
     title: Format,
@@ -62,13 +58,7 @@ fn formats() -> Formats {
     }
 }
 
-fn xlsx(e: XlsxError) -> Error {
-    Error::Internal(format!("tạo tệp Excel: {e}"))
-}
-
-fn excel_date(d: Date) -> Result<ExcelDateTime, Error> {
-    ExcelDateTime::from_ymd(d.year() as u16, u8::from(d.month()), d.day()).map_err(xlsx)
-}
+use crate::xlsx::{A4, FONT, SIZE, date as excel_date, err as xlsx};
 
 /// The row height (points) that shows every line of wrapped cells: Excel
 /// fits rows when it opens a file, LibreOffice does not, so we size them.
@@ -116,24 +106,22 @@ pub struct Context<'a> {
     pub deadline: Date,
 }
 
-/// Makes the workbook of one agency. The bytes are the same for the same
+/// Makes the workbook of one agency, with the clerk's `entries` typed in
+/// when given (sample data, tests). The bytes are the same for the same
 /// inputs: no clock is read.
-pub fn workbook(ctx: &Context, a: &Assignment) -> Result<Vec<u8>, Error> {
+pub fn workbook(ctx: &Context, a: &Assignment, entries: Option<&Entries>) -> Result<Vec<u8>, Error> {
     let f = formats();
-    let mut wb = Workbook::new();
-    wb.set_default_format(&Format::new().set_font_name(FONT).set_font_size(SIZE), 20, 64).map_err(xlsx)?;
     let (from, to) = ctx.period.cutoff();
-    let props = DocProperties::new()
-        .set_title(format!("Biểu mẫu báo cáo {} — {}", ctx.period.name(), a.agency.name))
-        .set_author(ctx.plan.agency_name(&ctx.plan.info.standing_agency))
-        .set_company(ctx.plan.info.issuer.clone())
-        .set_creation_datetime(&excel_date(from)?);
-    wb.set_properties(&props);
+    let title = format!("Biểu mẫu báo cáo {} — {}", ctx.period.name(), a.agency.name);
+    let standing = ctx.plan.agency_name(&ctx.plan.info.standing_agency);
+    let mut wb = crate::xlsx::workbook(&title, standing, &ctx.plan.info.issuer, from)?;
 
     guide_sheet(wb.add_worksheet(), &f, ctx, a, (from, to))?;
-    task_sheet(wb.add_worksheet(), &f, ctx, a)?;
-    indicator_sheet(wb.add_worksheet(), &f, ctx, a)?;
-    report_sheet(wb.add_worksheet(), &f, ctx, a)?;
+    let empty = Entries::default();
+    let entries = entries.unwrap_or(&empty);
+    task_sheet(wb.add_worksheet(), &f, ctx, a, entries)?;
+    indicator_sheet(wb.add_worksheet(), &f, ctx, a, entries)?;
+    report_sheet(wb.add_worksheet(), &f, ctx, a, entries)?;
     stamp_sheet(wb.add_worksheet(), ctx, a)?;
     let list = |n: usize| format!("='{SHEET_STAMP}'!$D$1:$D${n}");
     wb.define_name(LIST_ONE_OFF, &list(Status::ONE_OFF.len())).map_err(xlsx)?;
@@ -239,7 +227,13 @@ fn sheet_head(
     print_setup(ws, Some(HEADER_ROW))
 }
 
-fn task_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) -> Result<(), Error> {
+fn task_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    ctx: &Context,
+    a: &Assignment,
+    entries: &Entries,
+) -> Result<(), Error> {
     ws.set_name(SHEET_TASKS).map_err(xlsx)?;
     let headers: Vec<(&str, f64)> = TaskCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
     let sub = format!("{} — {}", a.agency.name, ctx.period.name());
@@ -286,9 +280,24 @@ fn task_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) ->
             };
             ws.write_string_with_format(row, col.index(), text, format).map_err(xlsx)?;
         }
+        let entry = entries.tasks.get(&task.number).cloned().unwrap_or_default();
         for col in TaskCol::ALL.into_iter().filter(|c| c.is_input()) {
-            let format = if col == TaskCol::Completed { &f.input_date } else { &f.input };
-            ws.write_blank(row, col.index(), format).map_err(xlsx)?;
+            let (c, format) = (col.index(), if col == TaskCol::Completed { &f.input_date } else { &f.input });
+            let text = match col {
+                TaskCol::Status => &entry.status,
+                TaskCol::Achieved => &entry.achieved,
+                TaskCol::Difficulties => &entry.difficulties,
+                _ => &entry.proposals,
+            };
+            match (col, entry.completed) {
+                (TaskCol::Completed, Some(d)) => {
+                    ws.write_datetime_with_format(row, c, excel_date(d)?, format)
+                }
+                (TaskCol::Completed, None) => ws.write_blank(row, c, format),
+                _ if text.is_empty() => ws.write_blank(row, c, format),
+                _ => ws.write_string_with_format(row, c, text, format),
+            }
+            .map_err(xlsx)?;
         }
         let status_col = TaskCol::Status.index();
         ws.add_data_validation(
@@ -306,7 +315,13 @@ fn task_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) ->
     Ok(())
 }
 
-fn indicator_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) -> Result<(), Error> {
+fn indicator_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    ctx: &Context,
+    a: &Assignment,
+    entries: &Entries,
+) -> Result<(), Error> {
     ws.set_name(SHEET_INDICATORS).map_err(xlsx)?;
     let headers: Vec<(&str, f64)> = IndicatorCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
     let sub = format!("{} — {}", a.agency.name, ctx.period.name());
@@ -335,8 +350,25 @@ fn indicator_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignmen
             let format = if col == IndicatorCol::Name { &f.locked } else { &f.locked_center };
             ws.write_string_with_format(row, col.index(), text, format).map_err(xlsx)?;
         }
+        let entry = entries.indicators.get(&ind.number).cloned().unwrap_or_default();
         for col in IndicatorCol::ALL.into_iter().filter(|c| c.is_input()) {
-            ws.write_blank(row, col.index(), &f.input).map_err(xlsx)?;
+            let c = col.index();
+            match (col, &entry.value) {
+                (IndicatorCol::Value, Some(Value::Number(v))) => {
+                    ws.write_number_with_format(row, c, *v, &f.input)
+                }
+                (IndicatorCol::Value, Some(Value::Text(t))) => {
+                    ws.write_string_with_format(row, c, t, &f.input)
+                }
+                (IndicatorCol::Source, _) if !entry.source.is_empty() => {
+                    ws.write_string_with_format(row, c, &entry.source, &f.input)
+                }
+                (IndicatorCol::Note, _) if !entry.note.is_empty() => {
+                    ws.write_string_with_format(row, c, &entry.note, &f.input)
+                }
+                _ => ws.write_blank(row, c, &f.input),
+            }
+            .map_err(xlsx)?;
         }
         let col = IndicatorCol::Value.index();
         match ind.target.kind() {
@@ -350,7 +382,13 @@ fn indicator_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignmen
     Ok(())
 }
 
-fn report_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) -> Result<(), Error> {
+fn report_sheet(
+    ws: &mut Worksheet,
+    f: &Formats,
+    ctx: &Context,
+    a: &Assignment,
+    entries: &Entries,
+) -> Result<(), Error> {
     ws.set_name(SHEET_REPORT).map_err(xlsx)?;
     ws.set_column_width(0, 28).map_err(xlsx)?;
     ws.set_column_width(1, 110).map_err(xlsx)?;
@@ -369,8 +407,15 @@ fn report_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) 
         .map_err(xlsx)?;
     for s in Section::ALL {
         ws.write_string_with_format(s.row(), 0, s.label(), &f.label).map_err(xlsx)?;
-        let format = if s == Section::SentOn { &f.input_date } else { &f.input };
-        ws.write_blank(s.row(), 1, format).map_err(xlsx)?;
+        match (s, entries.sent_on, entries.sections.get(&s)) {
+            (Section::SentOn, Some(d), _) => {
+                ws.write_datetime_with_format(s.row(), 1, excel_date(d)?, &f.input_date)
+            }
+            (Section::SentOn, None, _) => ws.write_blank(s.row(), 1, &f.input_date),
+            (_, _, Some(text)) if !text.is_empty() => ws.write_string_with_format(s.row(), 1, text, &f.input),
+            _ => ws.write_blank(s.row(), 1, &f.input),
+        }
+        .map_err(xlsx)?;
         ws.set_row_height(s.row(), if s.is_narrative() { 150 } else { 22 }).map_err(xlsx)?;
         if s == Section::SentOn {
             ws.add_data_validation(s.row(), 1, s.row(), 1, &date_check).map_err(xlsx)?;

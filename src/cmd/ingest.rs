@@ -1,0 +1,58 @@
+//! `baocao ingest --period P`: read, check and merge the returned workbooks.
+
+use std::path::PathBuf;
+
+use crate::args::IngestArgs;
+use crate::error::{Error, exit};
+use crate::fsx::write_atomic;
+use crate::intake::{collect, findings};
+use crate::merge::{FileUse, PeriodData, merge};
+use crate::plan::files::PlanSource;
+use crate::plan::{Plan, load};
+
+use super::template::period_dir;
+
+/// Reads and merges the period's workbooks (shared with `status`).
+pub fn gather(source: &PlanSource, a: &IngestArgs) -> Result<(Plan, PeriodData), Error> {
+    let plan = load::load(source)?;
+    let paths: Vec<PathBuf> =
+        if a.paths.is_empty() { vec![PathBuf::from("inputs").join(a.period.id())] } else { a.paths.clone() };
+    let inputs = collect::read_all(&plan, a.period, &paths)?;
+    let deadline = a.deadline.unwrap_or_else(|| a.period.default_deadline());
+    let data = merge(&plan, a.period, deadline, inputs);
+    Ok((plan, data))
+}
+
+pub fn run(source: &PlanSource, a: &IngestArgs) -> Result<u8, Error> {
+    let (plan, data) = gather(source, a)?;
+    let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
+    let json = serde_json::to_string_pretty(&data).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
+    let standing = plan.agency_name(&plan.info.standing_agency).to_owned();
+    let written = [
+        write_atomic(&out, "tong-hop.json", json.as_bytes())?,
+        write_atomic(&out, "kiem-tra.txt", findings::text(&data, &plan.info.issuer).as_bytes())?,
+        write_atomic(&out, "kiem-tra.xlsx", &findings::workbook(&data, &standing)?)?,
+    ];
+    let errors = data.error_count();
+    let shown = 40;
+    for d in data.diagnostics.iter().filter(|d| d.is_error()).take(shown) {
+        eprintln!("{d}");
+    }
+    if errors > shown {
+        eprintln!("… và {} lỗi khác (xem kiem-tra.txt).", errors - shown);
+    }
+    let used = data.files.iter().filter(|f| f.usage == FileUse::Used).count();
+    let refused = data.files.iter().filter(|f| f.usage == FileUse::Refused).count();
+    let missing = data.agencies.iter().filter(|x| x.file.is_none()).count();
+    crate::say!(
+        "Kỳ {}: đọc {} tệp ({used} được tổng hợp, {refused} không dùng được); {} cơ quan chưa gửi; {errors} lỗi, {} cảnh báo.",
+        a.period.name(),
+        data.files.len(),
+        missing,
+        data.diagnostics.len() - errors
+    );
+    for p in written {
+        crate::say!("  đã ghi {}", p.display());
+    }
+    Ok(if errors > 0 { exit::DATA } else { exit::OK })
+}

@@ -1,0 +1,142 @@
+//! The validation report of an ingest: `kiem-tra.txt` and `kiem-tra.xlsx`,
+//! listing every error and warning with file, sheet and cell.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
+
+use crate::diag::Severity;
+use crate::error::Error;
+use crate::merge::{FileUse, PeriodData};
+use crate::vn;
+use crate::xlsx::{FONT, SIZE, err as xlsx};
+
+/// The plain-text report.
+pub fn text(data: &PeriodData, plan_issuer: &str) -> String {
+    let mut out = String::new();
+    let errors = data.error_count();
+    out.push_str(&format!(
+        "KẾT QUẢ KIỂM TRA BIỂU MẪU — {} — kế hoạch {} ({plan_issuer})\nHạn gửi: {}\n\n",
+        data.period.name(),
+        data.plan.code,
+        vn::date(data.deadline)
+    ));
+    out.push_str(&format!(
+        "Tệp: {} đã dùng, {} bị thay thế, {} không dùng được. Lỗi: {errors}. Cảnh báo: {}.\n\n",
+        data.files.iter().filter(|f| f.usage == FileUse::Used).count(),
+        data.files.iter().filter(|f| f.usage == FileUse::Superseded).count(),
+        data.files.iter().filter(|f| f.usage == FileUse::Refused).count(),
+        data.diagnostics.len() - errors
+    ));
+    out.push_str("CƠ QUAN\n");
+    for a in &data.agencies {
+        out.push_str(&format!(
+            "- {} ({}): {}{}; nhiệm vụ đã trả lời {}/{}, chỉ tiêu {}/{}; {} lỗi, {} cảnh báo\n",
+            a.name,
+            a.id,
+            a.receipt.label(),
+            a.sent_on.map(|d| format!(", gửi ngày {}", vn::date(d))).unwrap_or_default(),
+            a.tasks_answered,
+            a.tasks_expected,
+            a.indicators_answered,
+            a.indicators_expected,
+            a.errors,
+            a.warnings
+        ));
+    }
+    out.push_str("\nCHI TIẾT\n");
+    if data.diagnostics.is_empty() {
+        out.push_str("Không có lỗi hay cảnh báo.\n");
+    }
+    for d in &data.diagnostics {
+        out.push_str(&d.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// The same as a workbook: a sheet of findings and a sheet of agencies.
+pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
+    let title = format!("Kết quả kiểm tra biểu mẫu {}", data.period.name());
+    let mut wb = crate::xlsx::workbook(&title, author, "", data.period.cutoff().0)?;
+    let base = Format::new().set_font_name(FONT).set_font_size(SIZE);
+    let cell = base.clone().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
+    let header = cell.clone().set_bold().set_background_color(Color::RGB(0xD9E2F3));
+    let error = cell.clone().set_font_color(Color::RGB(0xC00000)).set_bold();
+
+    let ws = wb.add_worksheet();
+    ws.set_name("Kiểm tra").map_err(xlsx)?;
+    let cols = [("Mức độ", 10.0), ("Tệp", 28.0), ("Trang tính", 14.0), ("Ô / dòng", 9.0), ("Nội dung", 90.0)];
+    for (c, (h, w)) in cols.iter().enumerate() {
+        ws.set_column_width(c as u16, *w).map_err(xlsx)?;
+        ws.write_string_with_format(0, c as u16, *h, &header).map_err(xlsx)?;
+    }
+    for (i, d) in data.diagnostics.iter().enumerate() {
+        let row = i as u32 + 1;
+        let (label, fmt) = match d.severity {
+            Severity::Error => ("Lỗi", &error),
+            Severity::Warning => ("Cảnh báo", &cell),
+        };
+        let place = d.location.cell.clone().or(d.location.line.map(|l| l.to_string())).unwrap_or_default();
+        ws.write_string_with_format(row, 0, label, fmt).map_err(xlsx)?;
+        ws.write_string_with_format(row, 1, &d.location.file, &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 2, d.location.sheet.as_deref().unwrap_or(""), &cell)
+            .map_err(xlsx)?;
+        ws.write_string_with_format(row, 3, &place, &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 4, &d.message, &cell).map_err(xlsx)?;
+    }
+    ws.autofilter(0, 0, data.diagnostics.len() as u32, 4).map_err(xlsx)?;
+    ws.set_freeze_panes(1, 0).map_err(xlsx)?;
+    ws.set_landscape().set_paper_size(crate::xlsx::A4).set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0).map_err(xlsx)?;
+
+    let ws = wb.add_worksheet();
+    ws.set_name("Cơ quan").map_err(xlsx)?;
+    let cols = [
+        ("Mã", 18.0),
+        ("Cơ quan", 40.0),
+        ("Tình trạng gửi", 14.0),
+        ("Ngày gửi", 12.0),
+        ("Tệp", 30.0),
+        ("Nhiệm vụ đã trả lời", 12.0),
+        ("Nhiệm vụ phải báo cáo", 12.0),
+        ("Chỉ tiêu đã báo cáo", 12.0),
+        ("Chỉ tiêu phải báo cáo", 12.0),
+        ("Lỗi", 8.0),
+        ("Cảnh báo", 10.0),
+    ];
+    for (c, (h, w)) in cols.iter().enumerate() {
+        ws.set_column_width(c as u16, *w).map_err(xlsx)?;
+        ws.write_string_with_format(0, c as u16, *h, &header).map_err(xlsx)?;
+    }
+    let date_fmt = cell.clone().set_num_format("dd/mm/yyyy");
+    for (i, a) in data.agencies.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_string_with_format(row, 0, a.id.as_str(), &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 1, &a.name, &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 2, a.receipt.label(), &cell).map_err(xlsx)?;
+        match a.sent_on {
+            Some(d) => {
+                ws.write_datetime_with_format(row, 3, crate::xlsx::date(d)?, &date_fmt).map_err(xlsx)?;
+            }
+            None => {
+                ws.write_blank(row, 3, &cell).map_err(xlsx)?;
+            }
+        }
+        ws.write_string_with_format(row, 4, a.file.as_deref().unwrap_or(""), &cell).map_err(xlsx)?;
+        for (c, n) in [
+            a.tasks_answered,
+            a.tasks_expected,
+            a.indicators_answered,
+            a.indicators_expected,
+            a.errors,
+            a.warnings,
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_number_with_format(row, 5 + c as u16, *n as f64, &cell).map_err(xlsx)?;
+        }
+    }
+    ws.set_freeze_panes(1, 2).map_err(xlsx)?;
+    ws.set_landscape().set_paper_size(crate::xlsx::A4).set_print_fit_to_pages(1, 0);
+    wb.save_to_buffer().map_err(xlsx)
+}

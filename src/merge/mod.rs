@@ -1,0 +1,496 @@
+//! A period's merged data: every agency's answers put together per task,
+//! per indicator and per agency, with a consolidated status, an assessment
+//! of each indicator and who sent what when. This is what `report` reads
+//! (as `tong-hop.json`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use time::Date;
+
+use crate::diag::{Diagnostic, Location};
+use crate::form::{Role, Section, Status, Value, opt_date};
+use crate::intake::read::Submission;
+use crate::period::Period;
+use crate::plan::assign::assignments;
+use crate::plan::deadline::Deadline;
+use crate::plan::ids::{AgencyId, IndicatorNo, TaskNo};
+use crate::plan::target::{Target, TargetKind};
+use crate::plan::{Plan, Task};
+use crate::vn;
+
+/// Version of the JSON shape of `tong-hop.json`.
+pub const FORMAT: u32 = 1;
+
+/// A task's status over all its lead agencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consolidated {
+    DoneOnTime,
+    DoneLate,
+    InProgress,
+    Ongoing,
+    Overdue,
+    NotStarted,
+    NoData,
+}
+
+impl Consolidated {
+    pub const ALL: [Consolidated; 7] = [
+        Consolidated::DoneOnTime,
+        Consolidated::DoneLate,
+        Consolidated::InProgress,
+        Consolidated::Ongoing,
+        Consolidated::Overdue,
+        Consolidated::NotStarted,
+        Consolidated::NoData,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Consolidated::DoneOnTime => "Đã hoàn thành đúng hạn",
+            Consolidated::DoneLate => "Đã hoàn thành quá hạn",
+            Consolidated::InProgress => "Đang triển khai",
+            Consolidated::Ongoing => "Đang triển khai thường xuyên",
+            Consolidated::Overdue => "Quá hạn",
+            Consolidated::NotStarted => "Chưa triển khai",
+            Consolidated::NoData => "Không có dữ liệu",
+        }
+    }
+}
+
+/// An indicator's value measured against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Assessment {
+    Met,
+    NotMet,
+    NoData,
+    NotAssessable,
+}
+
+impl Assessment {
+    pub fn label(self) -> &'static str {
+        match self {
+            Assessment::Met => "Đạt/vượt",
+            Assessment::NotMet => "Chưa đạt",
+            Assessment::NoData => "Chưa có số liệu",
+            Assessment::NotAssessable => "Không đánh giá tự động",
+        }
+    }
+
+    /// Compares a value with a target. Targets are to be reached: a plain
+    /// number or a range is met from its (lower) value up; a rank is met at
+    /// or above it (a smaller number).
+    pub fn of(target: &Target, value: Option<&Value>) -> Assessment {
+        let v = match value {
+            None => return Assessment::NoData,
+            Some(Value::Number(v)) => *v,
+            Some(Value::Text(_)) => return Assessment::NotAssessable,
+        };
+        let met = match *target.kind() {
+            TargetKind::AtLeast(t) | TargetKind::Equal(t) | TargetKind::Range(t, _) => v >= t,
+            TargetKind::GreaterThan(t) => v > t,
+            TargetKind::AtMost(t) => v <= t,
+            TargetKind::LessThan(t) => v < t,
+            TargetKind::RankAtMost { rank, .. } => v <= f64::from(rank),
+            TargetKind::Qualitative | TargetKind::None | TargetKind::Unrecognised => {
+                return Assessment::NotAssessable;
+            }
+        };
+        if met { Assessment::Met } else { Assessment::NotMet }
+    }
+}
+
+/// Whether and when an agency sent its workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Receipt {
+    OnTime,
+    Late,
+    Missing,
+}
+
+impl Receipt {
+    pub fn label(self) -> &'static str {
+        match self {
+            Receipt::OnTime => "Đúng hạn",
+            Receipt::Late => "Chậm",
+            Receipt::Missing => "Chưa gửi",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgencyResult {
+    pub id: AgencyId,
+    pub name: String,
+    pub receipt: Receipt,
+    /// The workbook used.
+    pub file: Option<String>,
+    #[serde(serialize_with = "opt_date")]
+    pub sent_on: Option<Date>,
+    /// Files of the agency replaced by a later one, or refused.
+    pub superseded: Vec<String>,
+    pub refused: Vec<String>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub tasks_expected: usize,
+    pub tasks_answered: usize,
+    pub indicators_expected: usize,
+    pub indicators_answered: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    pub agency: AgencyId,
+    pub role: Role,
+    pub status: Option<Status>,
+    /// As typed.
+    pub status_text: String,
+    #[serde(serialize_with = "opt_date")]
+    pub completed: Option<Date>,
+    pub achieved: String,
+    pub difficulties: String,
+    pub proposals: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskResult {
+    pub number: TaskNo,
+    pub group: String,
+    pub name: String,
+    pub lead: Vec<AgencyId>,
+    pub deadline: Deadline,
+    /// Not completed and due before the end of the period's cut-off.
+    pub overdue: bool,
+    pub status: Consolidated,
+    pub leads_expected: usize,
+    pub leads_answered: usize,
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorReport {
+    pub agency: AgencyId,
+    pub value: Option<Value>,
+    pub source: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorResult {
+    pub number: IndicatorNo,
+    pub group: String,
+    pub name: String,
+    pub unit: String,
+    pub target: Target,
+    /// The value of the first tracking agency that reported one.
+    pub value: Option<Value>,
+    pub value_from: Option<AgencyId>,
+    pub assessment: Assessment,
+    pub reports: Vec<IndicatorReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Narrative {
+    pub agency: AgencyId,
+    pub section: Section,
+    pub text: String,
+}
+
+/// Every input file and what became of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileResult {
+    pub file: String,
+    pub agency: Option<AgencyId>,
+    #[serde(rename = "use")]
+    pub usage: FileUse,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileUse {
+    Used,
+    Superseded,
+    Refused,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanRef {
+    pub code: String,
+    pub fingerprint: String,
+}
+
+/// The merged data of a period.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodData {
+    pub format: u32,
+    pub plan: PlanRef,
+    pub period: Period,
+    #[serde(serialize_with = "crate::merge::date")]
+    pub deadline: Date,
+    pub agencies: Vec<AgencyResult>,
+    pub tasks: Vec<TaskResult>,
+    pub indicators: Vec<IndicatorResult>,
+    pub narratives: Vec<Narrative>,
+    pub files: Vec<FileResult>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+impl PeriodData {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// What `merge` takes: the workbooks read, and those refused outright.
+pub struct Inputs {
+    pub read: Vec<Submission>,
+    pub refused: Vec<(String, Option<AgencyId>, Vec<Diagnostic>)>,
+    /// Problems with the inputs as a whole (a file that is not a spreadsheet).
+    pub general: Vec<Diagnostic>,
+}
+
+/// Merges the period's workbooks. Of two workbooks of one agency, the one
+/// with the later "Ngày gửi báo cáo" wins (then the later file name); the
+/// other is listed as superseded and not merged.
+pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> PeriodData {
+    let mut diagnostics = inputs.general;
+    let mut files = Vec::new();
+    let mut by_agency: BTreeMap<AgencyId, Vec<Submission>> = BTreeMap::new();
+    for s in inputs.read {
+        by_agency.entry(s.agency.clone()).or_default().push(s);
+    }
+    let mut used: BTreeMap<AgencyId, Submission> = BTreeMap::new();
+    let mut superseded: BTreeMap<AgencyId, Vec<String>> = BTreeMap::new();
+    for (agency, mut subs) in by_agency {
+        subs.sort_by(|a, b| (a.entries.sent_on, &a.file).cmp(&(b.entries.sent_on, &b.file)));
+        let winner = subs.pop().expect("a group has at least one submission");
+        for s in subs {
+            diagnostics.push(Diagnostic::warning(
+                Location::file(&s.file),
+                format!(
+                    "{} có hai tệp cho kỳ này — tệp này được thay bằng {} (ngày gửi {}), không được tổng hợp",
+                    plan.agency_name(&agency),
+                    winner.file,
+                    winner.entries.sent_on.map_or("không ghi".to_owned(), vn::date)
+                ),
+            ));
+            files.push(file_result(&s, FileUse::Superseded));
+            diagnostics.extend(s.diagnostics.iter().cloned());
+            superseded.entry(agency.clone()).or_default().push(s.file);
+        }
+        files.push(file_result(&winner, FileUse::Used));
+        diagnostics.extend(winner.diagnostics.iter().cloned());
+        used.insert(agency, winner);
+    }
+    let mut refused_by: BTreeMap<AgencyId, Vec<String>> = BTreeMap::new();
+    for (file, agency, diags) in inputs.refused {
+        files.push(FileResult {
+            file: file.clone(),
+            agency: agency.clone(),
+            usage: FileUse::Refused,
+            errors: diags.iter().filter(|d| d.is_error()).count(),
+            warnings: diags.iter().filter(|d| !d.is_error()).count(),
+        });
+        diagnostics.extend(diags);
+        if let Some(a) = agency {
+            refused_by.entry(a).or_default().push(file);
+        }
+    }
+    files.sort_by(|a, b| a.file.cmp(&b.file));
+
+    let agencies = assignments(plan)
+        .iter()
+        .map(|share| {
+            let id = &share.agency.id;
+            let sub = used.get(id);
+            let receipt = match sub.map(|s| s.entries.sent_on) {
+                None => Receipt::Missing,
+                Some(Some(d)) if d > deadline => Receipt::Late,
+                Some(_) => Receipt::OnTime,
+            };
+            let answered_tasks =
+                sub.map_or(0, |s| s.entries.tasks.values().filter(|e| !e.status.is_empty()).count());
+            let answered_indicators =
+                sub.map_or(0, |s| s.entries.indicators.values().filter(|e| e.value.is_some()).count());
+            AgencyResult {
+                id: id.clone(),
+                name: share.agency.name.clone(),
+                receipt,
+                file: sub.map(|s| s.file.clone()),
+                sent_on: sub.and_then(|s| s.entries.sent_on),
+                superseded: superseded.get(id).cloned().unwrap_or_default(),
+                refused: refused_by.get(id).cloned().unwrap_or_default(),
+                errors: sub.map_or(0, |s| s.diagnostics.iter().filter(|d| d.is_error()).count()),
+                warnings: sub.map_or(0, |s| s.diagnostics.iter().filter(|d| !d.is_error()).count()),
+                tasks_expected: share.leads.len() + share.coordinates.len(),
+                tasks_answered: answered_tasks,
+                indicators_expected: share.indicators.len(),
+                indicators_answered: answered_indicators,
+            }
+        })
+        .collect();
+
+    let cut_end = period.cutoff().1;
+    let tasks =
+        plan.tasks().map(|(group, task)| task_result(plan, &group.number, task, &used, cut_end)).collect();
+    let indicators = plan
+        .indicators()
+        .map(|(group, ind)| {
+            let order: Vec<AgencyId> = ind.tracking.iter().flat_map(|id| plan.registry.expand(id)).collect();
+            let reports: Vec<IndicatorReport> = order
+                .iter()
+                .filter_map(|a| {
+                    let e = used.get(a)?.entries.indicators.get(&ind.number)?;
+                    Some(IndicatorReport {
+                        agency: a.clone(),
+                        value: e.value.clone(),
+                        source: e.source.clone(),
+                        note: e.note.clone(),
+                    })
+                })
+                .collect();
+            let first = reports.iter().find(|r| r.value.is_some());
+            let value = first.and_then(|r| r.value.clone());
+            IndicatorResult {
+                number: ind.number.clone(),
+                group: group.number.clone(),
+                name: ind.name.clone(),
+                unit: ind.unit.clone(),
+                target: ind.target.clone(),
+                assessment: Assessment::of(&ind.target, value.as_ref()),
+                value,
+                value_from: first.map(|r| r.agency.clone()),
+                reports,
+            }
+        })
+        .collect();
+    let narratives = used
+        .iter()
+        .flat_map(|(agency, s)| {
+            s.entries.sections.iter().map(move |(section, text)| Narrative {
+                agency: agency.clone(),
+                section: *section,
+                text: text.clone(),
+            })
+        })
+        .collect();
+    PeriodData {
+        format: FORMAT,
+        plan: PlanRef { code: plan.info.code.clone(), fingerprint: plan.fingerprint() },
+        period,
+        deadline,
+        agencies,
+        tasks,
+        indicators,
+        narratives,
+        files,
+        diagnostics,
+    }
+}
+
+fn file_result(s: &Submission, usage: FileUse) -> FileResult {
+    let errors = s.diagnostics.iter().filter(|d| d.is_error()).count();
+    FileResult {
+        file: s.file.clone(),
+        agency: Some(s.agency.clone()),
+        usage,
+        errors,
+        warnings: s.diagnostics.len() - errors,
+    }
+}
+
+fn task_result(
+    plan: &Plan,
+    group: &str,
+    task: &Task,
+    used: &BTreeMap<AgencyId, Submission>,
+    cut_end: Date,
+) -> TaskResult {
+    let answers: Vec<Answer> = used
+        .iter()
+        .filter_map(|(agency, s)| {
+            let entry = s.entries.tasks.get(&task.number)?;
+            (!entry.is_empty()).then(|| Answer {
+                agency: agency.clone(),
+                role: s.roles.get(&task.number).copied().unwrap_or(Role::Coordinator),
+                status: s.statuses.get(&task.number).copied(),
+                status_text: entry.status.clone(),
+                completed: entry.completed,
+                achieved: entry.achieved.clone(),
+                difficulties: entry.difficulties.clone(),
+                proposals: entry.proposals.clone(),
+            })
+        })
+        .collect();
+    let leads: BTreeSet<AgencyId> = task
+        .lead
+        .iter()
+        .flat_map(|id| plan.registry.expand(id))
+        .filter(|id| plan.registry.agency(id).is_some_and(|a| a.reports))
+        .collect();
+    let lead_status: Vec<(Status, Option<Date>)> = answers
+        .iter()
+        .filter(|a| a.role == Role::Lead && leads.contains(&a.agency))
+        .filter_map(|a| a.status.map(|s| (s, a.completed)))
+        .collect();
+    let recurring = task.deadline.is_recurring();
+    let due = if recurring { None } else { task.deadline.due() };
+    let all_done =
+        !leads.is_empty() && lead_status.len() == leads.len() && lead_status.iter().all(|(s, _)| s.is_done());
+    let past_due = due.is_some_and(|d| d < cut_end);
+    let status = if lead_status.is_empty() {
+        if past_due { Consolidated::Overdue } else { Consolidated::NoData }
+    } else if all_done {
+        let late = lead_status
+            .iter()
+            .any(|(s, done)| *s == Status::DoneLate || matches!((due, done), (Some(d), Some(c)) if c > &d));
+        if late { Consolidated::DoneLate } else { Consolidated::DoneOnTime }
+    } else if past_due {
+        Consolidated::Overdue
+    } else if lead_status.iter().any(|(s, _)| *s != Status::NotStarted) {
+        if recurring { Consolidated::Ongoing } else { Consolidated::InProgress }
+    } else {
+        Consolidated::NotStarted
+    };
+    TaskResult {
+        number: task.number.clone(),
+        group: group.to_owned(),
+        name: task.name.clone(),
+        lead: task.lead.clone(),
+        deadline: task.deadline.clone(),
+        overdue: status == Consolidated::Overdue,
+        status,
+        leads_expected: leads.len(),
+        leads_answered: lead_status.len(),
+        answers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assessments_against_each_target_kind() {
+        let n = |v: f64| Some(Value::Number(v));
+        let t = |p: &str, u: &str| Target::parse(p, u);
+        assert_eq!(Assessment::of(&t("≥ 95", "%"), n(95.0).as_ref()), Assessment::Met);
+        assert_eq!(Assessment::of(&t("≥ 95", "%"), n(94.9).as_ref()), Assessment::NotMet);
+        assert_eq!(Assessment::of(&t(">0,7", "HDI"), n(0.7).as_ref()), Assessment::NotMet);
+        assert_eq!(Assessment::of(&t("100", "%"), n(100.0).as_ref()), Assessment::Met);
+        assert_eq!(Assessment::of(&t("16 - 18", "%"), n(17.0).as_ref()), Assessment::Met);
+        assert_eq!(Assessment::of(&t("≤ 30 các tỉnh", "Thứ bậc"), n(31.0).as_ref()), Assessment::NotMet);
+        assert_eq!(Assessment::of(&t("≤ 30 các tỉnh", "Thứ bậc"), n(12.0).as_ref()), Assessment::Met);
+        assert_eq!(Assessment::of(&t("Phát triển khá", ""), n(1.0).as_ref()), Assessment::NotAssessable);
+        assert_eq!(Assessment::of(&t("≥ 95", "%"), None), Assessment::NoData);
+    }
+}

@@ -1,0 +1,248 @@
+//! Workbooks out and back in: every agency's template filled and read back,
+//! and each kind of mistake a clerk makes reported at its cell.
+
+use std::path::{Path, PathBuf};
+
+use baocao::form::{Entries, Section, Status, TaskEntry, Value};
+use baocao::intake::read::{Outcome, Submission, read};
+use baocao::period::Period;
+use baocao::plan::assign::{Assignment, assignments};
+use baocao::plan::files::PlanSource;
+use baocao::plan::{Plan, load};
+use baocao::sample::{self, Rng};
+use baocao::template::{Context, workbook};
+
+fn plan() -> Plan {
+    load::load(&PlanSource::Embedded).unwrap()
+}
+
+fn h1() -> Period {
+    Period::parse("2025-H1").unwrap()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn filled(plan: &Plan, a: &Assignment, entries: &Entries, period: Period) -> Vec<u8> {
+    let ctx = Context { plan, period, deadline: period.default_deadline() };
+    workbook(&ctx, a, Some(entries)).unwrap()
+}
+
+fn read_ok(path: &Path, plan: &Plan, period: Period) -> Submission {
+    match read(path, &path.file_name().unwrap().to_string_lossy(), plan, period) {
+        Outcome::Read(s) => s,
+        Outcome::Refused { diagnostics, .. } => panic!("refused: {diagnostics:#?}"),
+    }
+}
+
+fn messages(s: &Submission) -> Vec<String> {
+    s.diagnostics.iter().map(|d| d.to_string()).collect()
+}
+
+#[test]
+fn every_agency_round_trips_exactly() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng::new(7);
+    let all = assignments(&plan);
+    assert!(all.len() >= 25, "{} agencies", all.len());
+    for a in &all {
+        let mut entries = sample::entries(a, h1(), &mut rng);
+        // Text that means something to Typst or Markdown is kept as typed.
+        if let Some(first) = entries.tasks.values_mut().next() {
+            first.proposals = "#read(\"/etc/passwd\") $x$ *đậm* _nghiêng_ @ref <a> ] \\ ".trim().to_owned();
+        }
+        let path = write(dir.path(), &format!("{}.xlsx", a.agency.id), &filled(&plan, a, &entries, h1()));
+        let sub = read_ok(&path, &plan, h1());
+        assert_eq!(sub.agency, a.agency.id);
+        assert!(sub.stamped);
+        assert!(!sub.has_errors(), "{}: {:#?}", a.agency.id, messages(&sub));
+        assert_eq!(sub.entries, entries, "{} did not round-trip", a.agency.id);
+        assert_eq!(sub.statuses.len(), entries.tasks.len());
+    }
+}
+
+#[test]
+fn templates_are_byte_identical_run_to_run() {
+    let plan = plan();
+    let all = assignments(&plan);
+    let a = &all[0];
+    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline() };
+    assert_eq!(workbook(&ctx, a, None).unwrap(), workbook(&ctx, a, None).unwrap());
+}
+
+/// A workbook for Sở Tài chính with chosen entries.
+fn stc_with(edit: impl FnOnce(&mut Entries, &Plan)) -> (tempfile::TempDir, PathBuf, Plan) {
+    let plan = plan();
+    let all = assignments(&plan);
+    let a = all.iter().find(|a| a.agency.id.as_str() == "stc").unwrap();
+    let mut entries = sample::entries(a, h1(), &mut Rng::new(1));
+    edit(&mut entries, &plan);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "stc.xlsx", &filled(&plan, a, &entries, h1()));
+    (dir, path, plan)
+}
+
+fn task_no(s: &str) -> baocao::plan::ids::TaskNo {
+    baocao::plan::ids::TaskNo::parse(s).unwrap()
+}
+
+/// The row of a task on the "Nhiệm vụ" sheet of Sở Tài chính (1-based).
+fn stc_row(plan: &Plan, number: &str) -> usize {
+    let all = assignments(plan);
+    let a = all.iter().find(|a| a.agency.id.as_str() == "stc").unwrap();
+    let pos = a.leads.iter().chain(&a.coordinates).position(|t| t.number.to_string() == number).unwrap();
+    baocao::form::HEADER_ROW as usize + 2 + pos
+}
+
+#[test]
+fn an_unknown_status_is_an_error_at_its_cell() {
+    // Task 12 is led by Sở Tài chính; "Tình trạng" is column G.
+    let (_d, path, plan) =
+        stc_with(|e, _| e.tasks.get_mut(&task_no("12")).unwrap().status = "Có lẽ xong rồi?".into());
+    let sub = read_ok(&path, &plan, h1());
+    let row = stc_row(&plan, "12");
+    let want = format!(
+        "lỗi: stc.xlsx › Nhiệm vụ › G{row}: tình trạng «Có lẽ xong rồi?» không hiểu được — cần một trong:"
+    );
+    assert!(messages(&sub).iter().any(|m| m.starts_with(&want)), "{want}\n{:#?}", messages(&sub));
+    // The other rows are still read.
+    assert_eq!(sub.statuses.len(), sub.entries.tasks.len() - 1);
+}
+
+#[test]
+fn tolerant_statuses_and_contradictions() {
+    let (_d, path, plan) = stc_with(|e, _| {
+        // Task 12 is due 31/01/2026: in progress in time is right.
+        e.tasks.insert(task_no("12"), TaskEntry { status: "dang trien khai".into(), ..TaskEntry::default() });
+        // Task 36 is due 31/12/2025 … "đã xong" without a date.
+        e.tasks.insert(task_no("36"), TaskEntry { status: "  ĐÃ XONG ".into(), ..TaskEntry::default() });
+    });
+    let sub = read_ok(&path, &plan, h1());
+    assert_eq!(sub.statuses[&task_no("12")], Status::InProgressOnTime);
+    assert_eq!(sub.statuses[&task_no("36")], Status::DoneOnTime);
+    let row = stc_row(&plan, "36");
+    assert!(
+        messages(&sub)
+            .iter()
+            .any(|m| m.contains(&format!("› H{row}: nhiệm vụ 36 đã hoàn thành nhưng chưa ghi ngày"))),
+        "{:#?}",
+        messages(&sub)
+    );
+    assert!(!sub.has_errors(), "{:#?}", messages(&sub));
+
+    // "Trong hạn" for a task whose deadline passed before the cut-off.
+    let period = Period::parse("2025-H2").unwrap();
+    let all = assignments(&plan);
+    let a = all.iter().find(|a| a.agency.id.as_str() == "snv").unwrap();
+    let mut entries = sample::entries(a, period, &mut Rng::new(2));
+    // Task 5 (Sở Nội vụ) is due Tháng 7/2025, before 14/12/2025.
+    entries.tasks.insert(
+        task_no("5"),
+        TaskEntry { status: Status::InProgressOnTime.label().into(), ..TaskEntry::default() },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "snv.xlsx", &filled(&plan, a, &entries, period));
+    let sub = read_ok(&path, &plan, period);
+    assert!(
+        messages(&sub).iter().any(|m| m.starts_with("cảnh báo: snv.xlsx › Nhiệm vụ › G")
+            && m.contains("«Đang thực hiện trong hạn» nhưng thời hạn Tháng 7/2025 (31/7/2025) đã qua")),
+        "{:#?}",
+        messages(&sub)
+    );
+}
+
+#[test]
+fn a_number_expected_but_text_found_is_an_error() {
+    // Indicator 6 (≥ 55 %) is tracked by Sở Tài chính.
+    let (_d, path, plan) = stc_with(|e, _| {
+        let n = baocao::plan::ids::IndicatorNo::parse("6").unwrap();
+        e.indicators.get_mut(&n).unwrap().value = Some(Value::Text("khoảng năm mươi".into()));
+        let n7 = baocao::plan::ids::IndicatorNo::parse("7").unwrap();
+        e.indicators.get_mut(&n7).unwrap().value = Some(Value::Text("31,5 %".into()));
+    });
+    let sub = read_ok(&path, &plan, h1());
+    let m = messages(&sub);
+    assert!(
+        m.iter().any(|m| m.starts_with(
+            "lỗi: stc.xlsx › Chỉ tiêu › E5: kết quả «khoảng năm mươi» của chỉ tiêu 6 không phải một số"
+        )),
+        "{m:#?}"
+    );
+    // A decimal comma and a percent sign typed as text are a number.
+    let n7 = baocao::plan::ids::IndicatorNo::parse("7").unwrap();
+    assert_eq!(sub.entries.indicators[&n7].value, Some(Value::Number(31.5)));
+}
+
+#[test]
+fn legacy_and_decomposed_text_is_converted_and_reported() {
+    use baocao::intake::legacy::{Legacy, encode};
+    use unicode_normalization::UnicodeNormalization;
+    let (_d, path, plan) = stc_with(|e, _| {
+        let t = e.tasks.get_mut(&task_no("12")).unwrap();
+        t.achieved = encode("Đã trình Hội đồng nhân dân tỉnh", Legacy::Tcvn3);
+        t.difficulties = encode("Thiếu kinh phí thực hiện", Legacy::Vni);
+        t.proposals = "Đề nghị bổ sung".nfd().collect();
+        e.sections.insert(Section::Highlights, encode("Kết quả nổi bật", Legacy::Tcvn3));
+    });
+    let sub = read_ok(&path, &plan, h1());
+    let t = &sub.entries.tasks[&task_no("12")];
+    assert_eq!(t.achieved, "Đã trình Hội đồng nhân dân tỉnh");
+    assert_eq!(t.difficulties, "Thiếu kinh phí thực hiện");
+    assert_eq!(t.proposals, "Đề nghị bổ sung");
+    assert_eq!(sub.entries.sections[&Section::Highlights], "Kết quả nổi bật");
+    let row = stc_row(&plan, "12");
+    let m = messages(&sub);
+    assert!(
+        m.iter()
+            .any(|x| x.starts_with(&format!("cảnh báo: stc.xlsx › Nhiệm vụ › I{row}: "))
+                && x.contains("TCVN3")),
+        "{m:#?}"
+    );
+    assert!(m.iter().any(|x| x.starts_with(&format!("cảnh báo: stc.xlsx › Nhiệm vụ › J{row}: ")) && x.contains("VNI")), "{m:#?}");
+    assert!(
+        m.iter().any(|x| x.starts_with("cảnh báo: stc.xlsx › Báo cáo › B4: ") && x.contains("TCVN3")),
+        "{m:#?}"
+    );
+}
+
+#[test]
+fn a_workbook_for_another_period_is_refused() {
+    let (_d, path, plan) = stc_with(|_, _| {});
+    match read(&path, "stc.xlsx", &plan, Period::parse("2025-H2").unwrap()) {
+        Outcome::Refused { diagnostics, .. } => {
+            let m: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+            assert!(
+                m.iter().any(|x| x
+                    .contains("biểu mẫu của kỳ «6 tháng đầu năm 2025», không phải kỳ 6 tháng cuối năm 2025")),
+                "{m:#?}"
+            );
+        }
+        Outcome::Read(_) => panic!("read a workbook of another period"),
+    }
+}
+
+#[test]
+fn corrupt_and_foreign_files_are_refused_with_a_reason() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let (_d, good, _) = stc_with(|_, _| {});
+    let mut bytes = std::fs::read(&good).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    for (name, content, words) in [
+        ("hong.xlsx", bytes, "không mở được bảng tính"),
+        ("ghi-chu.txt", b"Day la ghi chu".to_vec(), "không phải bảng tính"),
+        ("anh.xlsx", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "không mở được bảng tính"),
+    ] {
+        let p = write(dir.path(), name, &content);
+        match read(&p, name, &plan, h1()) {
+            Outcome::Refused { diagnostics, .. } => {
+                assert!(diagnostics.iter().any(|d| d.to_string().contains(words)), "{name}: {diagnostics:#?}")
+            }
+            Outcome::Read(_) => panic!("{name} was read"),
+        }
+    }
+}
