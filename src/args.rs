@@ -87,6 +87,15 @@ pub enum Command {
         next_help_heading = "Tùy chọn"
     )]
     Status(IngestArgs),
+
+    /// Chạy thử cả chu trình trên kế hoạch có sẵn: biểu mẫu, bài nộp mẫu của các cơ quan
+    /// (có cơ quan gửi chậm, chưa gửi, điền sai, gõ bảng mã cũ), tổng hợp và kiểm tra
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao demo [--out THƯ_MỤC] [--period KỲ] [--seed SỐ]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Demo(DemoArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -165,6 +174,21 @@ pub struct IngestArgs {
     /// Hạn gửi báo cáo, dạng ngày/tháng/năm (mặc định: 2 ngày làm việc sau ngày chốt số liệu)
     #[arg(long, value_name = "NGÀY", value_parser = date)]
     pub deadline: Option<time::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Thư mục ghi kết quả chạy thử (mặc định: outputs/demo)
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "outputs/demo", hide_default_value = true)]
+    pub out: PathBuf,
+
+    /// Kỳ báo cáo (mặc định: 2025-H1)
+    #[arg(long, value_name = "KỲ", value_parser = period, default_value = "2025-H1", hide_default_value = true)]
+    pub period: Period,
+
+    /// Hạt giống sinh số liệu mẫu: cùng hạt giống cho cùng số liệu (mặc định: 2025)
+    #[arg(long, value_name = "SỐ", default_value_t = 2025, hide_default_value = true)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,13 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Err
     let mut tmp =
         tempfile::Builder::new().prefix(".baocao-").tempfile_in(dir).map_err(|e| Error::write(dir, &e))?;
     tmp.write_all(bytes).map_err(|e| Error::write(&path, &e))?;
+    // Temporary files are private (0600); an output is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::Permissions::from_mode(0o644);
+        tmp.as_file().set_permissions(mode).map_err(|e| Error::write(&path, &e))?;
+    }
     tmp.as_file().sync_all().map_err(|e| Error::write(&path, &e))?;
     tmp.persist(&path).map_err(|e| Error::write(&path, &e.error))?;
     Ok(path)

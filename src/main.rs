@@ -32,6 +32,7 @@ fn dispatch(cli: Cli) -> u8 {
         Command::Template(a) => cmd::template::run(&source, &a),
         Command::Ingest(a) => cmd::ingest::run(&source, &a),
         Command::Status(a) => cmd::status::run(&source, &a),
+        Command::Demo(a) => cmd::demo::run(&source, &a),
     };
     match result {
         Ok(code) => code,

@@ -172,3 +172,42 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     e.sent_on = Some(period.default_deadline());
     e
 }
+
+/// How a sample submission departs from a perfect one, so that a demo
+/// shows what the secretariat meets in practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quirk {
+    /// Sent after the deadline.
+    Late,
+    /// A status nobody can read and a word where a number belongs.
+    Mistakes,
+    /// Text typed with a TCVN3 or VNI keyboard.
+    LegacyText,
+}
+
+/// Applies a quirk to sample entries.
+pub fn apply(e: &mut Entries, quirk: Quirk, rng: &mut Rng) {
+    use crate::intake::legacy::{Legacy, encode};
+    match quirk {
+        Quirk::Late => {
+            e.sent_on = e.sent_on.map(|d| d + time::Duration::days(3 + rng.below(5) as i64));
+        }
+        Quirk::Mistakes => {
+            if let Some(t) = e.tasks.values_mut().next() {
+                t.status = "Xong một nửa".into();
+            }
+            if let Some(i) = e.indicators.values_mut().find(|i| matches!(i.value, Some(Value::Number(_)))) {
+                i.value = Some(Value::Text("chưa có số liệu".into()));
+            }
+        }
+        Quirk::LegacyText => {
+            let enc = if rng.below(2) == 0 { Legacy::Tcvn3 } else { Legacy::Vni };
+            for t in e.tasks.values_mut().filter(|t| !t.achieved.is_empty()).take(2) {
+                t.achieved = encode(&t.achieved, enc);
+            }
+            if let Some(s) = e.sections.get_mut(&Section::Difficulties) {
+                *s = encode(s, enc);
+            }
+        }
+    }
+}

@@ -246,3 +246,177 @@ fn corrupt_and_foreign_files_are_refused_with_a_reason() {
         }
     }
 }
+
+/// Workbooks saved by LibreOffice (.xlsx, .xls, .ods) read exactly as the
+/// workbook baocao wrote, with the same warnings at the same cells.
+#[test]
+fn libreoffice_saves_read_like_the_original() {
+    let plan = plan();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for agency in ["stc", "syt"] {
+        let original = read_ok(&dir.join(format!("{agency}-baocao.xlsx")), &plan, h1());
+        assert_eq!(original.agency.as_str(), agency);
+        assert!(!original.entries.tasks.is_empty() && original.entries.sent_on.is_some());
+        let cells = |s: &Submission| -> Vec<String> {
+            s.diagnostics
+                .iter()
+                .map(|d| {
+                    format!("{:?} {:?} {:?} {}", d.severity, d.location.sheet, d.location.cell, d.message)
+                })
+                .collect()
+        };
+        for ext in ["xlsx", "xls", "ods"] {
+            let path = dir.join(format!("{agency}-libreoffice.{ext}"));
+            let copy = read_ok(&path, &plan, h1());
+            assert_eq!(copy.agency, original.agency, "{ext}");
+            assert_eq!(copy.entries, original.entries, "{agency}.{ext} reads differently");
+            assert_eq!(copy.statuses, original.statuses, "{ext}");
+            assert_eq!(cells(&copy), cells(&original), "{agency}.{ext}: other diagnostics");
+        }
+    }
+    // The VNI text of Sở Y tế is converted in every format.
+    let syt = read_ok(&dir.join("syt-libreoffice.ods"), &plan, h1());
+    assert!(syt.diagnostics.iter().any(|d| d.message.contains("VNI-Windows")));
+    assert!(
+        syt.entries.sections[&Section::Difficulties].chars().any(|c| ('\u{1EA0}'..='\u{1EF9}').contains(&c))
+    );
+}
+
+/// A workbook a clerk rebuilt by hand: no stamp, headers on row 1, cells
+/// as given (`None` leaves a cell empty).
+fn handmade(dir: &Path, name: &str, tasks: &[Vec<Option<&str>>], extra_sheets: &[&str]) -> PathBuf {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Nhiệm vụ").unwrap();
+    for (c, h) in baocao::form::TaskCol::ALL.iter().enumerate() {
+        ws.write_string(0, c as u16, h.header()).unwrap();
+    }
+    for (r, row) in tasks.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if let Some(v) = cell {
+                ws.write_string(r as u32 + 1, c as u16, *v).unwrap();
+            }
+        }
+    }
+    for s in extra_sheets {
+        wb.add_worksheet().set_name(*s).unwrap();
+    }
+    write(dir, name, &wb.save_to_buffer().unwrap())
+}
+
+/// A task row: TT, then the status, date and result columns.
+fn row<'a>(
+    tt: Option<&'a str>,
+    status: Option<&'a str>,
+    date: Option<&'a str>,
+    achieved: Option<&'a str>,
+) -> Vec<Option<&'a str>> {
+    vec![tt, Some("tên"), None, None, None, None, status, date, achieved]
+}
+
+#[test]
+fn a_rebuilt_sheet_is_read_by_its_headers_with_each_mistake_at_its_cell() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let mut tasks = vec![
+        row(Some("12"), Some("Đang thực hiện trong hạn"), None, Some("Đã trình dự thảo")), // row 2: fine
+        row(Some("99"), Some("Chưa triển khai"), None, None), // row 3: not in plan
+        row(Some("50"), Some("Chưa triển khai"), None, None), // row 4: led by the military, coordinated by the police
+        row(Some("12"), Some("Chưa triển khai"), None, None), // row 5: twice
+        row(None, Some("Đã hoàn thành đúng hạn"), None, Some("không có TT")), // row 6: no TT
+        row(Some("36"), Some("Đã hoàn thành đúng hạn"), Some("31/13/2025"), None), // row 7: bad date
+        row(Some("abc"), None, None, None),                   // row 8: not a number
+    ];
+    tasks.push(vec![
+        Some("18"),
+        None,
+        None,
+        None,
+        None,
+        None,
+        Some("Chưa triển khai"),
+        None,
+        None,
+        None,
+        None,
+        Some("ghi chú lạc cột"),
+    ]); // row 9: stray cell in L
+    let path = handmade(dir.path(), "stc.xlsx", &tasks, &["Báo cáo"]);
+    let sub = read_ok(&path, &plan, h1());
+    let m = messages(&sub);
+    let has = |prefix: &str, words: &str| {
+        assert!(
+            m.iter().any(|x| x.starts_with(prefix) && x.contains(words)),
+            "want {prefix} … {words} in {m:#?}"
+        )
+    };
+    has("cảnh báo: stc.xlsx: ", "không có trang «_baocao»");
+    has("lỗi: stc.xlsx › Nhiệm vụ › A3: ", "nhiệm vụ số 99 không có trong kế hoạch");
+    has("lỗi: stc.xlsx › Nhiệm vụ › A4: ", "nhiệm vụ số 50 không giao cho Sở Tài chính");
+    has("lỗi: stc.xlsx › Nhiệm vụ › A5: ", "nhiệm vụ số 12 xuất hiện lần thứ hai");
+    has("lỗi: stc.xlsx › Nhiệm vụ › A6: ", "không có số thứ tự (TT)");
+    has("lỗi: stc.xlsx › Nhiệm vụ › H7: ", "ngày hoàn thành «31/13/2025» không đọc được");
+    has("lỗi: stc.xlsx › Nhiệm vụ › A8: ", "TT «abc» không phải số thứ tự");
+    has("cảnh báo: stc.xlsx › Nhiệm vụ › L9: ", "«ghi chú lạc cột»");
+    has("lỗi: stc.xlsx: ", "không có trang «Chỉ tiêu»");
+    // The good rows are read all the same.
+    assert_eq!(sub.statuses[&task_no("12")], Status::InProgressOnTime);
+    assert_eq!(sub.statuses[&task_no("18")], Status::NotStarted);
+    assert_eq!(sub.entries.tasks[&task_no("12")].achieved, "Đã trình dự thảo");
+}
+
+#[test]
+fn a_rebuilt_sheet_needs_a_file_name_that_names_the_agency() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let path = handmade(
+        dir.path(),
+        "bao-cao-cua-toi.xlsx",
+        &[row(Some("12"), Some("Chưa triển khai"), None, None)],
+        &[],
+    );
+    match read(&path, "bao-cao-cua-toi.xlsx", &plan, h1()) {
+        Outcome::Refused { diagnostics, .. } => {
+            assert!(diagnostics[0].message.contains("không biết tệp của cơ quan nào"))
+        }
+        Outcome::Read(_) => panic!("read without knowing whose it is"),
+    }
+}
+
+#[test]
+fn empty_sheets_and_headerless_sheets_are_errors_not_crashes() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("Nhiệm vụ").unwrap();
+    wb.add_worksheet().set_name("Chỉ tiêu").unwrap().write_string(0, 0, "một ghi chú").unwrap();
+    let path = write(dir.path(), "stc.xlsx", &wb.save_to_buffer().unwrap());
+    let sub = read_ok(&path, &plan, h1());
+    let m = messages(&sub);
+    assert!(
+        m.iter().any(|x| x.starts_with("lỗi: stc.xlsx › Nhiệm vụ: không thấy dòng tiêu đề cột")),
+        "{m:#?}"
+    );
+    assert!(
+        m.iter().any(|x| x.starts_with("lỗi: stc.xlsx › Chỉ tiêu: không thấy dòng tiêu đề cột")),
+        "{m:#?}"
+    );
+    assert!(sub.entries.tasks.is_empty());
+}
+
+#[test]
+fn ten_thousand_rows_are_each_accounted_for() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let tts: Vec<String> = (0..10_000).map(|i| (1000 + i).to_string()).collect();
+    let mut rows: Vec<Vec<Option<&str>>> =
+        tts.iter().map(|t| row(Some(t), Some("Chưa triển khai"), None, None)).collect();
+    rows.insert(0, row(Some("12"), Some("Chưa triển khai"), None, None));
+    let path = handmade(dir.path(), "stc.xlsx", &rows, &[]);
+    let sub = read_ok(&path, &plan, h1());
+    let unknown = sub.diagnostics.iter().filter(|d| d.message.contains("không có trong kế hoạch")).count();
+    assert_eq!(unknown, 10_000);
+    let last = sub.diagnostics.iter().rfind(|d| d.message.contains("không có trong kế hoạch")).unwrap();
+    assert_eq!(last.location.cell.as_deref(), Some("A10002"));
+    assert_eq!(sub.statuses.len(), 1);
+}

@@ -1,5 +1,6 @@
 //! One module per command, each with a `run` that returns the exit code.
 
+pub mod demo;
 pub mod ingest;
 pub mod plan_check;
 pub mod plan_import;
