@@ -420,3 +420,47 @@ fn ten_thousand_rows_are_each_accounted_for() {
     assert_eq!(last.location.cell.as_deref(), Some("A10002"));
     assert_eq!(sub.statuses.len(), 1);
 }
+
+#[test]
+fn another_plan_or_template_version_is_refused_and_an_edited_plan_warned() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let shares = assignments(&plan);
+    let stc = shares.iter().find(|a| a.agency.id.as_str() == "stc").unwrap();
+
+    let mut other = plan.clone();
+    other.info.code = "99/KH-UBND".into();
+    let path = write(dir.path(), "khac.xlsx", &filled(&other, stc, &Entries::default(), h1()));
+    match read(&path, "khac.xlsx", &plan, h1()) {
+        Outcome::Refused { diagnostics, .. } => {
+            assert!(diagnostics.iter().any(|d| d.message.contains("biểu mẫu của kế hoạch «99/KH-UBND», không phải kế hoạch 60/KH-UBND")))
+        }
+        Outcome::Read(_) => panic!("read a workbook of another plan"),
+    }
+
+    // The plan was edited after the templates went out: read, with a warning.
+    let mut edited = plan.clone();
+    edited.task_groups[0].tasks[0].name.push_str(" (sửa)");
+    let path = write(dir.path(), "stc.xlsx", &filled(&edited, stc, &Entries::default(), h1()));
+    let sub = read_ok(&path, &plan, h1());
+    assert!(messages(&sub).iter().any(|m| m.contains("kế hoạch đã được sửa sau khi phát biểu mẫu")), "{:#?}", messages(&sub));
+
+    // A stamp from another template version.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("_baocao").unwrap();
+    for (r, (k, v)) in [("ke_hoach", "60/KH-UBND"), ("dau_van_tay", "x"), ("co_quan", "stc"), ("ky_bao_cao", "2025-H1"), ("phien_ban_bieu_mau", "0")]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(r as u32, 0, *k).unwrap();
+        ws.write_string(r as u32, 1, *v).unwrap();
+    }
+    let path = write(dir.path(), "cu.xlsx", &wb.save_to_buffer().unwrap());
+    match read(&path, "cu.xlsx", &plan, h1()) {
+        Outcome::Refused { diagnostics, .. } => {
+            assert!(diagnostics.iter().any(|d| d.message.contains("biểu mẫu phiên bản «0»")), "{diagnostics:#?}")
+        }
+        Outcome::Read(_) => panic!("read a workbook of another template version"),
+    }
+}
