@@ -433,7 +433,9 @@ fn another_plan_or_template_version_is_refused_and_an_edited_plan_warned() {
     let path = write(dir.path(), "khac.xlsx", &filled(&other, stc, &Entries::default(), h1()));
     match read(&path, "khac.xlsx", &plan, h1()) {
         Outcome::Refused { diagnostics, .. } => {
-            assert!(diagnostics.iter().any(|d| d.message.contains("biểu mẫu của kế hoạch «99/KH-UBND», không phải kế hoạch 60/KH-UBND")))
+            assert!(diagnostics.iter().any(|d| {
+                d.message.contains("biểu mẫu của kế hoạch «99/KH-UBND», không phải kế hoạch 60/KH-UBND")
+            }))
         }
         Outcome::Read(_) => panic!("read a workbook of another plan"),
     }
@@ -443,15 +445,25 @@ fn another_plan_or_template_version_is_refused_and_an_edited_plan_warned() {
     edited.task_groups[0].tasks[0].name.push_str(" (sửa)");
     let path = write(dir.path(), "stc.xlsx", &filled(&edited, stc, &Entries::default(), h1()));
     let sub = read_ok(&path, &plan, h1());
-    assert!(messages(&sub).iter().any(|m| m.contains("kế hoạch đã được sửa sau khi phát biểu mẫu")), "{:#?}", messages(&sub));
+    assert!(
+        messages(&sub).iter().any(|m| m.contains("kế hoạch đã được sửa sau khi phát biểu mẫu")),
+        "{:#?}",
+        messages(&sub)
+    );
 
     // A stamp from another template version.
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("_baocao").unwrap();
-    for (r, (k, v)) in [("ke_hoach", "60/KH-UBND"), ("dau_van_tay", "x"), ("co_quan", "stc"), ("ky_bao_cao", "2025-H1"), ("phien_ban_bieu_mau", "0")]
-        .iter()
-        .enumerate()
+    for (r, (k, v)) in [
+        ("ke_hoach", "60/KH-UBND"),
+        ("dau_van_tay", "x"),
+        ("co_quan", "stc"),
+        ("ky_bao_cao", "2025-H1"),
+        ("phien_ban_bieu_mau", "0"),
+    ]
+    .iter()
+    .enumerate()
     {
         ws.write_string(r as u32, 0, *k).unwrap();
         ws.write_string(r as u32, 1, *v).unwrap();
@@ -459,7 +471,10 @@ fn another_plan_or_template_version_is_refused_and_an_edited_plan_warned() {
     let path = write(dir.path(), "cu.xlsx", &wb.save_to_buffer().unwrap());
     match read(&path, "cu.xlsx", &plan, h1()) {
         Outcome::Refused { diagnostics, .. } => {
-            assert!(diagnostics.iter().any(|d| d.message.contains("biểu mẫu phiên bản «0»")), "{diagnostics:#?}")
+            assert!(
+                diagnostics.iter().any(|d| d.message.contains("biểu mẫu phiên bản «0»")),
+                "{diagnostics:#?}"
+            )
         }
         Outcome::Read(_) => panic!("read a workbook of another template version"),
     }
