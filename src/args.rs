@@ -96,6 +96,14 @@ pub enum Command {
         next_help_heading = "Tùy chọn"
     )]
     Demo(DemoArgs),
+
+    /// Lập báo cáo PDF (thể thức Nghị định 30/2020/NĐ-CP, kèm phụ lục) và tệp Excel các phụ lục
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao report --period KỲ [--config TỆP] [--out THƯ_MỤC] [--templates THƯ_MỤC] [--font-path THƯ_MỤC]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -174,6 +182,29 @@ pub struct IngestArgs {
     /// Hạn gửi báo cáo, dạng ngày/tháng/năm (mặc định: 2 ngày làm việc sau ngày chốt số liệu)
     #[arg(long, value_name = "NGÀY", value_parser = date)]
     pub deadline: Option<time::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Kỳ báo cáo, như ở lệnh template
+    #[arg(long, value_name = "KỲ", value_parser = period)]
+    pub period: Period,
+
+    /// Cấu hình báo cáo (mặc định: inputs/bao-cao.toml nếu có, nếu không thì cấu hình có sẵn)
+    #[arg(long, value_name = "TỆP")]
+    pub config: Option<PathBuf>,
+
+    /// Thư mục kết quả của kỳ, chứa tong-hop.json; báo cáo được ghi vào đây (mặc định: outputs/<kỳ>)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub out: Option<PathBuf>,
+
+    /// Thư mục mẫu trình bày đã sửa (bao-cao.typ, hanh-chinh.typ, bao-cao.md.tera) thay cho mẫu có sẵn
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub templates: Option<PathBuf>,
+
+    /// Thư mục phông chữ thêm (ví dụ Times New Roman đã cài trên máy)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub font_path: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -43,6 +43,9 @@ pub enum Error {
     Write { path: PathBuf, reason: String },
     #[error("{} đã có — không ghi đè để khỏi mất dữ liệu; dùng --force nếu muốn thay thế", path.display())]
     Exists { path: PathBuf },
+    /// A template (built in or the user's) that does not compile, with places.
+    #[error("mẫu trình bày có lỗi:\n{0}")]
+    Template(String),
     /// A request that cannot be carried out as asked (an unknown agency id).
     #[error("{0}")]
     Usage(String),
@@ -69,6 +72,7 @@ impl Error {
             Error::InvalidPlan { .. } => exit::DATA,
             Error::Write { .. } | Error::Exists { .. } => exit::OUTPUT,
             Error::Usage(_) => exit::USAGE,
+            Error::Template(_) => exit::DATA,
             Error::Internal(_) => exit::INTERNAL,
         }
     }

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Date;
 
 use crate::plan::ids::{IndicatorNo, TaskNo};
@@ -172,7 +172,7 @@ impl IndicatorCol {
 
 /// The free-text and contact rows of the report sheet, one per row from
 /// row 3 (0-based), label in column A, text in column B.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Section {
     Highlights,
@@ -220,7 +220,7 @@ impl Section {
 }
 
 /// What an agency says of a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     DoneOnTime,
@@ -344,13 +344,14 @@ pub struct IndicatorEntry {
 }
 
 /// A reported indicator value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     Number(f64),
     Text(String),
 }
 
+/// Dates in JSON are `YYYY-MM-DD`.
 pub fn opt_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
     match d {
         Some(d) => s.collect_str(d),
@@ -358,8 +359,25 @@ pub fn opt_date<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error
     }
 }
 
+pub fn opt_date_de<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    Option::<String>::deserialize(d)?.map(|s| parse_iso(&s).map_err(serde::de::Error::custom)).transpose()
+}
+
+pub fn date_se<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
+}
+
+pub fn date_de<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+    parse_iso(&String::deserialize(d)?).map_err(serde::de::Error::custom)
+}
+
+fn parse_iso(s: &str) -> Result<Date, String> {
+    Date::parse(s, &time::format_description::well_known::Iso8601::DATE)
+        .map_err(|_| format!("ngày không hợp lệ: {s:?}"))
+}
+
 /// A task's role for an agency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     Lead,

@@ -18,6 +18,8 @@ pub mod intake;
 pub mod merge;
 pub mod period;
 pub mod plan;
+pub mod render;
+pub mod report;
 pub mod sample;
 pub mod template;
 pub mod terminal;

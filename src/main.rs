@@ -33,6 +33,7 @@ fn dispatch(cli: Cli) -> u8 {
         Command::Ingest(a) => cmd::ingest::run(&source, &a),
         Command::Status(a) => cmd::status::run(&source, &a),
         Command::Demo(a) => cmd::demo::run(&source, &a),
+        Command::Report(a) => cmd::report::run(&source, &a),
     };
     match result {
         Ok(code) => code,

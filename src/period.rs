@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{Date, Month};
 
 use crate::vn;
@@ -146,6 +146,16 @@ impl Serialize for Period {
         st.serialize_field("from", &from.to_string())?;
         st.serialize_field("to", &to.to_string())?;
         st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Shape {
+            id: String,
+        }
+        Period::parse(&Shape::deserialize(d)?.id).map_err(serde::de::Error::custom)
     }
 }
 

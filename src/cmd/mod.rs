@@ -5,5 +5,6 @@ pub mod ingest;
 pub mod plan_check;
 pub mod plan_import;
 pub mod plan_show;
+pub mod report;
 pub mod status;
 pub mod template;

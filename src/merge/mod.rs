@@ -5,11 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::diag::{Diagnostic, Location};
-use crate::form::{Role, Section, Status, Value, opt_date};
+use crate::form::{Role, Section, Status, Value, date_de, date_se, opt_date, opt_date_de};
 use crate::intake::read::Submission;
 use crate::period::Period;
 use crate::plan::assign::assignments;
@@ -23,7 +23,7 @@ use crate::vn;
 pub const FORMAT: u32 = 1;
 
 /// A task's status over all its lead agencies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Consolidated {
     DoneOnTime,
@@ -60,7 +60,7 @@ impl Consolidated {
 }
 
 /// An indicator's value measured against its target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Assessment {
     Met,
@@ -103,7 +103,7 @@ impl Assessment {
 }
 
 /// Whether and when an agency sent its workbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Receipt {
     OnTime,
@@ -121,14 +121,14 @@ impl Receipt {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AgencyResult {
     pub id: AgencyId,
     pub name: String,
     pub receipt: Receipt,
     /// The workbook used.
     pub file: Option<String>,
-    #[serde(serialize_with = "opt_date")]
+    #[serde(serialize_with = "opt_date", deserialize_with = "opt_date_de")]
     pub sent_on: Option<Date>,
     /// Files of the agency replaced by a later one, or refused.
     pub superseded: Vec<String>,
@@ -141,21 +141,21 @@ pub struct AgencyResult {
     pub indicators_answered: usize,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Answer {
     pub agency: AgencyId,
     pub role: Role,
     pub status: Option<Status>,
     /// As typed.
     pub status_text: String,
-    #[serde(serialize_with = "opt_date")]
+    #[serde(serialize_with = "opt_date", deserialize_with = "opt_date_de")]
     pub completed: Option<Date>,
     pub achieved: String,
     pub difficulties: String,
     pub proposals: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TaskResult {
     pub number: TaskNo,
     pub group: String,
@@ -170,7 +170,7 @@ pub struct TaskResult {
     pub answers: Vec<Answer>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IndicatorReport {
     pub agency: AgencyId,
     pub value: Option<Value>,
@@ -178,7 +178,7 @@ pub struct IndicatorReport {
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IndicatorResult {
     pub number: IndicatorNo,
     pub group: String,
@@ -192,7 +192,7 @@ pub struct IndicatorResult {
     pub reports: Vec<IndicatorReport>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Narrative {
     pub agency: AgencyId,
     pub section: Section,
@@ -200,7 +200,7 @@ pub struct Narrative {
 }
 
 /// Every input file and what became of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FileResult {
     pub file: String,
     pub agency: Option<AgencyId>,
@@ -210,7 +210,7 @@ pub struct FileResult {
     pub warnings: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FileUse {
     Used,
@@ -218,19 +218,19 @@ pub enum FileUse {
     Refused,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PlanRef {
     pub code: String,
     pub fingerprint: String,
 }
 
 /// The merged data of a period.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PeriodData {
     pub format: u32,
     pub plan: PlanRef,
     pub period: Period,
-    #[serde(serialize_with = "crate::merge::date")]
+    #[serde(serialize_with = "date_se", deserialize_with = "date_de")]
     pub deadline: Date,
     pub agencies: Vec<AgencyResult>,
     pub tasks: Vec<TaskResult>,
@@ -238,10 +238,6 @@ pub struct PeriodData {
     pub narratives: Vec<Narrative>,
     pub files: Vec<FileResult>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-fn date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(d)
 }
 
 impl PeriodData {

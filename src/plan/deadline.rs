@@ -1,7 +1,7 @@
 //! Task deadlines, kept as printed and parsed into what the tool computes with.
 
 use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{Date, Month};
 
 use crate::text::fold;
@@ -115,6 +115,17 @@ impl Serialize for Deadline {
         st.serialize_field("due", &self.due().map(|d| d.to_string()))?;
         st.serialize_field("recurring", &self.is_recurring())?;
         st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Deadline {
+    /// Read back from the JSON shape: the printed text is the truth.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Shape {
+            printed: String,
+        }
+        Ok(Deadline::parse(&Shape::deserialize(d)?.printed))
     }
 }
 

@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The id of an agency or a group of agencies in the registry: short, lower
 /// case ASCII letters, digits and hyphens, so that it is safe as a file name
@@ -40,6 +40,13 @@ impl fmt::Display for AgencyId {
 impl Serialize for AgencyId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for AgencyId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        AgencyId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("mã cơ quan không hợp lệ: {s:?}")))
     }
 }
 
@@ -129,10 +136,17 @@ impl Serialize for RowNumber {
     }
 }
 
+impl<'de> Deserialize<'de> for RowNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        RowNumber::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("số thứ tự không hợp lệ: {s:?}")))
+    }
+}
+
 macro_rules! row_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(pub RowNumber);
 

@@ -2,7 +2,7 @@
 //! compare a reported value with.
 
 use serde::ser::SerializeStruct;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::text::{clean, fold};
 
@@ -103,6 +103,35 @@ impl Serialize for Target {
         };
         st.serialize_field("scope", &scope)?;
         st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Target {
+    /// Read back from the JSON shape written by `Serialize`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Shape {
+            printed: String,
+            kind: String,
+            min: Option<f64>,
+            max: Option<f64>,
+            scope: Option<String>,
+        }
+        let s = Shape::deserialize(d)?;
+        let (min, max) = (s.min.unwrap_or(0.0), s.max.unwrap_or(0.0));
+        let kind = match s.kind.as_str() {
+            "none" => TargetKind::None,
+            "at-least" => TargetKind::AtLeast(min),
+            "greater-than" => TargetKind::GreaterThan(min),
+            "at-most" => TargetKind::AtMost(max),
+            "less-than" => TargetKind::LessThan(max),
+            "equal" => TargetKind::Equal(min),
+            "range" => TargetKind::Range(min, max),
+            "rank-at-most" => TargetKind::RankAtMost { rank: max as u32, scope: s.scope.unwrap_or_default() },
+            "qualitative" => TargetKind::Qualitative,
+            _ => TargetKind::Unrecognised,
+        };
+        Ok(Target { printed: s.printed, kind })
     }
 }
 

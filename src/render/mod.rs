@@ -1,0 +1,60 @@
+//! Typst as a library: the report's layout compiled to PDF in-process.
+
+pub mod world;
+
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
+
+use crate::error::Error;
+use world::ReportWorld;
+
+/// Where a template problem is, as `tệp:dòng:cột`.
+fn place(world: &ReportWorld, diag: &SourceDiagnostic) -> String {
+    let Some(id) = diag.span.id() else { return "(mẫu)".to_owned() };
+    let name = id.get().vpath().get_without_slash().to_owned();
+    let position = world
+        .range(diag.span)
+        .and_then(|r| world.template(id).and_then(|s| s.lines().byte_to_line_column(r.start)));
+    match position {
+        Some((line, col)) => format!("templates/{name}:{}:{}", line + 1, col + 1),
+        None => format!("templates/{name}"),
+    }
+}
+
+/// The Typst diagnostics as one Vietnamese message, each with its place.
+fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
+    let mut out = Vec::new();
+    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+        let mut line = format!("{}: lỗi mẫu trình bày: {}", place(world, d), d.message);
+        for hint in &d.hints {
+            line.push_str(&format!(" (gợi ý: {})", hint.v));
+        }
+        out.push(line);
+    }
+    out.join("\n")
+}
+
+/// Compiles the world's main template and exports PDF. The document's
+/// identifier and date are fixed by the caller, so the bytes repeat.
+pub fn pdf(world: &ReportWorld, ident: &str, date: time::Date, pdf_a: bool) -> Result<Vec<u8>, Error> {
+    let compiled = typst::compile::<PagedDocument>(world);
+    let document = compiled.output.map_err(|diags| Error::Template(describe(world, &diags)))?;
+    let datetime = typst::foundations::Datetime::from_ymd(date.year(), u8::from(date.month()), date.day())
+        .ok_or_else(|| Error::Internal("ngày báo cáo không hợp lệ".into()))?;
+    let standards = if pdf_a {
+        PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+            .map_err(|e| Error::Internal(format!("PDF/A: {}", e.message())))?
+    } else {
+        PdfStandards::default()
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_owned()),
+        timestamp: Some(Timestamp::new_utc(datetime)),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|diags| Error::Template(describe(world, &diags)))
+}

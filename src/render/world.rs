@@ -1,0 +1,172 @@
+//! The one place that connects the Typst compiler to files, fonts and time.
+//!
+//! Everything Typst may read is given here: the templates (built into the
+//! program, or a folder of the user's own), the data as one JSON file, and
+//! the fonts. There is no file system, no network and no clock: the date is
+//! the report's, so the same inputs give the same bytes.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use crate::error::Error;
+
+/// The templates built into the program, by file name.
+pub const TEMPLATES: [(&str, &str); 2] = [
+    ("hanh-chinh.typ", include_str!("../../templates/hanh-chinh.typ")),
+    ("bao-cao.typ", include_str!("../../templates/bao-cao.typ")),
+];
+
+const FONTS: [&[u8]; 4] = [
+    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// Where the data reaches Typst: `json("/data.json")`.
+pub const DATA_PATH: &str = "/data.json";
+
+/// The embedded fonts, parsed once per process (parsing dominates a cold
+/// compile otherwise).
+fn embedded_fonts() -> &'static [Font] {
+    static FONTS_PARSED: OnceLock<Vec<Font>> = OnceLock::new();
+    FONTS_PARSED.get_or_init(|| FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect())
+}
+
+/// A fixed virtual path's file id. Ids are interned for the life of the
+/// process, so only these few paths are ever made.
+pub fn file_id(path: &str) -> FileId {
+    let vpath =
+        VirtualPath::new(path).unwrap_or_else(|_| VirtualPath::new("/invalid").expect("a valid path"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+pub struct ReportWorld {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    data: Bytes,
+    today: Datetime,
+}
+
+impl ReportWorld {
+    /// `main` is the template file to compile (`bao-cao.typ`); `overrides`
+    /// is a folder whose `.typ` files replace the built-in ones of the same
+    /// name; `extra_fonts` adds the fonts of a folder (Times New Roman).
+    pub fn new(
+        main: &str,
+        data_json: Vec<u8>,
+        today: time::Date,
+        overrides: Option<&Path>,
+        extra_fonts: Option<&Path>,
+    ) -> Result<Self, Error> {
+        let mut sources = HashMap::new();
+        for (name, text) in TEMPLATES {
+            let id = file_id(&format!("/{name}"));
+            sources.insert(id, Source::new(id, text.to_owned()));
+        }
+        if let Some(dir) = overrides {
+            let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, &e))?;
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "typ") {
+                    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                    let text = crate::textfile::read_text(&path)?;
+                    let id = file_id(&format!("/{name}"));
+                    sources.insert(id, Source::new(id, text));
+                }
+            }
+        }
+        let mut fonts: Vec<Font> = Vec::new();
+        if let Some(dir) = extra_fonts {
+            fonts.extend(load_fonts(dir)?);
+        }
+        fonts.extend(embedded_fonts().iter().cloned());
+        let book = FontBook::from_fonts(&fonts);
+        let mut inputs = Dict::new();
+        inputs.insert("data".into(), DATA_PATH.into_value());
+        let library = Library::builder().with_inputs(inputs).build();
+        let today = Datetime::from_ymd(today.year(), u8::from(today.month()), today.day())
+            .ok_or_else(|| Error::Internal("ngày báo cáo không hợp lệ".into()))?;
+        Ok(Self {
+            library: LazyHash::new(library),
+            book: LazyHash::new(book),
+            fonts,
+            main: file_id(&format!("/{main}")),
+            sources,
+            data: Bytes::new(data_json),
+            today,
+        })
+    }
+
+    /// The source of a template, for error messages.
+    pub fn template(&self, id: FileId) -> Option<&Source> {
+        self.sources.get(&id)
+    }
+}
+
+/// Every font file (.ttf, .otf, .ttc) in `dir`.
+fn load_fonts(dir: &Path) -> Result<Vec<Font>, Error> {
+    let mut out = Vec::new();
+    let mut paths: Vec<_> =
+        std::fs::read_dir(dir).map_err(|e| Error::read(dir, &e))?.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        if matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc") {
+            let data = std::fs::read(&path).map_err(|e| Error::read(&path, &e))?;
+            out.extend(Font::iter(Bytes::new(data)));
+        }
+    }
+    Ok(out)
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources.get(&id).cloned().ok_or_else(|| not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == file_id(DATA_PATH) {
+            return Ok(self.data.clone());
+        }
+        match self.sources.get(&id) {
+            Some(s) => Ok(Bytes::from_string(s.clone())),
+            None => Err(not_found(id)),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.get().vpath().get_without_slash().into())
+}

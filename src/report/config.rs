@@ -1,0 +1,137 @@
+//! The report configuration (`inputs/bao-cao.toml`): who issues the report,
+//! its number and date, who signs it, who receives it, which appendices.
+
+use serde::Deserialize;
+use time::{Date, Month};
+
+use crate::diag::{Diagnostic, Location};
+use crate::error::Error;
+use crate::plan::files::{SourceFile, parse};
+use crate::text::clean;
+
+/// The configuration built into the program, used when there is no file.
+pub const EMBEDDED: &str = include_str!("../../inputs/bao-cao.toml");
+pub const FILE: &str = "bao-cao.toml";
+
+/// The appendices a report can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum AppendixKind {
+    /// Phụ lục: indicators.
+    #[serde(rename = "chi-tieu")]
+    Indicators,
+    /// Phụ lục: tasks by group.
+    #[serde(rename = "nhiem-vu")]
+    Tasks,
+    /// Phụ lục: which agency sent when.
+    #[serde(rename = "tiep-nhan")]
+    Receipts,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    parent: String,
+    issuer: String,
+    number: Option<u32>,
+    date: Option<toml::value::Datetime>,
+    place: Option<String>,
+    recipient: Option<String>,
+    #[serde(default)]
+    authority: String,
+    signer_title: String,
+    signer: String,
+    #[serde(default)]
+    recipients: Vec<String>,
+    archive: String,
+    appendices: Vec<AppendixKind>,
+}
+
+/// A checked configuration.
+#[derive(Debug, Clone)]
+pub struct ReportConfig {
+    pub parent: String,
+    pub issuer: String,
+    /// `None` in a draft: the number is assigned when the report is issued.
+    pub number: Option<u32>,
+    /// `None` in a draft.
+    pub date: Option<Date>,
+    pub place: Option<String>,
+    pub recipient: Option<String>,
+    pub authority: String,
+    pub signer_title: String,
+    pub signer: String,
+    pub recipients: Vec<String>,
+    pub archive: String,
+    pub appendices: Vec<AppendixKind>,
+}
+
+const AUTHORITIES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+
+impl ReportConfig {
+    /// Reads and checks a configuration; every problem with its line.
+    pub fn read(file: &SourceFile) -> Result<Self, Error> {
+        let fail = |d: Diagnostic| Error::InvalidPlan { source_name: file.name.clone(), errors: vec![d] };
+        let r: Record = parse(file).map_err(fail)?;
+        let at = || Location::file(&file.name);
+        let date = match r.date {
+            None => None,
+            Some(d) => match (d.date, d.time) {
+                (Some(x), None) => Some(
+                    Date::from_calendar_date(
+                        i32::from(x.year),
+                        Month::try_from(x.month).unwrap_or(Month::January),
+                        x.day,
+                    )
+                    .map_err(|_| {
+                        fail(Diagnostic::error(at(), format!("`date` = {d} không phải một ngày có thật")))
+                    })?,
+                ),
+                _ => {
+                    return Err(fail(Diagnostic::error(
+                        at(),
+                        format!("`date` = {d} — cần một ngày dạng 2025-06-20"),
+                    )));
+                }
+            },
+        };
+        let authority = clean(&r.authority);
+        if !authority.is_empty() && !AUTHORITIES.iter().any(|a| authority.starts_with(&format!("{a} "))) {
+            return Err(fail(Diagnostic::error(
+                at(),
+                format!(
+                    "`authority` = «{authority}» — cần bắt đầu bằng TM., KT., TL., TUQ. hoặc Q. rồi đến chức vụ (ví dụ «KT. GIÁM ĐỐC»), hoặc để trống"
+                ),
+            )));
+        }
+        if r.number == Some(0) {
+            return Err(fail(Diagnostic::error(
+                at(),
+                "`number` phải từ 1 trở lên (hoặc bỏ dòng này khi lập dự thảo)",
+            )));
+        }
+        if r.appendices.is_empty() {
+            return Err(fail(Diagnostic::error(
+                at(),
+                "`appendices` trống — cần ít nhất một phụ lục: \"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\"",
+            )));
+        }
+        Ok(ReportConfig {
+            parent: clean(&r.parent),
+            issuer: clean(&r.issuer),
+            number: r.number,
+            date,
+            place: r.place.map(|p| clean(&p)),
+            recipient: r.recipient.map(|p| clean(&p)),
+            authority,
+            signer_title: clean(&r.signer_title),
+            signer: clean(&r.signer),
+            recipients: r.recipients.iter().map(|s| clean(s)).collect(),
+            archive: clean(&r.archive),
+            appendices: r.appendices,
+        })
+    }
+
+    pub fn embedded() -> Result<Self, Error> {
+        Self::read(&SourceFile { name: format!("(có sẵn)/{FILE}"), text: EMBEDDED.to_owned() })
+    }
+}

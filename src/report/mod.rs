@@ -1,0 +1,7 @@
+//! The report step: configuration, narrative, the data the layout reads,
+//! and the consolidated workbook.
+
+pub mod config;
+pub mod excel;
+pub mod markdown;
+pub mod model;

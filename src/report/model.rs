@@ -1,0 +1,504 @@
+//! What the report says, computed from the plan and the period's merged
+//! data: the narrative (Tera → Markdown → tree), the first-page fields and
+//! the appendix tables, all formatted the Vietnamese way before Typst sees
+//! them.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+use time::Date;
+
+use super::config::{AppendixKind, ReportConfig};
+use super::markdown;
+use crate::error::Error;
+use crate::form::{Section, Value as Reported};
+use crate::merge::{Assessment, Consolidated, PeriodData, Receipt};
+use crate::plan::Plan;
+use crate::plan::ids::AgencyId;
+use crate::vn;
+
+/// The Tera template of the narrative built into the program.
+pub const NARRATIVE: &str = include_str!("../../templates/bao-cao.md.tera");
+pub const NARRATIVE_FILE: &str = "bao-cao.md.tera";
+
+/// A cell of an appendix: text in the PDF, a real number or date in Excel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Date(Date),
+}
+
+impl Cell {
+    pub fn display(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Number(v) => vn::number(*v),
+            Cell::Date(d) => vn::date(*d),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A group heading spanning the table.
+    Group(String),
+    Cells(Vec<Cell>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub header: &'static str,
+    /// Relative width.
+    pub width: f64,
+    pub center: bool,
+}
+
+/// One appendix: its heading block and its table.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub kind: AppendixKind,
+    /// `Phụ lục I`.
+    pub label: String,
+    pub title: String,
+    pub note: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// Everything the layout needs.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// First-page and signature fields.
+    pub doc: Value,
+    /// The narrative as Markdown (kept for tests and plain outputs).
+    pub markdown: String,
+    pub tables: Vec<Table>,
+    /// The document's date: the signing date, or the end of the cut-off in a draft.
+    pub date: Date,
+    /// A stable identifier of the document.
+    pub ident: String,
+}
+
+impl Report {
+    /// The JSON handed to Typst.
+    pub fn typst_data(&self) -> Value {
+        let appendices: Vec<Value> = self
+            .tables
+            .iter()
+            .map(|t| {
+                json!({
+                    "label": t.label,
+                    "title": t.title,
+                    "note": t.note,
+                    "landscape": true,
+                    "empty": "Không có số liệu.",
+                    "columns": t.columns.iter().map(|c| json!({"header": c.header, "width": c.width, "align": if c.center { "center" } else { "left" }})).collect::<Vec<_>>(),
+                    "rows": t.rows.iter().map(|r| match r {
+                        Row::Group(text) => json!({"kind": "group", "text": text}),
+                        Row::Cells(cells) => json!({"kind": "row", "cells": cells.iter().map(|c| shorten_for_page(&c.display())).collect::<Vec<_>>()}),
+                    }).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        json!({ "doc": self.doc, "body": markdown::to_tree(&self.markdown), "appendices": appendices })
+    }
+}
+
+/// The longest cell text a PDF row shows: rows are kept whole on a page, so
+/// a longer text is cut there and left in full in the Excel file.
+const CELL_LIMIT: usize = 600;
+
+fn shorten_for_page(text: &str) -> String {
+    if text.chars().count() <= CELL_LIMIT {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(CELL_LIMIT).collect();
+    let cut = cut.rsplit_once(char::is_whitespace).map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} … (toàn văn trong tệp Excel kèm theo)")
+}
+
+/// `04`, `12`: counts below ten take a leading zero, as reports write them.
+fn count(n: usize) -> String {
+    format!("{n:02}")
+}
+
+fn share(n: usize, total: usize) -> String {
+    if total == 0 {
+        return "0%".into();
+    }
+    let pct = (n as f64 * 1000.0 / total as f64).round() / 10.0;
+    format!("{}%", vn::number(pct))
+}
+
+/// `- **Sở Tài chính:** text`, the clerk's text kept as Markdown.
+fn attributed(name: &str, text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let starts_list =
+        lines.first().is_some_and(|l| l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ "));
+    let mut out = format!("- **{name}:**");
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 && !starts_list {
+            out.push(' ');
+            out.push_str(line);
+        } else {
+            out.push_str("\n  ");
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+fn agencies_text(plan: &Plan, ids: &[AgencyId]) -> String {
+    ids.iter().map(|id| plan.agency_name(id)).collect::<Vec<_>>().join("; ")
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn roman_label(i: usize) -> String {
+    format!("Phụ lục {}", crate::plan::roman(i + 1))
+}
+
+/// Builds the report of `data` for `plan` under `config`; `narrative` is the
+/// Tera template of the text.
+pub fn build(
+    plan: &Plan,
+    data: &PeriodData,
+    config: &ReportConfig,
+    narrative: &str,
+) -> Result<Report, Error> {
+    let info = &plan.info;
+    let standing = plan.agency_name(&info.standing_agency).to_owned();
+    let abbr = plan
+        .registry
+        .agency(&info.standing_agency)
+        .and_then(|a| a.abbr.clone())
+        .unwrap_or_else(|| "…".into());
+    let to = data.period.cutoff().1;
+    let date = config.date.unwrap_or(to);
+    let year = config.date.map_or(to.year(), |d| d.year());
+    let place = config.place.clone().unwrap_or_else(|| info.place.clone());
+    let recipient = config.recipient.clone().unwrap_or_else(|| info.issuer.clone());
+    let number = match config.number {
+        Some(n) => format!("{n:02}/BC-{abbr}"),
+        None => format!("      /BC-{abbr}"),
+    };
+    let (date_long, date_short) = match config.date {
+        Some(d) => (vn::date_long(d), vn::date(d)),
+        None => (format!("ngày      tháng      năm {year}"), format!("      /      /{year}")),
+    };
+    let summary = format!(
+        "Kết quả thực hiện {} số {} ngày {} của {} {}",
+        info.kind,
+        info.code,
+        vn::date(info.date),
+        info.issuer,
+        data.period.name()
+    );
+    let mut recipients = config.recipients.clone();
+    recipients.push(format!("Lưu: {}.", config.archive.trim_end_matches('.')));
+    let doc = json!({
+        "title": format!("Báo cáo {}", lower_first(&summary)),
+        "author": standing,
+        "keywords": [info.code, data.period.id(), data.period.name(), "báo cáo"],
+        "date": {"year": date.year(), "month": u8::from(date.month()), "day": date.day()},
+        "parent": config.parent,
+        "issuer": config.issuer,
+        "number": format!("Số: {number}"),
+        "place-date": format!("{place}, {date_long}"),
+        "kind": "BÁO CÁO",
+        "summary": summary,
+        "recipient": recipient,
+        "authority": config.authority,
+        "signer-title": config.signer_title,
+        "signer": config.signer,
+        "recipients": recipients,
+    });
+    let note = format!("(Kèm theo Báo cáo số {number} ngày {date_short} của {standing})");
+
+    let labels: BTreeMap<&str, String> = config
+        .appendices
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let key = match k {
+                AppendixKind::Indicators => "indicators",
+                AppendixKind::Tasks => "tasks",
+                AppendixKind::Receipts => "receipts",
+            };
+            (key, roman_label(i))
+        })
+        .collect();
+    let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| "báo cáo của các cơ quan".into());
+
+    let markdown = narrative_markdown(plan, data, &standing, &recipient, narrative, &label)?;
+    let tables = config
+        .appendices
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let (title, columns, rows) = match k {
+                AppendixKind::Indicators => indicator_table(plan, data),
+                AppendixKind::Tasks => task_table(plan, data),
+                AppendixKind::Receipts => receipt_table(data),
+            };
+            Table { kind: *k, label: roman_label(i), title: title.into(), note: note.clone(), columns, rows }
+        })
+        .collect();
+    let ident = format!("baocao/{}/{}/{}", info.code, data.period.id(), number.trim());
+    Ok(Report { doc, markdown, tables, date, ident })
+}
+
+fn narrative_markdown(
+    plan: &Plan,
+    data: &PeriodData,
+    standing: &str,
+    recipient: &str,
+    template: &str,
+    label: &dyn Fn(&str) -> String,
+) -> Result<String, Error> {
+    let (from, to) = data.period.cutoff();
+    let info = &plan.info;
+    let total = data.tasks.len();
+    let by_status = |s: Consolidated| data.tasks.iter().filter(|t| t.status == s).count();
+    let done = by_status(Consolidated::DoneOnTime) + by_status(Consolidated::DoneLate);
+    let mut parts = vec![format!("đã hoàn thành {} nhiệm vụ ({})", count(done), share(done, total))];
+    if by_status(Consolidated::DoneLate) > 0 {
+        parts[0].push_str(&format!(
+            ", trong đó {} nhiệm vụ hoàn thành quá hạn",
+            count(by_status(Consolidated::DoneLate))
+        ));
+    }
+    for (s, words) in [
+        (Consolidated::InProgress, "đang triển khai"),
+        (Consolidated::Ongoing, "đang triển khai thường xuyên"),
+        (Consolidated::Overdue, "quá hạn"),
+        (Consolidated::NotStarted, "chưa triển khai"),
+        (Consolidated::NoData, "chưa có báo cáo"),
+    ] {
+        let n = by_status(s);
+        if n > 0 {
+            parts.push(format!("{words} {} nhiệm vụ ({})", count(n), share(n, total)));
+        }
+    }
+    let groups: Vec<Value> = plan
+        .task_groups
+        .iter()
+        .map(|g| {
+            let ts: Vec<_> = data.tasks.iter().filter(|t| t.group == g.number).collect();
+            let n = |f: &dyn Fn(Consolidated) -> bool| ts.iter().filter(|t| f(t.status)).count();
+            let summary = format!(
+                "hoàn thành {}, đang triển khai {}, quá hạn {}",
+                count(n(&|s| matches!(s, Consolidated::DoneOnTime | Consolidated::DoneLate))),
+                count(n(&|s| matches!(s, Consolidated::InProgress | Consolidated::Ongoing))),
+                count(n(&|s| s == Consolidated::Overdue))
+            );
+            json!({"number": g.number, "title": g.title, "total": count(ts.len()), "summary": summary})
+        })
+        .collect();
+    let overdue: Vec<Value> = data
+        .tasks
+        .iter()
+        .filter(|t| t.status == Consolidated::Overdue)
+        .map(|t| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "lead": agencies_text(plan, &t.lead), "deadline": t.deadline.printed()}))
+        .collect();
+    let by_assessment = |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a).count();
+    let mut ind_parts = Vec::new();
+    for (a, words) in [
+        (Assessment::Met, "đạt và vượt mục tiêu"),
+        (Assessment::NotMet, "chưa đạt"),
+        (Assessment::NoData, "chưa có số liệu"),
+        (Assessment::NotAssessable, "đánh giá định tính hoặc chưa đánh giá tự động được"),
+    ] {
+        let n = by_assessment(a);
+        if n > 0 {
+            ind_parts.push(format!("{words} {} chỉ tiêu", count(n)));
+        }
+    }
+    let sent = data.agencies.iter().filter(|a| a.receipt != Receipt::Missing).count();
+    let missing: Vec<&str> =
+        data.agencies.iter().filter(|a| a.receipt == Receipt::Missing).map(|a| a.name.as_str()).collect();
+    let narratives = |section: Section, own: Option<bool>| -> Vec<String> {
+        data.narratives
+            .iter()
+            .filter(|n| n.section == section)
+            .filter(|n| own.is_none_or(|own| (n.agency == info.standing_agency) == own))
+            .map(|n| attributed(plan.agency_name(&n.agency), &n.text))
+            .collect()
+    };
+    let next = data.period.next();
+    let (next_from, next_to) = next.cutoff();
+    let next_tasks: Vec<Value> = data
+        .tasks
+        .iter()
+        .filter(|t| !t.deadline.is_recurring())
+        .filter(|t| t.deadline.due().is_some_and(|d| d > next_from.min(to) && d <= next_to))
+        .filter(|t| !matches!(t.status, Consolidated::DoneOnTime | Consolidated::DoneLate))
+        .map(|t| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "lead": agencies_text(plan, &t.lead), "deadline": t.deadline.printed()}))
+        .collect();
+    let context = json!({
+        "plan": {"kind": info.kind, "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
+        "standing": standing,
+        "recipient": recipient,
+        "period": {"name": data.period.name(), "from": vn::date(from), "to": vn::date(to), "deadline": vn::date(data.deadline)},
+        "next": {"name": next.name()},
+        "agencies": {
+            "total": data.agencies.len(), "sent": sent,
+            "on_time": data.agencies.iter().filter(|a| a.receipt == Receipt::OnTime).count(),
+            "late": data.agencies.iter().filter(|a| a.receipt == Receipt::Late).count(),
+            "missing_names": missing.join(", "),
+        },
+        "tasks": {"total": total, "sentence": parts.join("; ")},
+        "groups": groups,
+        "overdue": overdue,
+        "indicators": {"total": data.indicators.len(), "sentence": ind_parts.join("; ")},
+        "direction": narratives(Section::Highlights, Some(true)),
+        "highlights": narratives(Section::Highlights, Some(false)),
+        "difficulties": narratives(Section::Difficulties, None),
+        "proposals": narratives(Section::Proposals, None),
+        "next_period": narratives(Section::NextPeriod, None),
+        "next_tasks": next_tasks,
+        "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts")},
+    });
+    let ctx = tera::Context::from_value(context).map_err(|e| Error::Internal(format!("Tera: {e}")))?;
+    tera::Tera::one_off(template, &ctx, false).map_err(|e| {
+        let mut msg = format!("templates/{NARRATIVE_FILE}: lỗi mẫu lời văn: {e}");
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            msg.push_str(&format!(" — {s}"));
+            source = s.source();
+        }
+        Error::Template(msg)
+    })
+}
+
+fn col(header: &'static str, width: f64, center: bool) -> Column {
+    Column { header, width, center }
+}
+
+fn indicator_table(plan: &Plan, data: &PeriodData) -> (&'static str, Vec<Column>, Vec<Row>) {
+    let columns = vec![
+        col("TT", 0.6, true),
+        col("Chỉ tiêu", 4.0, false),
+        col("Đơn vị", 1.2, true),
+        col("Mục tiêu", 1.7, true),
+        col("Kết quả kỳ báo cáo", 1.4, true),
+        col("Đánh giá", 1.3, true),
+        col("Cơ quan theo dõi", 2.0, false),
+    ];
+    let mut rows = Vec::new();
+    for g in &plan.indicator_groups {
+        rows.push(Row::Group(format!("{}. {}", g.number, g.title)));
+        for ind in &g.indicators {
+            let result = data.indicators.iter().find(|r| r.number == ind.number);
+            let value = match result.and_then(|r| r.value.as_ref()) {
+                Some(Reported::Number(v)) => Cell::Number(*v),
+                Some(Reported::Text(t)) => Cell::Text(t.clone()),
+                None => Cell::Text(String::new()),
+            };
+            rows.push(Row::Cells(vec![
+                Cell::Text(ind.number.to_string()),
+                Cell::Text(ind.name.clone()),
+                Cell::Text(ind.unit.clone()),
+                Cell::Text(ind.target.printed().to_owned()),
+                value,
+                Cell::Text(result.map_or("", |r| r.assessment.label()).to_owned()),
+                Cell::Text(agencies_text(plan, &ind.tracking)),
+            ]));
+        }
+    }
+    ("Kết quả thực hiện các chỉ tiêu", columns, rows)
+}
+
+fn task_table(plan: &Plan, data: &PeriodData) -> (&'static str, Vec<Column>, Vec<Row>) {
+    let columns = vec![
+        col("TT", 0.5, true),
+        col("Nhiệm vụ", 3.2, false),
+        col("Cơ quan chủ trì", 1.8, false),
+        col("Thời hạn", 1.1, true),
+        col("Tình trạng", 1.3, true),
+        col("Kết quả, văn bản đã ban hành", 3.0, false),
+        col("Ghi chú", 1.5, false),
+    ];
+    let mut rows = Vec::new();
+    for g in &plan.task_groups {
+        let title = if g.title.is_empty() {
+            format!("Nhóm {}", g.number)
+        } else {
+            format!("{}. {}", g.number, g.title)
+        };
+        rows.push(Row::Group(title));
+        for t in data.tasks.iter().filter(|t| t.group == g.number) {
+            let leads: Vec<_> = t
+                .answers
+                .iter()
+                .filter(|a| a.role == crate::form::Role::Lead && !a.achieved.is_empty())
+                .collect();
+            let achieved = match leads.as_slice() {
+                [one] => one.achieved.clone(),
+                many => many
+                    .iter()
+                    .map(|a| format!("{}: {}", plan.agency_name(&a.agency), a.achieved))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            };
+            let note = if t.leads_expected > 1 {
+                format!("{}/{} cơ quan chủ trì đã báo cáo", t.leads_answered, t.leads_expected)
+            } else {
+                String::new()
+            };
+            rows.push(Row::Cells(vec![
+                Cell::Text(t.number.to_string()),
+                Cell::Text(t.name.clone()),
+                Cell::Text(agencies_text(plan, &t.lead)),
+                Cell::Text(t.deadline.printed().to_owned()),
+                Cell::Text(t.status.label().to_owned()),
+                Cell::Text(achieved),
+                Cell::Text(note),
+            ]));
+        }
+    }
+    ("Tiến độ thực hiện các nhiệm vụ", columns, rows)
+}
+
+fn receipt_table(data: &PeriodData) -> (&'static str, Vec<Column>, Vec<Row>) {
+    let columns = vec![
+        col("TT", 0.5, true),
+        col("Cơ quan, đơn vị", 3.0, false),
+        col("Ngày gửi", 1.2, true),
+        col("Tình trạng", 1.1, true),
+        col("Nhiệm vụ đã báo cáo", 1.3, true),
+        col("Chỉ tiêu đã báo cáo", 1.3, true),
+        col("Ghi chú", 2.6, false),
+    ];
+    let rows = data
+        .agencies
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut notes = Vec::new();
+            if a.errors > 0 || a.warnings > 0 {
+                notes.push(format!("{} lỗi, {} cảnh báo", a.errors, a.warnings));
+            }
+            if !a.superseded.is_empty() {
+                notes.push(format!("{} tệp gửi trước được thay thế", a.superseded.len()));
+            }
+            if !a.refused.is_empty() {
+                notes.push(format!("{} tệp không dùng được", a.refused.len()));
+            }
+            Row::Cells(vec![
+                Cell::Text((i + 1).to_string()),
+                Cell::Text(a.name.clone()),
+                a.sent_on.map_or(Cell::Text(String::new()), Cell::Date),
+                Cell::Text(a.receipt.label().to_owned()),
+                Cell::Text(format!("{}/{}", a.tasks_answered, a.tasks_expected)),
+                Cell::Text(format!("{}/{}", a.indicators_answered, a.indicators_expected)),
+                Cell::Text(notes.join("; ")),
+            ])
+        })
+        .collect();
+    ("Tình hình gửi báo cáo của các cơ quan, đơn vị", columns, rows)
+}
