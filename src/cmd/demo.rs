@@ -1,5 +1,7 @@
 //! `baocao demo`: the whole cycle on the bundled plan with sample answers.
 
+use indicatif::{ProgressBar, ProgressStyle};
+
 use crate::args::{DemoArgs, IngestArgs};
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
@@ -28,8 +30,15 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     let ctx = Context { plan: &plan, period, deadline: period.default_deadline() };
     let mut rng = Rng::new(a.seed);
     let shares = assignments(&plan);
+    // Two steps per agency (template, sample answers), then ingest and report.
+    let bar = ProgressBar::new(shares.len() as u64 + 2);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
     let (mut sent, mut skipped) = (0, 0);
     for (i, share) in shares.iter().enumerate() {
+        bar.set_message(share.agency.name.clone());
+        bar.inc(1);
         let file = format!("{}.xlsx", share.agency.id);
         write_atomic(&base.join("mau"), &file, &workbook(&ctx, share, None)?)?;
         let mut entries = sample::entries(share, period, &mut rng);
@@ -44,15 +53,30 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
         write_atomic(&base.join("nop"), &file, &workbook(&ctx, share, Some(&entries))?)?;
         sent += 1;
     }
+    bar.set_message("tổng hợp");
+    let ingest =
+        IngestArgs { paths: vec![base.join("nop")], period, out: Some(base.clone()), deadline: None };
+    let (_, data) = super::ingest::gather(source, &ingest)?;
+    let checks = super::ingest::write_outputs(&plan, &data, &base)?;
+    bar.inc(1);
+    bar.set_message("lập báo cáo");
+    let config = super::report::read_config(None)?;
+    let written = super::report::write_report(&plan, &data, &config, &base, None, None)?;
+    bar.finish_and_clear();
     crate::say!(
         "Đã tạo {} biểu mẫu ({}) và {sent} bài nộp mẫu ({}); {skipped} cơ quan không nộp.",
         shares.len(),
         base.join("mau").display(),
         base.join("nop").display()
     );
-    let ingest =
-        IngestArgs { paths: vec![base.join("nop")], period, out: Some(base.clone()), deadline: None };
     // The sample has mistakes on purpose: they are reported, the demo succeeds.
-    super::ingest::run(source, &ingest)?;
+    crate::say!(
+        "Tổng hợp: {} lỗi, {} cảnh báo, có chủ ý để minh họa (xem kiem-tra.txt).",
+        data.error_count(),
+        data.diagnostics.len() - data.error_count()
+    );
+    for p in checks.iter().chain([&written.pdf, &written.xlsx]) {
+        crate::say!("  đã ghi {}", p.display());
+    }
     Ok(exit::OK)
 }

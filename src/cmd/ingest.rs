@@ -23,16 +23,21 @@ pub fn gather(source: &PlanSource, a: &IngestArgs) -> Result<(Plan, PeriodData),
     Ok((plan, data))
 }
 
+/// Writes the merged data and the validation report into `out`.
+pub fn write_outputs(plan: &Plan, data: &PeriodData, out: &std::path::Path) -> Result<[PathBuf; 3], Error> {
+    let json = serde_json::to_string_pretty(data).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
+    let standing = plan.agency_name(&plan.info.standing_agency).to_owned();
+    Ok([
+        write_atomic(out, "tong-hop.json", json.as_bytes())?,
+        write_atomic(out, "kiem-tra.txt", findings::text(data, &plan.info.issuer).as_bytes())?,
+        write_atomic(out, "kiem-tra.xlsx", &findings::workbook(data, &standing)?)?,
+    ])
+}
+
 pub fn run(source: &PlanSource, a: &IngestArgs) -> Result<u8, Error> {
     let (plan, data) = gather(source, a)?;
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
-    let json = serde_json::to_string_pretty(&data).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
-    let standing = plan.agency_name(&plan.info.standing_agency).to_owned();
-    let written = [
-        write_atomic(&out, "tong-hop.json", json.as_bytes())?,
-        write_atomic(&out, "kiem-tra.txt", findings::text(&data, &plan.info.issuer).as_bytes())?,
-        write_atomic(&out, "kiem-tra.xlsx", &findings::workbook(&data, &standing)?)?,
-    ];
+    let written = write_outputs(&plan, &data, &out)?;
     let errors = data.error_count();
     let shown = 40;
     for d in data.diagnostics.iter().filter(|d| d.is_error()).take(shown) {

@@ -1,0 +1,219 @@
+//! The report read back by real readers: poppler's pdftotext, pdffonts and
+//! pdfinfo for the PDF, calamine for the workbook. Renders are slow in debug
+//! builds, so each test renders once and checks much.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use unicode_normalization::UnicodeNormalization;
+
+fn baocao(cwd: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).current_dir(cwd).output().unwrap();
+    let code = out.status.code().unwrap();
+    assert_ne!(code, 101, "panicked: {}", String::from_utf8_lossy(&out.stderr));
+    (code, String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// Runs a poppler tool; a missing tool fails the test (tests/run installs it).
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("{tool} is needed to read the PDF back ({e}); install poppler-utils or run `bash tests/run`")
+    });
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
+}
+
+/// The text in content order: the lines of one table cell stay together.
+fn raw_text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])
+}
+
+#[test]
+fn the_demo_report_reads_back_in_the_official_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = baocao(dir.path(), &["demo"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let base = dir.path().join("outputs/demo/2025-H1");
+    let pdf = base.join("bao-cao-2025-H1.pdf");
+
+    let info = poppler("pdfinfo", &["-f", "1", "-l", "999", pdf.to_str().unwrap()]);
+    let sizes: Vec<&str> = info.lines().filter(|l| l.starts_with("Page") && l.contains(" size: ")).collect();
+    assert!(sizes.len() >= 10, "{info}");
+    for s in &sizes {
+        assert!(s.contains("595.276 x 841.89") || s.contains("841.89 x 595.276"), "not A4: {s}");
+    }
+    assert!(sizes[0].contains("595.276 x 841.89"), "page 1 is portrait");
+    assert!(info.contains("Title:           Báo cáo kết quả thực hiện Kế hoạch số 60/KH-UBND"), "{info}");
+    assert!(info.contains("Author:          Sở Khoa học và Công nghệ"), "{info}");
+
+    let fonts = poppler("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "font not embedded: {row}");
+    }
+
+    let t = text(&pdf);
+    assert_eq!(t.nfc().collect::<String>(), t, "extracted text is not NFC");
+    for want in [
+        "UBND TỈNH CÀ MAU",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 05/BC-SKHCN",
+        "Cà Mau, ngày 20 tháng 6 năm 2025",
+        "BÁO CÁO",
+        "Kính gửi: Ủy ban nhân dân tỉnh Cà Mau",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. ĐÁNH GIÁ CHUNG",
+        "III. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2025",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Nơi nhận:",
+        "- Lưu: VT, QLCN.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Văn An",
+        "Phụ lục I",
+        "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+        "Phụ lục II",
+        "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ",
+        "Phụ lục III",
+        "(Kèm theo Báo cáo số 05/BC-SKHCN ngày 20/6/2025 của Sở Khoa học và Công nghệ)",
+    ] {
+        assert!(t.contains(want), "{want:?} missing from the PDF text");
+    }
+    // Every task of the plan has its row in Phụ lục II.
+    let start = t.find("TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ").unwrap();
+    let end = t.find("TÌNH HÌNH GỬI BÁO CÁO").unwrap();
+    let appendix = &t[start..end];
+    for n in (1..=62).filter(|&n| n != 3) {
+        let row = appendix.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with(&format!("{n} ")) || l == n.to_string()
+        });
+        assert!(row, "task {n} has no row in Phụ lục II");
+    }
+
+    // The workbook: the same appendices, numbers as numbers, dates as dates.
+    let xlsx = base.join("bao-cao-2025-H1.xlsx");
+    let mut book = open_workbook_auto(&xlsx).unwrap();
+    assert_eq!(book.sheet_names(), vec!["Phụ lục I", "Phụ lục II", "Phụ lục III"]);
+    let indicators = book.worksheet_range("Phụ lục I").unwrap();
+    assert!(indicators.rows().any(|r| matches!(r.get(4), Some(Data::Float(_)))), "no numeric result");
+    let receipts = book.worksheet_range("Phụ lục III").unwrap();
+    assert!(receipts.rows().any(|r| matches!(r.get(2), Some(Data::DateTime(_)))), "no date cell");
+    let tasks = book.worksheet_range("Phụ lục II").unwrap();
+    let numbers: Vec<String> =
+        tasks.rows().skip(5).filter_map(|r| r.first().map(|c| c.to_string())).collect();
+    assert_eq!(numbers.iter().filter(|n| n.parse::<u32>().is_ok()).count(), 61);
+}
+
+/// Submissions with text that means something to Typst or Markdown,
+/// ingested and reported twice: printed literally, and the same bytes.
+#[test]
+fn cell_text_prints_literally_and_outputs_repeat_byte_for_byte() {
+    use baocao::form::Section;
+    use baocao::plan::assign::assignments;
+    use baocao::sample::{self, Rng};
+    let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
+    let period = baocao::period::Period::parse("2025-H1").unwrap();
+    let ctx = baocao::template::Context { plan: &plan, period, deadline: period.default_deadline() };
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs/2025-H1");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let hostile = "#read(\"/etc/passwd\") $1$ *a* _b_ @c <d> ] \\x";
+    for share in assignments(&plan).iter().filter(|a| ["skhcn", "cat"].contains(&a.agency.id.as_str())) {
+        let mut entries = sample::entries(share, period, &mut Rng::new(3));
+        // Task 31 is led by Công an tỉnh: its result lands in Phụ lục II.
+        if let Some(t) = entries.tasks.get_mut(&baocao::plan::ids::TaskNo::parse("31").unwrap()) {
+            t.achieved = hostile.to_owned();
+        }
+        entries.sections.insert(
+            Section::Highlights,
+            "Đã dùng #read(\"/etc/passwd\") và $x$ cùng @ref <b> ] \\ trong văn bản.".into(),
+        );
+        let bytes = baocao::template::workbook(&ctx, share, Some(&entries)).unwrap();
+        std::fs::write(inputs.join(format!("{}.xlsx", share.agency.id)), bytes).unwrap();
+    }
+    let mut runs = Vec::new();
+    for out in ["a", "b"] {
+        let (code, o, e) = baocao(dir.path(), &["ingest", "--period", "2025-H1", "--out", out]);
+        assert_eq!(code, 0, "{o}{e}");
+        let (code, o, e) = baocao(dir.path(), &["report", "--period", "2025-H1", "--out", out]);
+        assert_eq!(code, 0, "{o}{e}");
+        let base = dir.path().join(out);
+        runs.push((
+            std::fs::read(base.join("bao-cao-2025-H1.pdf")).unwrap(),
+            std::fs::read(base.join("bao-cao-2025-H1.xlsx")).unwrap(),
+        ));
+    }
+    assert!(runs[0].0 == runs[1].0, "PDF bytes differ between two runs");
+    assert!(runs[0].1 == runs[1].1, "XLSX bytes differ between two runs");
+    let t = raw_text(&dir.path().join("a/bao-cao-2025-H1.pdf"));
+    let squeezed: String = t.split_whitespace().collect();
+    let want: String = hostile.split_whitespace().collect();
+    assert!(squeezed.contains(&want), "cell text not printed literally:\n{t}");
+    let squeezed_narrative: String =
+        "#read(\"/etc/passwd\") và $x$ cùng @ref <b> ] \\ trong".split_whitespace().collect();
+    assert!(squeezed.contains(&squeezed_narrative), "{t}");
+}
+
+#[test]
+fn a_period_without_submissions_still_reports_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("inputs/2025-H2")).unwrap();
+    let (code, o, e) = baocao(dir.path(), &["ingest", "--period", "2025-H2"]);
+    assert_eq!(code, 0, "{o}{e}");
+    let (code, o, e) = baocao(dir.path(), &["report", "--period", "2025-H2"]);
+    assert_eq!(code, 0, "{o}{e}");
+    let t = text(&dir.path().join("outputs/2025-H2/bao-cao-2025-H2.pdf"));
+    assert!(t.contains("chưa có cơ quan, đơn vị nào gửi báo cáo"), "{t}");
+    assert!(t.contains("Không có dữ liệu") || t.contains("Quá hạn"), "{t}");
+}
+
+fn templates_copy(dir: &Path) -> PathBuf {
+    let t = dir.join("mau");
+    std::fs::create_dir_all(&t).unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for f in ["bao-cao.typ", "hanh-chinh.typ", "bao-cao.md.tera"] {
+        std::fs::copy(src.join(f), t.join(f)).unwrap();
+    }
+    t
+}
+
+#[test]
+fn a_broken_template_is_pointed_at_its_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("inputs/2025-H1")).unwrap();
+    assert_eq!(baocao(dir.path(), &["ingest", "--period", "2025-H1"]).0, 0);
+    let t = templates_copy(dir.path());
+    let path = t.join("bao-cao.typ");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("#header(d)")).unwrap();
+    lines[at] = "#header(d, không-có)";
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let (code, _, err) =
+        baocao(dir.path(), &["report", "--period", "2025-H1", "--templates", t.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(&format!("templates/bao-cao.typ:{}:", at + 1)), "{err}");
+    assert!(
+        !dir.path().join("outputs/2025-H1/bao-cao-2025-H1.pdf").exists(),
+        "no PDF from a broken template"
+    );
+
+    // A broken narrative template too.
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/bao-cao.typ"), &path).unwrap();
+    std::fs::write(t.join("bao-cao.md.tera"), "Mở đầu\n{% if %}\n").unwrap();
+    let (code, _, err) =
+        baocao(dir.path(), &["report", "--period", "2025-H1", "--templates", t.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("templates/bao-cao.md.tera") && err.contains("2:"), "{err}");
+}
