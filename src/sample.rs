@@ -132,7 +132,10 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
             | TargetKind::Range(t, _) => {
                 let t = *t;
                 let factor = 0.8 + rng.below(40) as f64 / 100.0;
-                Some(Value::Number(((t * factor) * 10.0).round() / 10.0))
+                let v = ((t * factor) * 10.0).round() / 10.0;
+                // A share cannot pass 100 %.
+                let v = if ind.unit.trim_start().starts_with('%') { v.min(100.0) } else { v };
+                Some(Value::Number(v))
             }
             TargetKind::AtMost(t) | TargetKind::LessThan(t) => {
                 Some(Value::Number((*t * 0.9 * 10.0).round() / 10.0))
