@@ -36,7 +36,9 @@ pub enum Error {
     )]
     Encoding { path: PathBuf, line: usize },
     #[error("{}: {what}", path.display())]
-    NotAPlan { path: PathBuf, what: String },
+    BadInput { path: PathBuf, what: String },
+    #[error("{file}: cấu hình báo cáo có lỗi — xem mục «Cấu hình báo cáo» trong README")]
+    InvalidConfig { file: String, errors: Vec<Diagnostic> },
     #[error("kế hoạch ở {source_name} có {} lỗi — chạy `baocao plan check` để xem và sửa", errors.len())]
     InvalidPlan { source_name: String, errors: Vec<Diagnostic> },
     #[error("không ghi được {}: {reason}", path.display())]
@@ -68,8 +70,8 @@ impl Error {
             | Error::Empty { .. }
             | Error::Binary { .. }
             | Error::Encoding { .. }
-            | Error::NotAPlan { .. } => exit::INPUT,
-            Error::InvalidPlan { .. } => exit::DATA,
+            | Error::BadInput { .. } => exit::INPUT,
+            Error::InvalidPlan { .. } | Error::InvalidConfig { .. } => exit::DATA,
             Error::Write { .. } | Error::Exists { .. } => exit::OUTPUT,
             Error::Usage(_) => exit::USAGE,
             Error::Template(_) => exit::DATA,

@@ -37,7 +37,7 @@ pub fn report(diags: &[Diagnostic]) {
 /// Prints a fatal error and returns its exit code.
 pub fn fail(e: &Error) -> u8 {
     let mut err = std::io::stderr().lock();
-    if let Error::InvalidPlan { errors, .. } = e {
+    if let Error::InvalidPlan { errors, .. } | Error::InvalidConfig { errors, .. } = e {
         for d in errors.iter().take(20) {
             let _ = writeln!(err, "{d}");
         }

@@ -217,3 +217,29 @@ fn a_broken_template_is_pointed_at_its_line_and_column() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("templates/bao-cao.md.tera") && err.contains("2:"), "{err}");
 }
+
+#[test]
+fn a_wrong_configuration_or_font_folder_is_reported_before_any_rendering() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("inputs/2025-H1")).unwrap();
+    assert_eq!(baocao(dir.path(), &["ingest", "--period", "2025-H1"]).0, 0);
+    let config = dir.path().join("cau-hinh.toml");
+    let good =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/bao-cao.toml")).unwrap();
+    std::fs::write(&config, good.replace("authority = \"KT. GIÁM ĐỐC\"", "authority = \"GIÁM ĐỐC KÝ THAY\""))
+        .unwrap();
+    let (code, _, err) = baocao(dir.path(), &["report", "--period", "2025-H1", "--config", "cau-hinh.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("cau-hinh.toml") && err.contains("TM., KT., TL., TUQ. hoặc Q."), "{err}");
+    std::fs::write(&config, good.replace("appendices = ", "phu_luc = ")).unwrap();
+    let (code, _, err) = baocao(dir.path(), &["report", "--period", "2025-H1", "--config", "cau-hinh.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("khóa `phu_luc` không hợp lệ"), "{err}");
+    let (code, _, err) = baocao(dir.path(), &["report", "--period", "2025-H1", "--font-path", "khong-co"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("khong-co") && err.contains("không tìm thấy"), "{err}");
+    // No merged data for the period yet: says which command to run.
+    let (code, _, err) = baocao(dir.path(), &["report", "--period", "2025-H2"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("baocao ingest --period 2025-H2"), "{err}");
+}

@@ -23,7 +23,7 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     }
     let name = a.file.display().to_string();
     let imported = import::import(&name, &text, &registry)
-        .map_err(|e| Error::NotAPlan { path: a.file.clone(), what: e.0 })?;
+        .map_err(|e| Error::BadInput { path: a.file.clone(), what: e.0 })?;
     if !a.force {
         for f in ALL_FILES {
             let path = a.out.join(f);

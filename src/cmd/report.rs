@@ -71,7 +71,7 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
         });
     }
     let text = read_text(&data_path)?;
-    let data: PeriodData = serde_json::from_str(&text).map_err(|e| Error::NotAPlan {
+    let data: PeriodData = serde_json::from_str(&text).map_err(|e| Error::BadInput {
         path: data_path.clone(),
         what: format!(
             "tệp tổng hợp không đọc được ({e}) — chạy lại `baocao ingest --period {}`",

@@ -70,7 +70,7 @@ const AUTHORITIES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
 impl ReportConfig {
     /// Reads and checks a configuration; every problem with its line.
     pub fn read(file: &SourceFile) -> Result<Self, Error> {
-        let fail = |d: Diagnostic| Error::InvalidPlan { source_name: file.name.clone(), errors: vec![d] };
+        let fail = |d: Diagnostic| Error::InvalidConfig { file: file.name.clone(), errors: vec![d] };
         let r: Record = parse(file).map_err(fail)?;
         let at = || Location::file(&file.name);
         let date = match r.date {

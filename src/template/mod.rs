@@ -207,6 +207,26 @@ fn guide_sheet(
     Ok(())
 }
 
+/// `Sở Tài chính — 6 tháng đầu năm 2025`, under each sheet's title.
+fn subtitle(ctx: &Context, a: &Assignment) -> String {
+    format!("{} — {}", a.agency.name, ctx.period.name())
+}
+
+/// A date cell: from the plan's date on, typed as day/month/year.
+fn date_check(ctx: &Context, title: &str) -> Result<DataValidation, Error> {
+    let rule = DataValidationRule::Between(
+        excel_date(ctx.plan.info.date)?,
+        ExcelDateTime::from_ymd(2100, 12, 31).map_err(xlsx)?,
+    );
+    DataValidation::new()
+        .allow_date(rule)
+        .set_input_title(title)
+        .and_then(|v| v.set_input_message("Ghi ngày/tháng/năm, ví dụ 30/06/2025."))
+        .and_then(|v| v.set_error_title("Ngày không hợp lệ"))
+        .and_then(|v| v.set_error_message("Cần một ngày dạng ngày/tháng/năm, sau ngày ban hành kế hoạch."))
+        .map_err(xlsx)
+}
+
 /// Title, subtitle and header rows shared by the task and indicator sheets.
 fn sheet_head(
     ws: &mut Worksheet,
@@ -236,21 +256,11 @@ fn task_sheet(
 ) -> Result<(), Error> {
     ws.set_name(SHEET_TASKS).map_err(xlsx)?;
     let headers: Vec<(&str, f64)> = TaskCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
-    let sub = format!("{} — {}", a.agency.name, ctx.period.name());
+    let sub = subtitle(ctx, a);
     sheet_head(ws, f, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", &sub, &headers)?;
     let rows =
         a.leads.iter().map(|t| (t, Role::Lead)).chain(a.coordinates.iter().map(|t| (t, Role::Coordinator)));
-    let date_rule = DataValidationRule::Between(
-        excel_date(ctx.plan.info.date)?,
-        ExcelDateTime::from_ymd(2100, 12, 31).map_err(xlsx)?,
-    );
-    let date_check = DataValidation::new()
-        .allow_date(date_rule)
-        .set_input_title("Ngày hoàn thành")
-        .and_then(|v| v.set_input_message("Ghi ngày/tháng/năm, ví dụ 30/06/2025."))
-        .and_then(|v| v.set_error_title("Ngày không hợp lệ"))
-        .and_then(|v| v.set_error_message("Cần một ngày dạng ngày/tháng/năm, sau ngày ban hành kế hoạch."))
-        .map_err(xlsx)?;
+    let date_check = date_check(ctx, TaskCol::Completed.header())?;
     let status_check = |recurring: bool| -> Result<DataValidation, Error> {
         let name = if recurring { LIST_RECURRING } else { LIST_ONE_OFF };
         DataValidation::new()
@@ -324,7 +334,7 @@ fn indicator_sheet(
 ) -> Result<(), Error> {
     ws.set_name(SHEET_INDICATORS).map_err(xlsx)?;
     let headers: Vec<(&str, f64)> = IndicatorCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
-    let sub = format!("{} — {}", a.agency.name, ctx.period.name());
+    let sub = subtitle(ctx, a);
     sheet_head(ws, f, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", &sub, &headers)?;
     let number_check = DataValidation::new()
         .allow_decimal_number(DataValidationRule::Between(-1e12, 1e12))
@@ -393,18 +403,12 @@ fn report_sheet(
     ws.set_column_width(0, 28).map_err(xlsx)?;
     ws.set_column_width(1, 110).map_err(xlsx)?;
     ws.merge_range(0, 0, 0, 1, "BÁO CÁO TÓM TẮT", &f.title).map_err(xlsx)?;
-    let sub = format!("{} — {}", a.agency.name, ctx.period.name());
+    let sub = subtitle(ctx, a);
     ws.merge_range(1, 0, 1, 1, &sub, &f.subtitle).map_err(xlsx)?;
     let hint =
         "Mỗi ý một dòng; dòng bắt đầu bằng «- » là gạch đầu dòng; **chữ đậm** đặt giữa hai cặp dấu sao.";
     ws.merge_range(2, 0, 2, 1, hint, &f.subtitle).map_err(xlsx)?;
-    let date_check = DataValidation::new()
-        .allow_date(DataValidationRule::Between(
-            excel_date(ctx.plan.info.date)?,
-            ExcelDateTime::from_ymd(2100, 12, 31).map_err(xlsx)?,
-        ))
-        .set_error_message("Cần một ngày dạng ngày/tháng/năm.")
-        .map_err(xlsx)?;
+    let date_check = date_check(ctx, Section::SentOn.label())?;
     for s in Section::ALL {
         ws.write_string_with_format(s.row(), 0, s.label(), &f.label).map_err(xlsx)?;
         match (s, entries.sent_on, entries.sections.get(&s)) {
