@@ -104,6 +104,14 @@ pub enum Command {
         next_help_heading = "Tùy chọn"
     )]
     Report(ReportArgs),
+
+    /// Kiểm tra lưu trữ: tính lại mã băm mọi tệp trong manifest.json, báo tệp bị sửa, mất hay thêm
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao verify <THƯ_MỤC>",
+        next_help_heading = "Tùy chọn"
+    )]
+    Verify(VerifyArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -205,6 +213,17 @@ pub struct ReportArgs {
     /// Thư mục phông chữ thêm (ví dụ Times New Roman đã cài trên máy)
     #[arg(long, value_name = "THƯ_MỤC")]
     pub font_path: Option<PathBuf>,
+
+    /// Ghi đè báo cáo đã lập thay vì tạo phiên bản mới (…-v2.pdf)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Thư mục kết quả của một kỳ, có manifest.json (ví dụ outputs/2025-H1)
+    #[arg(value_name = "THƯ_MỤC", help_heading = "Đối số")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@
 //! - `text`, `textfile`, `fsx`: text normalisation, reading text files,
 //!   atomic writes.
 
+pub mod archive;
 pub mod args;
 pub mod cmd;
 pub mod diag;

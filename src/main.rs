@@ -34,6 +34,7 @@ fn dispatch(cli: Cli) -> u8 {
         Command::Status(a) => cmd::status::run(&source, &a),
         Command::Demo(a) => cmd::demo::run(&source, &a),
         Command::Report(a) => cmd::report::run(&source, &a),
+        Command::Verify(a) => cmd::verify::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -61,7 +61,7 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     bar.inc(1);
     bar.set_message("lập báo cáo");
     let config = super::report::read_config(None)?;
-    let written = super::report::write_report(&plan, &data, &config, &base, None, None)?;
+    let written = super::report::write_report(&plan, &data, &config, &base, None, None, false)?;
     bar.finish_and_clear();
     crate::say!(
         "Đã tạo {} biểu mẫu ({}) và {sent} bài nộp mẫu ({}); {skipped} cơ quan không nộp.",

@@ -8,3 +8,4 @@ pub mod plan_show;
 pub mod report;
 pub mod status;
 pub mod template;
+pub mod verify;

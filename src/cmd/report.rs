@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::archive::manifest::{FileEntry, InputEntry, Manifest, Run};
 use crate::args::ReportArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
@@ -31,7 +32,26 @@ pub fn read_config(path: Option<&Path>) -> Result<ReportConfig, Error> {
     }
 }
 
-/// Lays out and writes the report of `data` into `out`.
+/// The first version number whose files are free or already hold these
+/// very bytes: an earlier report is never overwritten with other content.
+fn version_for(out: &Path, stem: &str, files: &[(&str, &[u8])]) -> u32 {
+    (1..)
+        .find(|&v| {
+            files.iter().all(|(ext, bytes)| {
+                let path = out.join(versioned(stem, v, ext));
+                std::fs::read(&path).map_or(true, |old| old == *bytes)
+            })
+        })
+        .unwrap_or(1)
+}
+
+fn versioned(stem: &str, version: u32, ext: &str) -> String {
+    if version == 1 { format!("{stem}.{ext}") } else { format!("{stem}-v{version}.{ext}") }
+}
+
+/// Lays out and writes the report of `data` into `out`, as a new version
+/// when an earlier report with other content is there (unless `force`), and
+/// records the run in `manifest.json`.
 pub fn write_report(
     plan: &Plan,
     data: &PeriodData,
@@ -39,6 +59,7 @@ pub fn write_report(
     out: &Path,
     templates: Option<&Path>,
     fonts: Option<&Path>,
+    force: bool,
 ) -> Result<Written, Error> {
     let narrative = match templates.map(|d| d.join(model::NARRATIVE_FILE)).filter(|p| p.is_file()) {
         Some(p) => read_text(&p)?,
@@ -50,11 +71,65 @@ pub fn write_report(
     let pdf = render::pdf(&world, &report.ident, report.date, true)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
     let xlsx = excel::workbook(&report, standing, &plan.info.issuer)?;
-    let name = format!("bao-cao-{}", data.period.id());
-    Ok(Written {
-        pdf: write_atomic(out, &format!("{name}.pdf"), &pdf)?,
-        xlsx: write_atomic(out, &format!("{name}.xlsx"), &xlsx)?,
-    })
+    let stem = format!("bao-cao-{}", data.period.id());
+    let version = if force { 1 } else { version_for(out, &stem, &[("pdf", &pdf), ("xlsx", &xlsx)]) };
+    let written = Written {
+        pdf: write_atomic(out, &versioned(&stem, version, "pdf"), &pdf)?,
+        xlsx: write_atomic(out, &versioned(&stem, version, "xlsx"), &xlsx)?,
+    };
+    record(plan, data, config, out, version, &written)?;
+    Ok(written)
+}
+
+/// Adds this run to the period's `manifest.json`.
+fn record(
+    plan: &Plan,
+    data: &PeriodData,
+    config: &ReportConfig,
+    out: &Path,
+    version: u32,
+    w: &Written,
+) -> Result<(), Error> {
+    let entry = |path: &Path| {
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        FileEntry::of(path, &name)
+    };
+    let inputs = data
+        .files
+        .iter()
+        .map(|f| InputEntry {
+            file: FileEntry { path: f.file.clone(), size: f.size, sha256: f.sha256.clone() },
+            agency: f.agency.as_ref().map(|a| a.to_string()),
+            sent_on: data
+                .agencies
+                .iter()
+                .find(|a| a.file.as_deref() == Some(f.file.as_str()))
+                .and_then(|a| a.sent_on)
+                .map(|d| d.to_string()),
+            usage: serde_json::to_value(f.usage)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let data_files = ["tong-hop.json", "kiem-tra.txt", "kiem-tra.xlsx"]
+        .iter()
+        .map(|n| out.join(n))
+        .filter(|p| p.is_file())
+        .map(|p| entry(&p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let run = Run {
+        version,
+        tool: format!("baocao {}", env!("CARGO_PKG_VERSION")),
+        plan_code: plan.info.code.clone(),
+        plan_fingerprint: plan.fingerprint(),
+        config: serde_json::to_value(config).map_err(|e| Error::Internal(format!("JSON: {e}")))?,
+        inputs,
+        data: data_files,
+        outputs: vec![entry(&w.pdf)?, entry(&w.xlsx)?],
+    };
+    Manifest::record(out, &data.period.id(), run)?;
+    Ok(())
 }
 
 pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
@@ -95,7 +170,8 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
         )));
     }
     let config = read_config(a.config.as_deref())?;
-    let written = write_report(&plan, &data, &config, &out, a.templates.as_deref(), a.font_path.as_deref())?;
+    let written =
+        write_report(&plan, &data, &config, &out, a.templates.as_deref(), a.font_path.as_deref(), a.force)?;
     crate::say!("Đã lập báo cáo {}:", a.period.name());
     crate::say!("  đã ghi {}", written.pdf.display());
     crate::say!("  đã ghi {}", written.xlsx.display());

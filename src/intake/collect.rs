@@ -57,8 +57,12 @@ pub fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Err
 /// Reads every workbook for `period`.
 pub fn read_all(plan: &Plan, period: Period, paths: &[PathBuf]) -> Result<Inputs, Error> {
     let (files, general) = collect(paths)?;
-    let mut inputs = Inputs { read: Vec::new(), refused: Vec::new(), general };
+    let mut inputs = Inputs { read: Vec::new(), refused: Vec::new(), general, hashes: Default::default() };
     for file in files {
+        if let Ok(bytes) = std::fs::read(&file) {
+            let hash = crate::archive::sha256_hex(&bytes);
+            inputs.hashes.insert(file.display().to_string(), (bytes.len() as u64, hash));
+        }
         match read(&file, &file.display().to_string(), plan, period) {
             Outcome::Read(s) => inputs.read.push(s),
             Outcome::Refused { file, agency, diagnostics } => {

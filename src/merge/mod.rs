@@ -208,6 +208,9 @@ pub struct FileResult {
     pub usage: FileUse,
     pub errors: usize,
     pub warnings: usize,
+    /// Size in bytes and SHA-256 of the file as it was read, for the archive.
+    pub size: u64,
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,12 +255,16 @@ pub struct Inputs {
     pub refused: Vec<(String, Option<AgencyId>, Vec<Diagnostic>)>,
     /// Problems with the inputs as a whole (a file that is not a spreadsheet).
     pub general: Vec<Diagnostic>,
+    /// Size and SHA-256 of every file read, by the name used in messages.
+    pub hashes: BTreeMap<String, (u64, String)>,
 }
 
 /// Merges the period's workbooks. Of two workbooks of one agency, the one
 /// with the later "Ngày gửi báo cáo" wins (then the later file name); the
 /// other is listed as superseded and not merged.
 pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> PeriodData {
+    let hashes = inputs.hashes;
+    let hash = |file: &str| hashes.get(file).cloned().unwrap_or_default();
     let mut diagnostics = inputs.general;
     let mut files = Vec::new();
     let mut by_agency: BTreeMap<AgencyId, Vec<Submission>> = BTreeMap::new();
@@ -279,22 +286,25 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
                     winner.entries.sent_on.map_or("không ghi".to_owned(), vn::date)
                 ),
             ));
-            files.push(file_result(&s, FileUse::Superseded));
+            files.push(file_result(&s, FileUse::Superseded, hash(&s.file)));
             diagnostics.extend(s.diagnostics.iter().cloned());
             superseded.entry(agency.clone()).or_default().push(s.file);
         }
-        files.push(file_result(&winner, FileUse::Used));
+        files.push(file_result(&winner, FileUse::Used, hash(&winner.file)));
         diagnostics.extend(winner.diagnostics.iter().cloned());
         used.insert(agency, winner);
     }
     let mut refused_by: BTreeMap<AgencyId, Vec<String>> = BTreeMap::new();
     for (file, agency, diags) in inputs.refused {
+        let (size, sha256) = hash(&file);
         files.push(FileResult {
             file: file.clone(),
             agency: agency.clone(),
             usage: FileUse::Refused,
             errors: diags.iter().filter(|d| d.is_error()).count(),
             warnings: diags.iter().filter(|d| !d.is_error()).count(),
+            size,
+            sha256,
         });
         diagnostics.extend(diags);
         if let Some(a) = agency {
@@ -393,7 +403,7 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
     }
 }
 
-fn file_result(s: &Submission, usage: FileUse) -> FileResult {
+fn file_result(s: &Submission, usage: FileUse, (size, sha256): (u64, String)) -> FileResult {
     let errors = s.diagnostics.iter().filter(|d| d.is_error()).count();
     FileResult {
         file: s.file.clone(),
@@ -401,6 +411,8 @@ fn file_result(s: &Submission, usage: FileUse) -> FileResult {
         usage,
         errors,
         warnings: s.diagnostics.len() - errors,
+        size,
+        sha256,
     }
 }
 

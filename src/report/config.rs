@@ -1,7 +1,7 @@
 //! The report configuration (`inputs/bao-cao.toml`): who issues the report,
 //! its number and date, who signs it, who receives it, which appendices.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
 use crate::diag::{Diagnostic, Location};
@@ -14,7 +14,7 @@ pub const EMBEDDED: &str = include_str!("../../inputs/bao-cao.toml");
 pub const FILE: &str = "bao-cao.toml";
 
 /// The appendices a report can carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AppendixKind {
     /// Phụ lục: indicators.
     #[serde(rename = "chi-tieu")]
@@ -47,13 +47,14 @@ struct Record {
 }
 
 /// A checked configuration.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ReportConfig {
     pub parent: String,
     pub issuer: String,
     /// `None` in a draft: the number is assigned when the report is issued.
     pub number: Option<u32>,
     /// `None` in a draft.
+    #[serde(serialize_with = "crate::form::opt_date")]
     pub date: Option<Date>,
     pub place: Option<String>,
     pub recipient: Option<String>,

@@ -1,0 +1,179 @@
+//! `manifest.json`: what a period's report was made from and what it made,
+//! run after run, with sizes and SHA-256 hashes.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::sha256_hex;
+use crate::error::Error;
+use crate::fsx::write_atomic;
+
+pub const FILE: &str = "manifest.json";
+/// Version of the manifest's JSON shape.
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    /// Relative to the period folder for outputs; as given to `ingest` for inputs.
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+impl FileEntry {
+    /// Reads a file and records it under `name`.
+    pub fn of(path: &Path, name: &str) -> Result<Self, Error> {
+        let bytes = std::fs::read(path).map_err(|e| Error::read(path, &e))?;
+        Ok(FileEntry { path: name.to_owned(), size: bytes.len() as u64, sha256: sha256_hex(&bytes) })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputEntry {
+    #[serde(flatten)]
+    pub file: FileEntry,
+    pub agency: Option<String>,
+    /// The "Ngày gửi báo cáo" of the workbook.
+    pub sent_on: Option<String>,
+    #[serde(rename = "use")]
+    pub usage: String,
+}
+
+/// One report run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    /// 1 for the first report of the period, 2 for `…-v2`, …
+    pub version: u32,
+    pub tool: String,
+    pub plan_code: String,
+    pub plan_fingerprint: String,
+    pub config: serde_json::Value,
+    pub inputs: Vec<InputEntry>,
+    /// The merged data and the validation report the report was made from.
+    pub data: Vec<FileEntry>,
+    pub outputs: Vec<FileEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: u32,
+    pub period: String,
+    /// Oldest first.
+    pub runs: Vec<Run>,
+}
+
+impl Manifest {
+    /// The manifest of `dir`, if there is one.
+    pub fn load(dir: &Path) -> Result<Option<Manifest>, Error> {
+        let path = dir.join(FILE);
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let text = crate::textfile::read_text(&path)?;
+        serde_json::from_str(&text).map(Some).map_err(|e| Error::BadInput {
+            path,
+            what: format!("manifest.json không đọc được ({e}) — tệp có thể đã bị sửa"),
+        })
+    }
+
+    /// Adds `run` unless the last run made the same outputs from the same data.
+    pub fn record(dir: &Path, period: &str, run: Run) -> Result<PathBuf, Error> {
+        let mut manifest = Manifest::load(dir)?.unwrap_or(Manifest {
+            format: FORMAT,
+            period: period.to_owned(),
+            runs: Vec::new(),
+        });
+        let same = manifest.runs.last().is_some_and(|last| {
+            last.outputs == run.outputs && last.data == run.data && last.inputs == run.inputs
+        });
+        if !same {
+            manifest.runs.push(run);
+        }
+        let json =
+            serde_json::to_string_pretty(&manifest).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
+        write_atomic(dir, FILE, json.as_bytes())
+    }
+}
+
+/// What `verify` found wrong with one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    Changed(String),
+    Missing(String),
+    Added(String),
+}
+
+impl Finding {
+    pub fn describe(&self) -> String {
+        match self {
+            Finding::Changed(p) => format!("đã thay đổi: {p} (mã băm SHA-256 khác lúc lập báo cáo)"),
+            Finding::Missing(p) => format!("bị mất: {p}"),
+            Finding::Added(p) => format!("thêm mới, không có trong manifest: {p}"),
+        }
+    }
+}
+
+fn check(entry: &FileEntry, path: &Path, found: &mut Vec<Finding>) {
+    match std::fs::read(path) {
+        Err(_) => found.push(Finding::Missing(entry.path.clone())),
+        Ok(bytes) if sha256_hex(&bytes) != entry.sha256 || bytes.len() as u64 != entry.size => {
+            found.push(Finding::Changed(entry.path.clone()))
+        }
+        Ok(_) => {}
+    }
+}
+
+/// Recomputes every hash. Outputs of every run must be intact (each against
+/// the last run that wrote it); the data and
+/// inputs of the latest run too (earlier runs' inputs may have been replaced
+/// by newer submissions). Files in `dir` that no run lists are named.
+/// Returns how many files were checked and what was found.
+pub fn verify(dir: &Path) -> Result<(usize, Vec<Finding>), Error> {
+    let manifest = Manifest::load(dir)?.ok_or_else(|| Error::Read {
+        path: dir.join(FILE),
+        reason: "không có manifest.json — thư mục chưa có báo cáo nào được lập".into(),
+    })?;
+    let mut found = Vec::new();
+    let mut checked = 0;
+    let mut listed: Vec<&str> = vec![FILE];
+    // Newest first: a file replaced with `--force` is checked against the run that wrote it last.
+    let mut seen: Vec<&str> = Vec::new();
+    for run in manifest.runs.iter().rev() {
+        for out in run.outputs.iter().chain(&run.data) {
+            listed.push(&out.path);
+        }
+        for out in &run.outputs {
+            if !seen.contains(&out.path.as_str()) {
+                seen.push(&out.path);
+                check(out, &dir.join(&out.path), &mut found);
+                checked += 1;
+            }
+        }
+    }
+    if let Some(last) = manifest.runs.last() {
+        for d in &last.data {
+            check(d, &dir.join(&d.path), &mut found);
+            checked += 1;
+        }
+        for input in &last.inputs {
+            check(&input.file, Path::new(&input.file.path), &mut found);
+            checked += 1;
+        }
+    }
+    found.dedup();
+    let mut entries: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| Error::read(dir, &e))?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    entries.sort();
+    for name in entries {
+        if !listed.contains(&name.as_str()) {
+            found.push(Finding::Added(name));
+        }
+    }
+    Ok((checked, found))
+}
