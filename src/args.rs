@@ -112,6 +112,14 @@ pub enum Command {
         next_help_heading = "Tùy chọn"
     )]
     Verify(VerifyArgs),
+
+    /// Lập công văn đôn đốc các cơ quan chưa gửi hoặc gửi thiếu báo cáo (mỗi cơ quan một tệp PDF và một tệp in chung)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao remind --period KỲ [--agency MÃ]... [--deadline NGÀY] [--config TỆP] [--out THƯ_MỤC]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Remind(RemindArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -217,6 +225,37 @@ pub struct ReportArgs {
     /// Ghi đè báo cáo đã lập thay vì tạo phiên bản mới (…-v2.pdf)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// Kỳ báo cáo, như ở lệnh template
+    #[arg(long, value_name = "KỲ", value_parser = period)]
+    pub period: Period,
+
+    /// Hạn gửi mới, dạng ngày/tháng/năm (mặc định: 5 ngày làm việc sau ngày ký hoặc hạn cũ)
+    #[arg(long, value_name = "NGÀY", value_parser = date)]
+    pub deadline: Option<time::Date>,
+
+    /// Cấu hình văn bản (mặc định: inputs/bao-cao.toml nếu có, nếu không thì cấu hình có sẵn)
+    #[arg(long, value_name = "TỆP")]
+    pub config: Option<PathBuf>,
+
+    /// Thư mục kết quả của kỳ, chứa tong-hop.json (mặc định: outputs/<kỳ>); công văn ghi vào don-doc/
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub out: Option<PathBuf>,
+
+    /// Chỉ lập cho cơ quan này (mã trong co-quan.toml); dùng nhiều lần cho nhiều cơ quan
+    #[arg(long = "agency", value_name = "MÃ")]
+    pub agencies: Vec<String>,
+
+    /// Thư mục mẫu trình bày đã sửa (cong-van.typ, hanh-chinh.typ, don-doc.md.tera)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub templates: Option<PathBuf>,
+
+    /// Thư mục phông chữ thêm (ví dụ Times New Roman đã cài trên máy)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub font_path: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

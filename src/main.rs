@@ -35,6 +35,7 @@ fn dispatch(cli: Cli) -> u8 {
         Command::Demo(a) => cmd::demo::run(&source, &a),
         Command::Report(a) => cmd::report::run(&source, &a),
         Command::Verify(a) => cmd::verify::run(&a),
+        Command::Remind(a) => cmd::remind::run(&source, &a),
     };
     match result {
         Ok(code) => code,

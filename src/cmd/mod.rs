@@ -5,6 +5,7 @@ pub mod ingest;
 pub mod plan_check;
 pub mod plan_import;
 pub mod plan_show;
+pub mod remind;
 pub mod report;
 pub mod status;
 pub mod template;

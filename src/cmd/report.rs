@@ -132,16 +132,16 @@ fn record(
     Ok(())
 }
 
-pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
-    let plan = load::load(source)?;
-    let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
+/// Reads the period's merged data (`tong-hop.json` in `out`) and checks it
+/// belongs to `period` and `plan`.
+pub fn read_period_data(plan: &Plan, period: crate::period::Period, out: &Path) -> Result<PeriodData, Error> {
     let data_path = out.join("tong-hop.json");
     if !data_path.is_file() {
         return Err(Error::Read {
             path: data_path,
             reason: format!(
                 "chưa có số liệu tổng hợp của kỳ — chạy `baocao ingest --period {}` trước",
-                a.period.id()
+                period.id()
             ),
         });
     }
@@ -150,15 +150,15 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
         path: data_path.clone(),
         what: format!(
             "tệp tổng hợp không đọc được ({e}) — chạy lại `baocao ingest --period {}`",
-            a.period.id()
+            period.id()
         ),
     })?;
-    if data.period != a.period {
+    if data.period != period {
         return Err(Error::Usage(format!(
             "{} là số liệu kỳ {}, không phải kỳ {}",
             data_path.display(),
             data.period.name(),
-            a.period.name()
+            period.name()
         )));
     }
     if data.plan.code != plan.info.code {
@@ -169,6 +169,13 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
             plan.info.code
         )));
     }
+    Ok(data)
+}
+
+pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
+    let plan = load::load(source)?;
+    let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
+    let data = read_period_data(&plan, a.period, &out)?;
     let config = read_config(a.config.as_deref())?;
     let written =
         write_report(&plan, &data, &config, &out, a.templates.as_deref(), a.font_path.as_deref(), a.force)?;

@@ -19,9 +19,10 @@ use typst::{Library, LibraryExt, World};
 use crate::error::Error;
 
 /// The templates built into the program, by file name.
-pub const TEMPLATES: [(&str, &str); 2] = [
+pub const TEMPLATES: [(&str, &str); 3] = [
     ("hanh-chinh.typ", include_str!("../../templates/hanh-chinh.typ")),
     ("bao-cao.typ", include_str!("../../templates/bao-cao.typ")),
+    ("cong-van.typ", include_str!("../../templates/cong-van.typ")),
 ];
 
 const FONTS: [&[u8]; 4] = [

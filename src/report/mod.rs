@@ -3,5 +3,6 @@
 
 pub mod config;
 pub mod excel;
+pub mod letters;
 pub mod markdown;
 pub mod model;

@@ -172,11 +172,7 @@ pub fn build(
 ) -> Result<Report, Error> {
     let info = &plan.info;
     let standing = plan.agency_name(&info.standing_agency).to_owned();
-    let abbr = plan
-        .registry
-        .agency(&info.standing_agency)
-        .and_then(|a| a.abbr.clone())
-        .unwrap_or_else(|| "…".into());
+    let abbr = issuer_abbr(plan);
     let to = data.period.cutoff().1;
     let date = config.date.unwrap_or(to);
     let year = config.date.map_or(to.year(), |d| d.year());
@@ -186,10 +182,7 @@ pub fn build(
         Some(n) => format!("{n:02}/BC-{abbr}"),
         None => format!("      /BC-{abbr}"),
     };
-    let (date_long, date_short) = match config.date {
-        Some(d) => (vn::date_long(d), vn::date(d)),
-        None => (format!("ngày      tháng      năm {year}"), format!("      /      /{year}")),
-    };
+    let date_short = config.date.map_or_else(|| format!("      /      /{year}"), vn::date);
     let summary = format!(
         "Kết quả thực hiện {} số {} ngày {} của {} {}",
         info.kind,
@@ -208,7 +201,7 @@ pub fn build(
         "parent": config.parent,
         "issuer": config.issuer,
         "number": format!("Số: {number}"),
-        "place-date": format!("{place}, {date_long}"),
+        "place-date": place_date(&place, config.date, year),
         "kind": "BÁO CÁO",
         "summary": summary,
         "recipient": recipient,
@@ -363,9 +356,15 @@ fn narrative_markdown(
         "next_tasks": next_tasks,
         "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts")},
     });
+    render_text(template, NARRATIVE_FILE, context)
+}
+
+/// Fills a Tera template of Markdown text; an error names the template and
+/// Tera's account of where it is.
+pub fn render_text(template: &str, file: &str, context: Value) -> Result<String, Error> {
     let ctx = tera::Context::from_value(context).map_err(|e| Error::Internal(format!("Tera: {e}")))?;
     tera::Tera::one_off(template, &ctx, false).map_err(|e| {
-        let mut msg = format!("templates/{NARRATIVE_FILE}: lỗi mẫu lời văn: {e}");
+        let mut msg = format!("templates/{file}: lỗi mẫu lời văn: {e}");
         let mut source = std::error::Error::source(&e);
         while let Some(s) = source {
             msg.push_str(&format!(" — {s}"));
@@ -373,6 +372,23 @@ fn narrative_markdown(
         }
         Error::Template(msg)
     })
+}
+
+/// The place and date line: `Cà Mau, ngày 20 tháng 6 năm 2025`, or blanks
+/// for the clerk to fill in a draft.
+pub fn place_date(place: &str, date: Option<Date>, year: i32) -> String {
+    match date {
+        Some(d) => format!("{place}, {}", vn::date_long(d)),
+        None => format!("{place}, ngày      tháng      năm {year}"),
+    }
+}
+
+/// The standing agency's abbreviation for document symbols (`SKHCN`).
+pub fn issuer_abbr(plan: &Plan) -> String {
+    plan.registry
+        .agency(&plan.info.standing_agency)
+        .and_then(|a| a.abbr.clone())
+        .unwrap_or_else(|| "…".into())
 }
 
 fn col(header: &'static str, width: f64, center: bool) -> Column {

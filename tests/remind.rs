@@ -1,0 +1,81 @@
+//! Reminder letters: addressed to the agencies that are late or incomplete,
+//! naming exactly what is missing, read back from the PDF.
+
+use std::path::Path;
+use std::process::Command;
+
+use baocao::plan::ids::{IndicatorNo, TaskNo};
+
+fn baocao(cwd: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).current_dir(cwd).output().unwrap();
+    let code = out.status.code().unwrap();
+    assert_ne!(code, 101, "panicked: {}", String::from_utf8_lossy(&out.stderr));
+    (code, String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out =
+        Command::new("pdftotext").args(["-raw", pdf.to_str().unwrap(), "-"]).output().unwrap_or_else(|e| {
+            panic!("pdftotext is needed ({e}); install poppler-utils or run `bash tests/run`")
+        });
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_letter_names_exactly_the_missing_items() {
+    use baocao::plan::assign::assignments;
+    use baocao::sample::{self, Rng};
+    let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
+    let period = baocao::period::Period::parse("2025-H1").unwrap();
+    let ctx = baocao::template::Context { plan: &plan, period, deadline: period.default_deadline() };
+    let shares = assignments(&plan);
+    let stc = shares.iter().find(|a| a.agency.id.as_str() == "stc").unwrap();
+    let mut entries = sample::entries(stc, period, &mut Rng::new(5));
+    entries.tasks.remove(&TaskNo::parse("12").unwrap());
+    entries.tasks.remove(&TaskNo::parse("36").unwrap());
+    entries.indicators.get_mut(&IndicatorNo::parse("6").unwrap()).unwrap().value = None;
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs/2025-H1");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::write(inputs.join("stc.xlsx"), baocao::template::workbook(&ctx, stc, Some(&entries)).unwrap())
+        .unwrap();
+    assert_eq!(baocao(dir.path(), &["ingest", "--period", "2025-H1"]).0, 0);
+
+    let (code, out, err) = baocao(
+        dir.path(),
+        &["remind", "--period", "2025-H1", "--agency", "stc", "--agency", "snv", "--deadline", "30/06/2025"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let folder = dir.path().join("outputs/2025-H1/don-doc");
+    let letter = pdftotext(&folder.join("stc.pdf"));
+    let squeezed = letter.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squeezed.contains("Số: /SKHCN-QLCN"), "{letter}");
+    assert!(
+        squeezed.contains(
+            "V/v đôn đốc gửi báo cáo kết quả thực hiện Kế hoạch số 60/KH-UBND 6 tháng đầu năm 2025"
+        ),
+        "{letter}"
+    );
+    assert!(squeezed.contains("Kính gửi: Sở Tài chính"), "{letter}");
+    assert!(squeezed.contains("trước ngày 30/6/2025"), "{letter}");
+    let tasks: Vec<&str> = squeezed
+        .split("Nhiệm vụ ")
+        .skip(1)
+        .filter_map(|s| s.split(':').next())
+        .filter(|n| n.parse::<u32>().is_ok())
+        .collect();
+    assert_eq!(tasks, ["12", "36"], "{letter}");
+    let indicators: Vec<&str> = squeezed
+        .split("Chỉ tiêu ")
+        .skip(1)
+        .filter_map(|s| s.split(':').next())
+        .filter(|n| n.parse::<u32>().is_ok())
+        .collect();
+    assert_eq!(indicators, ["6"], "{letter}");
+    // Sở Nội vụ sent nothing: its letter says so.
+    let snv = pdftotext(&folder.join("snv.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(snv.contains("chưa nhận được báo cáo của Sở Nội vụ"), "{snv}");
+    // Both in one file for printing, each letter on its own pages.
+    let both = pdftotext(&dir.path().join("outputs/2025-H1/don-doc-2025-H1.pdf"));
+    assert_eq!(both.matches("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").count(), 2);
+}
