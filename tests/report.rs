@@ -243,3 +243,50 @@ fn a_wrong_configuration_or_font_folder_is_reported_before_any_rendering() {
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("baocao ingest --period 2025-H2"), "{err}");
 }
+
+/// A small blue signature and a red seal, both half transparent.
+const SIGNATURE_PNG: &[u8] = &[
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 8, 0, 0, 0, 4, 8, 6, 0, 0, 0, 179,
+    205, 126, 240, 0, 0, 0, 17, 73, 68, 65, 84, 120, 218, 99, 96, 96, 56, 177, 5, 63, 166, 185, 2, 0, 17,
+    248, 47, 129, 150, 61, 67, 171, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+const STAMP_PNG: &[u8] = &[
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 8, 0, 0, 0, 8, 8, 6, 0, 0, 0, 196,
+    15, 190, 139, 0, 0, 0, 18, 73, 68, 65, 84, 120, 218, 99, 56, 193, 192, 80, 129, 15, 51, 140, 12, 5, 0,
+    97, 111, 80, 1, 114, 85, 30, 153, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+#[test]
+fn signature_and_stamp_images_are_placed_and_must_be_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("inputs/2025-H1")).unwrap();
+    assert_eq!(baocao(d, &["ingest", "--period", "2025-H1"]).0, 0);
+    let config =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/bao-cao.toml")).unwrap();
+    std::fs::create_dir_all(d.join("cau-hinh")).unwrap();
+    std::fs::write(d.join("cau-hinh/chu-ky.png"), SIGNATURE_PNG).unwrap();
+    std::fs::write(d.join("cau-hinh/con-dau.png"), STAMP_PNG).unwrap();
+    let with_images = config
+        .replace("# signature_image = \"chu-ky.png\"", "signature_image = \"chu-ky.png\"")
+        .replace("# stamp_image = \"con-dau.png\"", "stamp_image = \"con-dau.png\"");
+    assert_ne!(with_images, config);
+    std::fs::write(d.join("cau-hinh/bao-cao.toml"), &with_images).unwrap();
+    let (code, o, e) = baocao(d, &["report", "--period", "2025-H1", "--config", "cau-hinh/bao-cao.toml"]);
+    assert_eq!(code, 0, "{o}{e}");
+    let pdf = d.join("outputs/2025-H1/bao-cao-2025-H1.pdf");
+    let out = Command::new("pdfimages")
+        .args(["-list", pdf.to_str().unwrap()])
+        .output()
+        .expect("pdfimages (poppler-utils) is needed");
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        list.lines().filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit())).count() >= 2,
+        "{list}"
+    );
+    // A file that is not a PNG is refused with the key that names it.
+    std::fs::write(d.join("cau-hinh/con-dau.png"), b"GIF89a").unwrap();
+    let (code, _, err) = baocao(d, &["report", "--period", "2025-H1", "--config", "cau-hinh/bao-cao.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`stamp_image` = «con-dau.png» không phải ảnh PNG"), "{err}");
+}

@@ -34,7 +34,14 @@ fn pdf(
         })
         .ok_or_else(|| Error::Internal("ngày công văn".into()))?;
     let json = serde_json::to_vec(&data).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
-    let world = ReportWorld::new("cong-van.typ", json, date, a.templates.as_deref(), a.font_path.as_deref())?;
+    let world = ReportWorld::new(
+        "cong-van.typ",
+        json,
+        date,
+        a.templates.as_deref(),
+        a.font_path.as_deref(),
+        Vec::new(),
+    )?;
     render::pdf(&world, ident, date, true)
 }
 

@@ -9,7 +9,7 @@ use crate::fsx::write_atomic;
 use crate::merge::PeriodData;
 use crate::plan::files::{PlanSource, SourceFile};
 use crate::plan::{Plan, load};
-use crate::render::{self, world::ReportWorld};
+use crate::render::{self, world, world::ReportWorld};
 use crate::report::config::{self, ReportConfig};
 use crate::report::{excel, model};
 use crate::textfile::read_text;
@@ -67,7 +67,14 @@ pub fn write_report(
     };
     let report = model::build(plan, data, config, &narrative)?;
     let json = serde_json::to_vec(&report.typst_data()).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
-    let world = ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts)?;
+    let mut images = Vec::new();
+    if let Some(bytes) = &config.signature_image {
+        images.push((world::SIGNATURE_PATH, bytes.clone()));
+    }
+    if let Some(bytes) = &config.stamp_image {
+        images.push((world::STAMP_PATH, bytes.clone()));
+    }
+    let world = ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images)?;
     let pdf = render::pdf(&world, &report.ident, report.date, true)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
     let xlsx = excel::workbook(&report, standing, &plan.info.issuer)?;

@@ -57,19 +57,27 @@ pub struct ReportWorld {
     main: FileId,
     sources: HashMap<FileId, Source>,
     data: Bytes,
+    /// Images the template may show (signature, stamp), by fixed path.
+    images: HashMap<FileId, Bytes>,
     today: Datetime,
 }
+
+/// Where the signature and stamp images reach Typst.
+pub const SIGNATURE_PATH: &str = "/chu-ky.png";
+pub const STAMP_PATH: &str = "/con-dau.png";
 
 impl ReportWorld {
     /// `main` is the template file to compile (`bao-cao.typ`); `overrides`
     /// is a folder whose `.typ` files replace the built-in ones of the same
-    /// name; `extra_fonts` adds the fonts of a folder (Times New Roman).
+    /// name; `extra_fonts` adds the fonts of a folder (Times New Roman);
+    /// `images` are (fixed virtual path, PNG bytes).
     pub fn new(
         main: &str,
         data_json: Vec<u8>,
         today: time::Date,
         overrides: Option<&Path>,
         extra_fonts: Option<&Path>,
+        images: Vec<(&str, Vec<u8>)>,
     ) -> Result<Self, Error> {
         let mut sources = HashMap::new();
         for (name, text) in TEMPLATES {
@@ -106,6 +114,7 @@ impl ReportWorld {
             main: file_id(&format!("/{main}")),
             sources,
             data: Bytes::new(data_json),
+            images: images.into_iter().map(|(path, bytes)| (file_id(path), Bytes::new(bytes))).collect(),
             today,
         })
     }
@@ -152,6 +161,9 @@ impl World for ReportWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == file_id(DATA_PATH) {
             return Ok(self.data.clone());
+        }
+        if let Some(image) = self.images.get(&id) {
+            return Ok(image.clone());
         }
         match self.sources.get(&id) {
             Some(s) => Ok(Bytes::from_string(s.clone())),

@@ -44,6 +44,8 @@ struct Record {
     recipients: Vec<String>,
     archive: String,
     appendices: Vec<AppendixKind>,
+    signature_image: Option<String>,
+    stamp_image: Option<String>,
 }
 
 /// A checked configuration.
@@ -64,6 +66,15 @@ pub struct ReportConfig {
     pub recipients: Vec<String>,
     pub archive: String,
     pub appendices: Vec<AppendixKind>,
+    /// The signer's handwritten signature (PNG, blue, transparent), for an
+    /// electronic copy (Nghị định 30/2020, Phụ lục I, II.7.d).
+    #[serde(skip)]
+    pub signature_image: Option<Vec<u8>>,
+    /// The agency's seal (PNG, red, transparent, actual size).
+    #[serde(skip)]
+    pub stamp_image: Option<Vec<u8>>,
+    /// Where the images came from, for the manifest.
+    pub images: Vec<String>,
 }
 
 const AUTHORITIES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
@@ -116,7 +127,28 @@ impl ReportConfig {
                 "`appendices` trống — cần ít nhất một phụ lục: \"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\"",
             )));
         }
+        // Images are named relative to the configuration file's folder.
+        let base =
+            std::path::Path::new(&file.name).parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        let image = |name: &Option<String>, key: &str| -> Result<Option<Vec<u8>>, Error> {
+            let Some(name) = name else { return Ok(None) };
+            let path = base.join(name);
+            let bytes = std::fs::read(&path).map_err(|e| Error::read(&path, &e))?;
+            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+                return Err(fail(Diagnostic::error(
+                    at(),
+                    format!("`{key}` = «{name}» không phải ảnh PNG — cần ảnh PNG nền trong suốt"),
+                )));
+            }
+            Ok(Some(bytes))
+        };
+        let signature_image = image(&r.signature_image, "signature_image")?;
+        let stamp_image = image(&r.stamp_image, "stamp_image")?;
+        let images = [&r.signature_image, &r.stamp_image].into_iter().flatten().cloned().collect();
         Ok(ReportConfig {
+            signature_image,
+            stamp_image,
+            images,
             parent: clean(&r.parent),
             issuer: clean(&r.issuer),
             number: r.number,

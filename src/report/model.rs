@@ -209,6 +209,8 @@ pub fn build(
         "signer-title": config.signer_title,
         "signer": config.signer,
         "recipients": recipients,
+        "signature-image": if config.signature_image.is_some() { crate::render::world::SIGNATURE_PATH } else { "" },
+        "stamp-image": if config.stamp_image.is_some() { crate::render::world::STAMP_PATH } else { "" },
     });
     let note = format!("(Kèm theo Báo cáo số {number} ngày {date_short} của {standing})");
 
