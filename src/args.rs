@@ -214,13 +214,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "THƯ_MỤC")]
     pub out: Option<PathBuf>,
 
-    /// Thư mục mẫu trình bày đã sửa (bao-cao.typ, hanh-chinh.typ, bao-cao.md.tera) thay cho mẫu có sẵn
-    #[arg(long, value_name = "THƯ_MỤC")]
-    pub templates: Option<PathBuf>,
-
-    /// Thư mục phông chữ thêm (ví dụ Times New Roman đã cài trên máy)
-    #[arg(long, value_name = "THƯ_MỤC")]
-    pub font_path: Option<PathBuf>,
+    #[command(flatten)]
+    pub layout: LayoutArgs,
 
     /// Ghi đè báo cáo đã lập thay vì tạo phiên bản mới (…-v2.pdf)
     #[arg(long)]
@@ -249,7 +244,14 @@ pub struct RemindArgs {
     #[arg(long = "agency", value_name = "MÃ")]
     pub agencies: Vec<String>,
 
-    /// Thư mục mẫu trình bày đã sửa (cong-van.typ, hanh-chinh.typ, don-doc.md.tera)
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+}
+
+/// How documents are laid out: the user's own templates and fonts.
+#[derive(Debug, Args)]
+pub struct LayoutArgs {
+    /// Thư mục mẫu trình bày đã sửa (các tệp .typ và .md.tera cùng tên với mẫu trong templates/) thay cho mẫu có sẵn
     #[arg(long, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
 

@@ -38,8 +38,8 @@ fn pdf(
         "cong-van.typ",
         json,
         date,
-        a.templates.as_deref(),
-        a.font_path.as_deref(),
+        a.layout.templates.as_deref(),
+        a.layout.font_path.as_deref(),
         Vec::new(),
     )?;
     render::pdf(&world, ident, date, true)
@@ -52,11 +52,11 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
     let config = read_config(a.config.as_deref())?;
     let from = config.date.unwrap_or(data.deadline).max(data.deadline);
     let deadline = a.deadline.unwrap_or_else(|| vn::working_days_after(from, 5));
-    let template = match a.templates.as_ref().map(|d| d.join(letters::TEMPLATE_FILE)).filter(|p| p.is_file())
-    {
-        Some(p) => read_text(&p)?,
-        None => letters::TEMPLATE.to_owned(),
-    };
+    let template =
+        match a.layout.templates.as_ref().map(|d| d.join(letters::TEMPLATE_FILE)).filter(|p| p.is_file()) {
+            Some(p) => read_text(&p)?,
+            None => letters::TEMPLATE.to_owned(),
+        };
     let mut wanted = Vec::new();
     for name in &a.agencies {
         let id =

@@ -184,8 +184,15 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
     let data = read_period_data(&plan, a.period, &out)?;
     let config = read_config(a.config.as_deref())?;
-    let written =
-        write_report(&plan, &data, &config, &out, a.templates.as_deref(), a.font_path.as_deref(), a.force)?;
+    let written = write_report(
+        &plan,
+        &data,
+        &config,
+        &out,
+        a.layout.templates.as_deref(),
+        a.layout.font_path.as_deref(),
+        a.force,
+    )?;
     crate::say!("Đã lập báo cáo {}:", a.period.name());
     crate::say!("  đã ghi {}", written.pdf.display());
     crate::say!("  đã ghi {}", written.xlsx.display());
