@@ -120,6 +120,14 @@ pub enum Command {
         next_help_heading = "Tùy chọn"
     )]
     Remind(RemindArgs),
+
+    /// Ký số tệp PDF (PAdES, thêm vào cuối tệp, phần đã có giữ nguyên) hoặc kiểm tra chữ ký (--verify)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao sign TỆP.pdf --p12 CHỨNG_THƯ.p12 [--password-file TỆP] [--reason …] [--location …] [--out TỆP]\n       baocao sign --verify TỆP.pdf",
+        next_help_heading = "Tùy chọn"
+    )]
+    Sign(SignArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -258,6 +266,37 @@ pub struct LayoutArgs {
     /// Thư mục phông chữ thêm (ví dụ Times New Roman đã cài trên máy)
     #[arg(long, value_name = "THƯ_MỤC")]
     pub font_path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// Tệp PDF cần ký hoặc cần kiểm tra
+    #[arg(value_name = "TỆP.pdf", help_heading = "Đối số")]
+    pub file: PathBuf,
+
+    /// Kiểm tra chữ ký của tệp thay vì ký: ai ký, lúc nào, phần đã ký còn nguyên vẹn không
+    #[arg(long, conflicts_with_all = ["p12", "out"])]
+    pub verify: bool,
+
+    /// Tệp chứng thư số kèm khóa bí mật (PKCS#12: .p12, .pfx)
+    #[arg(long, value_name = "TỆP", required_unless_present = "verify")]
+    pub p12: Option<PathBuf>,
+
+    /// Tệp chứa mật khẩu của tệp .p12 (dòng đầu); không có thì dùng mật khẩu rỗng
+    #[arg(long, value_name = "TỆP")]
+    pub password_file: Option<PathBuf>,
+
+    /// Lý do ký, ghi trong chữ ký (ví dụ «Phê duyệt báo cáo»)
+    #[arg(long, value_name = "CHỮ")]
+    pub reason: Option<String>,
+
+    /// Nơi ký, ghi trong chữ ký (ví dụ «Cà Mau»)
+    #[arg(long, value_name = "CHỮ")]
+    pub location: Option<String>,
+
+    /// Tệp ghi bản đã ký (mặc định: cùng thư mục, thêm «-ky-so» vào tên)
+    #[arg(long, value_name = "TỆP")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -48,6 +48,10 @@ pub enum Error {
     /// A template (built in or the user's) that does not compile, with places.
     #[error("mẫu trình bày có lỗi:\n{0}")]
     Template(String),
+    /// An input refused for what it is (a certificate with the wrong
+    /// password or expired, a PDF that is not ours to sign).
+    #[error("{0}")]
+    Refused(String),
     /// A request that cannot be carried out as asked (an unknown agency id).
     #[error("{0}")]
     Usage(String),
@@ -74,6 +78,7 @@ impl Error {
             Error::InvalidPlan { .. } | Error::InvalidConfig { .. } => exit::DATA,
             Error::Write { .. } | Error::Exists { .. } => exit::OUTPUT,
             Error::Usage(_) => exit::USAGE,
+            Error::Refused(_) => exit::INPUT,
             Error::Template(_) => exit::DATA,
             Error::Internal(_) => exit::INTERNAL,
         }

@@ -36,6 +36,7 @@ fn dispatch(cli: Cli) -> u8 {
         Command::Report(a) => cmd::report::run(&source, &a),
         Command::Verify(a) => cmd::verify::run(&a),
         Command::Remind(a) => cmd::remind::run(&source, &a),
+        Command::Sign(a) => cmd::sign::run(&a),
     };
     match result {
         Ok(code) => code,

@@ -3,6 +3,7 @@
 //! silent overwrites.
 
 pub mod manifest;
+pub mod sign;
 
 use sha2::{Digest, Sha256};
 

@@ -7,6 +7,7 @@ pub mod plan_import;
 pub mod plan_show;
 pub mod remind;
 pub mod report;
+pub mod sign;
 pub mod status;
 pub mod template;
 pub mod verify;

@@ -1,0 +1,432 @@
+//! PAdES baseline (B-B) signatures: a CMS signature of the PDF's bytes, added
+//! as an incremental update so that the signed original stays byte for byte
+//! as it was, and checking one.
+//!
+//! The PDF side (a signature field and dictionary appended to the file) is
+//! written with lopdf; the CMS SignedData is assembled from the `cms` crate's
+//! ASN.1 types and signed with RSA PKCS#1 v1.5 over SHA-256.
+
+use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
+use cms::content_info::{CmsVersion, ContentInfo};
+use cms::signed_data::{
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
+};
+use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
+use der::{Any, Decode, Encode};
+use lopdf::{Dictionary, Object, StringFormat};
+use rsa::pkcs1v15::{Signature, SigningKey, VerifyingKey};
+use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
+use rsa::signature::{SignatureEncoding, Signer, Verifier};
+use rsa::{PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
+use sha2::{Digest, Sha256};
+use x509_cert::Certificate;
+use x509_cert::attr::Attribute;
+use x509_cert::spki::AlgorithmIdentifierOwned;
+
+use crate::error::Error;
+
+const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
+const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
+const ID_CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
+const ID_MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+const ID_SIGNING_CERTIFICATE_V2: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
+const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
+const ID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const ID_CN: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
+
+/// Room for the CMS blob in the file (bytes): a certificate chain of a few
+/// certificates fits.
+const CONTENTS_SIZE: usize = 16 * 1024;
+/// Placeholders for the byte range, each ten digits wide, patched in place.
+const RANGE_PLACEHOLDERS: [i64; 3] = [1_111_111_111, 2_222_222_222, 3_333_333_333];
+
+fn fail(what: impl Into<String>) -> Error {
+    Error::Refused(what.into())
+}
+
+fn der_err(e: der::Error) -> Error {
+    Error::Internal(format!("ASN.1: {e}"))
+}
+
+/// What is written in the signature dictionary besides the signature.
+#[derive(Debug, Clone, Default)]
+pub struct SignOptions {
+    pub reason: Option<String>,
+    pub location: Option<String>,
+}
+
+/// The signer's key and certificate chain from a PKCS#12 file.
+struct Identity {
+    key: RsaPrivateKey,
+    chain: Vec<Certificate>,
+}
+
+fn identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
+    let store = p12_keystore::KeyStore::from_pkcs12(p12, password, p12_keystore::Pkcs12ImportPolicy::Relaxed).map_err(|e| {
+        fail(format!(
+            "không mở được tệp chứng thư số (.p12): sai mật khẩu, hoặc tệp không phải PKCS#12 / bị hỏng (chi tiết: {e})"
+        ))
+    })?;
+    let (_, chain) = store.private_key_chain().ok_or_else(|| {
+        fail("tệp .p12 không chứa khóa bí mật kèm chứng thư — cần tệp xuất cả khóa và chứng thư")
+    })?;
+    let key = RsaPrivateKey::from_pkcs8_der(chain.key().as_der())
+        .map_err(|_| fail("khóa trong tệp .p12 không phải khóa RSA — chương trình hiện ký bằng khóa RSA"))?;
+    let chain = chain
+        .certs()
+        .iter()
+        .map(|c| Certificate::from_der(c.as_der()).map_err(der_err))
+        .collect::<Result<Vec<_>, _>>()?;
+    if chain.is_empty() {
+        return Err(fail("tệp .p12 không có chứng thư số"));
+    }
+    Ok(Identity { key, chain })
+}
+
+/// The common name of a certificate's subject, else the whole subject.
+fn common_name(cert: &Certificate) -> String {
+    let subject = cert.tbs_certificate().subject();
+    for atv in subject.iter() {
+        if atv.oid == ID_CN {
+            if let Ok(s) = atv.value.decode_as::<String>() {
+                return s;
+            }
+            if let Ok(s) = der::asn1::PrintableStringRef::try_from(&atv.value) {
+                return s.as_str().to_owned();
+            }
+        }
+    }
+    subject.to_string()
+}
+
+fn validity_check(cert: &Certificate, now: time::OffsetDateTime) -> Result<(), Error> {
+    let validity = cert.tbs_certificate().validity();
+    let to_unix = |t: &x509_cert::time::Time| t.to_unix_duration().as_secs() as i64;
+    let now = now.unix_timestamp();
+    let date = |secs: i64| {
+        time::OffsetDateTime::from_unix_timestamp(secs).map(|d| crate::vn::date(d.date())).unwrap_or_default()
+    };
+    if now > to_unix(&validity.not_after) {
+        return Err(fail(format!(
+            "chứng thư số đã hết hạn ngày {} — cần chứng thư còn hiệu lực",
+            date(to_unix(&validity.not_after))
+        )));
+    }
+    if now < to_unix(&validity.not_before) {
+        return Err(fail(format!(
+            "chứng thư số chỉ có hiệu lực từ ngày {}",
+            date(to_unix(&validity.not_before))
+        )));
+    }
+    Ok(())
+}
+
+fn sha256_alg() -> AlgorithmIdentifierOwned {
+    AlgorithmIdentifierOwned { oid: ID_SHA256, parameters: None }
+}
+
+fn attribute(oid: ObjectIdentifier, value: Any) -> Result<Attribute, Error> {
+    let mut values = SetOfVec::new();
+    values.insert(value).map_err(der_err)?;
+    Ok(Attribute { oid, values })
+}
+
+/// The signed attributes of PAdES B-B: content type, message digest and the
+/// signing certificate (ESS signing-certificate-v2). The signing time goes
+/// in the PDF's /M entry, not here.
+fn signed_attributes(digest: &[u8], cert: &Certificate) -> Result<SetOfVec<Attribute>, Error> {
+    let cert_hash = Sha256::digest(cert.to_der().map_err(der_err)?);
+    // SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }
+    // ESSCertIDv2 ::= SEQUENCE { certHash OCTET STRING } (hash algorithm: the default, SHA-256)
+    let mut ess = vec![0x30, 0x26, 0x30, 0x24, 0x30, 0x22, 0x04, 0x20];
+    ess.extend_from_slice(&cert_hash);
+    let mut attrs = SetOfVec::new();
+    attrs
+        .insert(attribute(ID_CONTENT_TYPE, Any::encode_from(&ID_DATA).map_err(der_err)?)?)
+        .map_err(der_err)?;
+    let md = OctetString::new(digest.to_vec()).map_err(der_err)?;
+    attrs.insert(attribute(ID_MESSAGE_DIGEST, Any::encode_from(&md).map_err(der_err)?)?).map_err(der_err)?;
+    attrs
+        .insert(attribute(ID_SIGNING_CERTIFICATE_V2, Any::from_der(&ess).map_err(der_err)?)?)
+        .map_err(der_err)?;
+    Ok(attrs)
+}
+
+fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
+    let cert = &id.chain[0];
+    let attrs = signed_attributes(digest, cert)?;
+    let signer = SigningKey::<Sha256>::new(id.key.clone());
+    let signature: Signature = signer.sign(&attrs.to_der().map_err(der_err)?);
+    let tbs = cert.tbs_certificate();
+    let signer_info = SignerInfo {
+        version: CmsVersion::V1,
+        sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+            issuer: tbs.issuer().clone(),
+            serial_number: tbs.serial_number().clone(),
+        }),
+        digest_alg: sha256_alg(),
+        signed_attrs: Some(attrs),
+        signature_algorithm: AlgorithmIdentifierOwned { oid: ID_RSA, parameters: Some(Any::null()) },
+        signature: OctetString::new(signature.to_vec()).map_err(der_err)?,
+        unsigned_attrs: None,
+    };
+    let mut digest_algorithms = SetOfVec::new();
+    digest_algorithms.insert(sha256_alg()).map_err(der_err)?;
+    let mut certs = SetOfVec::new();
+    for c in &id.chain {
+        certs.insert(CertificateChoices::Certificate(c.clone())).map_err(der_err)?;
+    }
+    let mut infos = SetOfVec::new();
+    infos.insert(signer_info).map_err(der_err)?;
+    let signed = SignedData {
+        version: CmsVersion::V1,
+        digest_algorithms,
+        encap_content_info: EncapsulatedContentInfo { econtent_type: ID_DATA, econtent: None },
+        certificates: Some(CertificateSet(certs)),
+        crls: None,
+        signer_infos: SignerInfos(infos),
+    };
+    let info =
+        ContentInfo { content_type: ID_SIGNED_DATA, content: Any::encode_from(&signed).map_err(der_err)? };
+    info.to_der().map_err(der_err)
+}
+
+fn text_string(s: &str) -> Object {
+    // UTF-16BE with a byte-order mark: PDF text strings for Vietnamese.
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in s.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn not_ours() -> Error {
+    fail("tệp không phải PDF đọc được (hoặc đã mã hóa) — cần tệp PDF báo cáo")
+}
+
+/// Signs `pdf` with the key in `p12`. The result is the original bytes, then
+/// an incremental update holding the signature field and the signature.
+pub fn sign(pdf: &[u8], p12: &[u8], password: &str, opts: &SignOptions) -> Result<Vec<u8>, Error> {
+    if !pdf.starts_with(b"%PDF-") {
+        return Err(not_ours());
+    }
+    let id = identity(p12, password)?;
+    let now = time::OffsetDateTime::now_utc();
+    validity_check(&id.chain[0], now)?;
+
+    let mut doc = lopdf::IncrementalDocument::load_from(pdf).map_err(|_| not_ours())?;
+    let prev = doc.get_prev_documents();
+    let root = prev.trailer.get(b"Root").and_then(Object::as_reference).map_err(|_| not_ours())?;
+    let page = *prev.get_pages().values().next().ok_or_else(not_ours)?;
+    let catalog = prev.get_dictionary(root).map_err(|_| not_ours())?.clone();
+
+    let stamp = format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let mut sig = Dictionary::new();
+    sig.set("Type", Object::Name(b"Sig".to_vec()));
+    sig.set("Filter", Object::Name(b"Adobe.PPKLite".to_vec()));
+    sig.set("SubFilter", Object::Name(b"ETSI.CAdES.detached".to_vec()));
+    sig.set(
+        "ByteRange",
+        Object::Array(std::iter::once(0).chain(RANGE_PLACEHOLDERS).map(Object::Integer).collect()),
+    );
+    sig.set("Contents", Object::String(vec![0; CONTENTS_SIZE], StringFormat::Hexadecimal));
+    sig.set("M", Object::String(stamp.into_bytes(), StringFormat::Literal));
+    sig.set("Name", text_string(&common_name(&id.chain[0])));
+    if let Some(r) = &opts.reason {
+        sig.set("Reason", text_string(r));
+    }
+    if let Some(l) = &opts.location {
+        sig.set("Location", text_string(l));
+    }
+    let new = &mut doc.new_document;
+    let sig_id = new.add_object(sig);
+    let mut widget = Dictionary::new();
+    widget.set("Type", Object::Name(b"Annot".to_vec()));
+    widget.set("Subtype", Object::Name(b"Widget".to_vec()));
+    widget.set("FT", Object::Name(b"Sig".to_vec()));
+    widget.set("Rect", Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]));
+    // PDF/A: an annotation is printable; a zero-size one needs no appearance.
+    widget.set("F", Object::Integer(4));
+    widget.set("T", text_string(&format!("Chữ ký số {}", 1 + count_signatures(pdf))));
+    widget.set("V", Object::Reference(sig_id));
+    widget.set("P", Object::Reference(page));
+    let widget_id = new.add_object(widget);
+
+    doc.opt_clone_object_to_new_document(page).map_err(|_| not_ours())?;
+    let page_dict =
+        doc.new_document.get_object_mut(page).and_then(Object::as_dict_mut).map_err(|_| not_ours())?;
+    match page_dict.get_mut(b"Annots") {
+        Ok(Object::Array(annots)) => annots.push(Object::Reference(widget_id)),
+        Ok(_) => {
+            return Err(fail("trang đầu có danh sách chú thích dạng tham chiếu — chưa hỗ trợ ký tệp này"));
+        }
+        Err(_) => page_dict.set("Annots", Object::Array(vec![Object::Reference(widget_id)])),
+    }
+    let mut catalog = catalog;
+    let form = match catalog.get(b"AcroForm") {
+        Ok(Object::Dictionary(d)) => {
+            let mut d = d.clone();
+            match d.get_mut(b"Fields") {
+                Ok(Object::Array(f)) => f.push(Object::Reference(widget_id)),
+                _ => d.set("Fields", Object::Array(vec![Object::Reference(widget_id)])),
+            }
+            d
+        }
+        Ok(_) => return Err(fail("biểu mẫu (AcroForm) của tệp ở dạng tham chiếu — chưa hỗ trợ ký tệp này")),
+        Err(_) => {
+            let mut d = Dictionary::new();
+            d.set("Fields", Object::Array(vec![Object::Reference(widget_id)]));
+            d
+        }
+    };
+    let mut form = form;
+    form.set("SigFlags", Object::Integer(3));
+    catalog.set("AcroForm", Object::Dictionary(form));
+    doc.new_document.set_object(root, Object::Dictionary(catalog));
+
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| Error::Internal(format!("ghi PDF: {e}")))?;
+    let prefix = pdf.len();
+    // The /Contents placeholder: the one run of zeros this long after the original bytes.
+    let zeros = vec![b'0'; CONTENTS_SIZE * 2];
+    let start = find(&out[prefix..], &zeros)
+        .map(|p| p + prefix)
+        .ok_or_else(|| Error::Internal("chỗ chữ ký".into()))?;
+    let (lt, gt) = (start - 1, start + zeros.len());
+    if out.get(lt) != Some(&b'<') || out.get(gt) != Some(&b'>') {
+        return Err(Error::Internal("chỗ chữ ký không đúng dạng".into()));
+    }
+    let range = [lt as i64, (gt + 1) as i64, (out.len() - gt - 1) as i64];
+    for (placeholder, value) in RANGE_PLACEHOLDERS.iter().zip(range) {
+        let text = placeholder.to_string();
+        let at = find(&out[prefix..], text.as_bytes())
+            .map(|p| p + prefix)
+            .ok_or_else(|| Error::Internal("ByteRange".into()))?;
+        let patched = format!("{value:0width$}", width = text.len());
+        out[at..at + text.len()].copy_from_slice(patched.as_bytes());
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(&out[..lt]);
+    hasher.update(&out[gt + 1..]);
+    let blob = cms_signature(&hasher.finalize(), &id)?;
+    let hex: String = blob.iter().map(|b| format!("{b:02X}")).collect();
+    if hex.len() > zeros.len() {
+        return Err(fail("chuỗi chứng thư quá dài so với chỗ dành cho chữ ký"));
+    }
+    out[start..start + hex.len()].copy_from_slice(hex.as_bytes());
+    Ok(out)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn count_signatures(pdf: &[u8]) -> usize {
+    pdf.windows(10).filter(|w| *w == b"/ByteRange").count()
+}
+
+/// What a signature check found.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub signer: String,
+    /// The /M entry, as written (`D:20261126…`).
+    pub signed_at: String,
+    /// The signed bytes hash to the signed digest and the signature verifies.
+    pub valid: bool,
+    /// The signature covers the file to its end (nothing appended since).
+    pub whole_file: bool,
+}
+
+/// Checks the last signature of `pdf`.
+pub fn check(pdf: &[u8]) -> Result<Checked, Error> {
+    let at = pdf
+        .windows(10)
+        .rposition(|w| w == b"/ByteRange")
+        .ok_or_else(|| fail("tệp PDF không có chữ ký số"))?;
+    let rest = &pdf[at + 10..];
+    let open = rest.iter().position(|&b| b == b'[').ok_or_else(not_ours)?;
+    let close = rest.iter().position(|&b| b == b']').ok_or_else(not_ours)?;
+    let numbers: Vec<usize> = std::str::from_utf8(&rest[open + 1..close])
+        .map_err(|_| not_ours())?
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    let [a, b, c, d] = numbers[..] else { return Err(not_ours()) };
+    if a != 0 || b >= c || c + d > pdf.len() || pdf.get(b) != Some(&b'<') || pdf.get(c - 1) != Some(&b'>') {
+        return Err(fail("vùng ký (/ByteRange) của chữ ký không hợp lệ"));
+    }
+    let hex = &pdf[b + 1..c - 1];
+    let blob: Vec<u8> = hex
+        .chunks(2)
+        .map(|p| std::str::from_utf8(p).ok().and_then(|s| u8::from_str_radix(s, 16).ok()))
+        .collect::<Option<_>>()
+        .ok_or_else(|| fail("nội dung chữ ký không đọc được"))?;
+    let mut reader = der::SliceReader::new(&blob).map_err(der_err)?;
+    let info = ContentInfo::decode(&mut reader).map_err(|_| fail("nội dung chữ ký không phải CMS"))?;
+    let signed: SignedData =
+        info.content.decode_as().map_err(|_| fail("nội dung chữ ký không phải CMS SignedData"))?;
+    let signer_info = signed.signer_infos.0.iter().next().ok_or_else(|| fail("chữ ký không có người ký"))?;
+    let cert = signed
+        .certificates
+        .as_ref()
+        .and_then(|set| {
+            set.0.iter().find_map(|c| match (c, &signer_info.sid) {
+                (CertificateChoices::Certificate(cert), SignerIdentifier::IssuerAndSerialNumber(sid))
+                    if cert.tbs_certificate().serial_number() == &sid.serial_number =>
+                {
+                    Some(cert.clone())
+                }
+                _ => None,
+            })
+        })
+        .ok_or_else(|| fail("chữ ký không kèm chứng thư của người ký"))?;
+    let mut hasher = Sha256::new();
+    hasher.update(&pdf[..b]);
+    hasher.update(&pdf[c..c + d]);
+    let digest = hasher.finalize();
+    let attrs = signer_info.signed_attrs.as_ref().ok_or_else(|| fail("chữ ký thiếu thuộc tính đã ký"))?;
+    let claimed = attrs
+        .iter()
+        .find(|a| a.oid == ID_MESSAGE_DIGEST)
+        .and_then(|a| a.values.iter().next())
+        .and_then(|v| v.decode_as::<OctetString>().ok())
+        .map(|o| o.as_bytes().to_vec());
+    let digest_ok = claimed.as_deref() == Some(digest.as_slice());
+    let spki = cert.tbs_certificate().subject_public_key_info().to_der().map_err(der_err)?;
+    let key = RsaPublicKey::from_public_key_der(&spki)
+        .map_err(|_| fail("khóa công khai của người ký không phải RSA"))?;
+    let signature = Signature::try_from(signer_info.signature.as_bytes()).map_err(|_| fail("chữ ký hỏng"))?;
+    let signature_ok =
+        VerifyingKey::<Sha256>::new(key).verify(&attrs.to_der().map_err(der_err)?, &signature).is_ok();
+    // The /M entry of the same dictionary: the "/M (D:…)" nearest the byte range.
+    let signed_at = (0..pdf.len().saturating_sub(4))
+        .filter(|&i| pdf[i..].starts_with(b"/M"))
+        .filter_map(|i| {
+            let after = &pdf[i + 2..];
+            let skip = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
+            let s = &after[skip..];
+            if !s.starts_with(b"(D:") {
+                return None;
+            }
+            let end = s.iter().position(|&b| b == b')')?;
+            Some((i.abs_diff(at), std::str::from_utf8(&s[1..end]).ok()?.to_owned()))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, m)| m)
+        .unwrap_or_default();
+    Ok(Checked {
+        signer: common_name(&cert),
+        signed_at,
+        valid: digest_ok && signature_ok,
+        whole_file: c + d == pdf.len(),
+    })
+}
