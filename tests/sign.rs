@@ -121,6 +121,16 @@ fn a_signed_report_is_valid_for_pdfsig_and_tampering_is_caught() {
     let twice = tool(d, "pdfsig", &["ky-hai-lan.pdf"]);
     assert_eq!(twice.matches("Signature is Valid.").count(), 2, "{twice}");
 
+    // Signed beside the archived report: the signed copy joins the manifest.
+    let (code, out, err) = baocao(
+        d,
+        &["sign", pdf.to_str().unwrap(), "--p12", p12.to_str().unwrap(), "--password-file", "mat-khau.txt"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(d.join("outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf").is_file());
+    let (code, out, err) = baocao(d, &["verify", "outputs/2025-H1"]);
+    assert_eq!(code, 0, "{out}{err}");
+
     // One byte changed in the signed part: both validators say so.
     let mut tampered = signed.clone();
     tampered[2000] ^= 0x20;

@@ -96,6 +96,24 @@ impl Manifest {
     }
 }
 
+impl Manifest {
+    /// Records `file` (written into `dir`, such as a signed copy of a report)
+    /// as an output of the latest run. Returns false when `dir` has no
+    /// manifest or no run.
+    pub fn add_output(dir: &Path, file: &Path) -> Result<bool, Error> {
+        let Some(mut manifest) = Manifest::load(dir)? else { return Ok(false) };
+        let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let entry = FileEntry::of(file, &name)?;
+        let Some(last) = manifest.runs.last_mut() else { return Ok(false) };
+        last.outputs.retain(|o| o.path != name);
+        last.outputs.push(entry);
+        let json =
+            serde_json::to_string_pretty(&manifest).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
+        write_atomic(dir, FILE, json.as_bytes())?;
+        Ok(true)
+    }
+}
+
 /// What `verify` found wrong with one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::archive::manifest::Manifest;
 use crate::archive::sign::{SignOptions, check, sign};
 use crate::args::SignArgs;
 use crate::error::{Error, exit};
@@ -39,6 +40,10 @@ pub fn run(a: &SignArgs) -> Result<u8, Error> {
     let checked = check(&signed)?;
     crate::say!("Đã ký số {} (người ký: {}).", a.file.display(), checked.signer);
     crate::say!("  đã ghi {}", path.display());
+    // A signed copy kept beside an archived report joins its manifest.
+    if Manifest::add_output(&dir, &path)? {
+        crate::say!("  đã ghi vào {}", dir.join(crate::archive::manifest::FILE).display());
+    }
     Ok(exit::OK)
 }
 
