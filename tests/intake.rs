@@ -479,3 +479,29 @@ fn another_plan_or_template_version_is_refused_and_an_edited_plan_warned() {
         Outcome::Read(_) => panic!("read a workbook of another template version"),
     }
 }
+
+/// Reading the workbooks in parallel gives exactly what reading them one
+/// after another gives.
+#[test]
+fn parallel_ingest_equals_sequential_ingest() {
+    let plan = plan();
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng::new(11);
+    for a in assignments(&plan) {
+        let mut entries = sample::entries(&a, h1(), &mut rng);
+        if a.agency.id.as_str() == "sct" {
+            sample::apply(&mut entries, sample::Quirk::Mistakes, &mut rng);
+        }
+        write(dir.path(), &format!("{}.xlsx", a.agency.id), &filled(&plan, &a, &entries, h1()));
+    }
+    write(dir.path(), "hong.xlsx", b"not a workbook");
+    let paths = vec![dir.path().to_path_buf()];
+    let merged = |parallel: bool| {
+        let inputs = baocao::intake::collect::read_all_with(&plan, h1(), &paths, parallel).unwrap();
+        let data = baocao::merge::merge(&plan, h1(), h1().default_deadline(), inputs);
+        serde_json::to_string(&data).unwrap()
+    };
+    let sequential = merged(false);
+    assert!(sequential.contains("Xong một nửa") && sequential.contains("hong.xlsx"));
+    assert_eq!(merged(true), sequential);
+}

@@ -54,16 +54,38 @@ pub fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Err
     Ok((files, diags))
 }
 
-/// Reads every workbook for `period`.
+/// One file read: its size and hash, and what reading it gave.
+fn read_one(plan: &Plan, period: Period, file: &Path) -> (Option<(u64, String)>, Outcome) {
+    let hash = std::fs::read(file).ok().map(|bytes| (bytes.len() as u64, crate::archive::sha256_hex(&bytes)));
+    (hash, read(file, &file.display().to_string(), plan, period))
+}
+
+/// Reads every workbook for `period`, several at a time (one per core).
+/// The result is the same as reading them one after another, in file order.
 pub fn read_all(plan: &Plan, period: Period, paths: &[PathBuf]) -> Result<Inputs, Error> {
+    read_all_with(plan, period, paths, true)
+}
+
+/// `read_all`, in parallel or not (the tests compare the two).
+pub fn read_all_with(
+    plan: &Plan,
+    period: Period,
+    paths: &[PathBuf],
+    parallel: bool,
+) -> Result<Inputs, Error> {
+    use rayon::prelude::*;
     let (files, general) = collect(paths)?;
+    let results: Vec<(Option<(u64, String)>, Outcome)> = if parallel {
+        files.par_iter().map(|f| read_one(plan, period, f)).collect()
+    } else {
+        files.iter().map(|f| read_one(plan, period, f)).collect()
+    };
     let mut inputs = Inputs { read: Vec::new(), refused: Vec::new(), general, hashes: Default::default() };
-    for file in files {
-        if let Ok(bytes) = std::fs::read(&file) {
-            let hash = crate::archive::sha256_hex(&bytes);
-            inputs.hashes.insert(file.display().to_string(), (bytes.len() as u64, hash));
+    for (file, (hash, outcome)) in files.iter().zip(results) {
+        if let Some(hash) = hash {
+            inputs.hashes.insert(file.display().to_string(), hash);
         }
-        match read(&file, &file.display().to_string(), plan, period) {
+        match outcome {
             Outcome::Read(s) => inputs.read.push(s),
             Outcome::Refused { file, agency, diagnostics } => {
                 inputs.refused.push((file, agency, diagnostics))
