@@ -319,6 +319,11 @@ pub struct DemoArgs {
     /// Hạt giống sinh số liệu mẫu: cùng hạt giống cho cùng số liệu (mặc định: 2025)
     #[arg(long, value_name = "SỐ", default_value_t = 2025, hide_default_value = true)]
     pub seed: u64,
+
+    /// Số cơ quan báo cáo (mặc định: các cơ quan của kế hoạch); lớn hơn thì thêm các xã mẫu,
+    /// để thử chương trình ở quy mô lớn (hàng trăm, hàng nghìn biểu mẫu)
+    #[arg(long, value_name = "SỐ")]
+    pub agencies: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -211,3 +211,16 @@ fn status_lists_who_sent_who_is_late_and_what_is_overdue() {
     assert!(line("Sở Tài chính").contains("Đúng hạn"));
     assert!(r.stdout.contains("Nhiệm vụ quá hạn:"));
 }
+
+#[test]
+fn demo_scales_to_more_agencies_with_sample_communes() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(dir.path(), &["demo", "--agencies", "40", "--out", "lon"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let data = json(&dir.path().join("lon/2025-H1/tong-hop.json"));
+    let agencies = data["agencies"].as_array().unwrap();
+    assert_eq!(agencies.len(), 40);
+    let commune = agencies.iter().find(|a| a["id"] == "xa-mau-00012").expect("sample communes report");
+    // A commune answers the tasks led by "Các Sở, ban, ngành, địa phương" like any locality.
+    assert!(commune["tasks_expected"].as_u64().unwrap() > 40, "{commune}");
+}

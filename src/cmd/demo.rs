@@ -2,12 +2,14 @@
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::args::{DemoArgs, IngestArgs};
+use crate::args::DemoArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
+use crate::plan::agency::{Agency, AgencyKind, Registry};
 use crate::plan::assign::assignments;
 use crate::plan::files::PlanSource;
-use crate::plan::load;
+use crate::plan::ids::AgencyId;
+use crate::plan::{Plan, load};
 use crate::sample::{self, Quirk, Rng};
 use crate::template::{Context, workbook};
 
@@ -23,8 +25,41 @@ fn quirk_of(i: usize) -> Option<Option<Quirk>> {
     }
 }
 
+/// The plan with sample communes added until `total` agencies report:
+/// localities, so the groups of the plan reach them as they would reach
+/// real ones.
+pub fn with_sample_agencies(mut plan: Plan, total: usize) -> Result<Plan, Error> {
+    let reporting = plan.registry.agencies().iter().filter(|a| a.reports).count();
+    if total <= reporting {
+        return Ok(plan);
+    }
+    let mut agencies = plan.registry.agencies().to_vec();
+    for n in 1..=total - reporting {
+        let id =
+            AgencyId::parse(&format!("xa-mau-{n:05}")).ok_or_else(|| Error::Internal("mã xã mẫu".into()))?;
+        agencies.push(Agency {
+            id,
+            name: format!("Ủy ban nhân dân xã Mẫu {n:05}"),
+            abbr: None,
+            kind: AgencyKind::Locality,
+            aliases: Vec::new(),
+            reports: true,
+        });
+    }
+    let (registry, errors) = Registry::build(&plan.info.province, agencies, plan.registry.groups().to_vec());
+    if let Some(e) = errors.first() {
+        return Err(Error::Internal(e.message()));
+    }
+    plan.registry = registry;
+    Ok(plan)
+}
+
 pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
+    let plan = match a.agencies {
+        Some(n) => with_sample_agencies(plan, n)?,
+        None => plan,
+    };
     let period = a.period;
     let base = a.out.join(period.id());
     let ctx = Context { plan: &plan, period, deadline: period.default_deadline() };
@@ -54,9 +89,9 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
         sent += 1;
     }
     bar.set_message("tổng hợp");
-    let ingest =
-        IngestArgs { paths: vec![base.join("nop")], period, out: Some(base.clone()), deadline: None };
-    let (_, data) = super::ingest::gather(source, &ingest)?;
+    // The plan in memory (with its sample communes, if any) reads the workbooks.
+    let inputs = crate::intake::collect::read_all(&plan, period, &[base.join("nop")])?;
+    let data = crate::merge::merge(&plan, period, period.default_deadline(), inputs);
     let checks = super::ingest::write_outputs(&plan, &data, &base)?;
     bar.inc(1);
     bar.set_message("lập báo cáo");
