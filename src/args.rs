@@ -128,6 +128,14 @@ pub enum Command {
         next_help_heading = "Tùy chọn"
     )]
     Sign(SignArgs),
+
+    /// Xem trước báo cáo: lập lại bản PDF xem trước mỗi khi biểu mẫu, cấu hình hay mẫu trình bày thay đổi
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "baocao watch --period KỲ [TỆP hoặc THƯ_MỤC]... [--config TỆP] [--out THƯ_MỤC] [--templates THƯ_MỤC]",
+        next_help_heading = "Tùy chọn"
+    )]
+    Watch(WatchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -297,6 +305,32 @@ pub struct SignArgs {
     /// Tệp ghi bản đã ký (mặc định: cùng thư mục, thêm «-ky-so» vào tên)
     #[arg(long, value_name = "TỆP")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Tệp hoặc thư mục biểu mẫu cần theo dõi (mặc định: inputs/<kỳ>/)
+    #[arg(value_name = "TỆP", help_heading = "Đối số")]
+    pub paths: Vec<PathBuf>,
+
+    /// Kỳ báo cáo, như ở lệnh template
+    #[arg(long, value_name = "KỲ", value_parser = period)]
+    pub period: Period,
+
+    /// Cấu hình báo cáo (mặc định: inputs/bao-cao.toml nếu có, nếu không thì cấu hình có sẵn)
+    #[arg(long, value_name = "TỆP")]
+    pub config: Option<PathBuf>,
+
+    /// Thư mục ghi bản xem trước (mặc định: outputs/<kỳ>)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+
+    /// Dừng sau chừng ấy lần lập báo cáo (mặc định: theo dõi đến khi nhấn Ctrl+C)
+    #[arg(long, value_name = "SỐ")]
+    pub max_renders: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -37,6 +37,7 @@ fn dispatch(cli: Cli) -> u8 {
         Command::Verify(a) => cmd::verify::run(&a),
         Command::Remind(a) => cmd::remind::run(&source, &a),
         Command::Sign(a) => cmd::sign::run(&a),
+        Command::Watch(a) => cmd::watch::run(&source, &a),
     };
     match result {
         Ok(code) => code,

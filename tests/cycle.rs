@@ -224,3 +224,48 @@ fn demo_scales_to_more_agencies_with_sample_communes() {
     // A commune answers the tasks led by "Các Sở, ban, ngành, địa phương" like any locality.
     assert!(commune["tasks_expected"].as_u64().unwrap() > 40, "{commune}");
 }
+
+/// `watch` lays out the preview, then again after a workbook arrives.
+#[test]
+fn watch_renders_again_after_a_change() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let nop = demo_workbooks(d);
+    let inputs = d.join("inputs/2025-H1");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::copy(nop.join("stc.xlsx"), inputs.join("stc.xlsx")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["watch", "--period", "2025-H1", "--max-renders", "2"])
+        .current_dir(d)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for = |words: &str| loop {
+        let line =
+            rx.recv_timeout(std::time::Duration::from_secs(120)).expect("watch said nothing for two minutes");
+        if line.contains(words) {
+            return line;
+        }
+    };
+    let first = wait_for("Đã lập bản xem trước");
+    assert!(first.contains(" ms."), "{first}");
+    wait_for("Đang theo dõi");
+    let preview = d.join("outputs/2025-H1/bao-cao-2025-H1-xem-truoc.pdf");
+    let before = std::fs::read(&preview).unwrap();
+    std::fs::copy(nop.join("stp.xlsx"), inputs.join("stp.xlsx")).unwrap();
+    wait_for("Đã lập bản xem trước");
+    let status = child.wait().unwrap();
+    assert!(status.success());
+    let after = std::fs::read(&preview).unwrap();
+    assert_ne!(before, after, "the preview did not change after a workbook arrived");
+    assert!(!d.join("outputs/2025-H1/manifest.json").exists(), "a preview is not archived");
+}

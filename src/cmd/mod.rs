@@ -11,3 +11,4 @@ pub mod sign;
 pub mod status;
 pub mod template;
 pub mod verify;
+pub mod watch;

@@ -49,6 +49,34 @@ fn versioned(stem: &str, version: u32, ext: &str) -> String {
     if version == 1 { format!("{stem}.{ext}") } else { format!("{stem}-v{version}.{ext}") }
 }
 
+/// The report's content and the JSON handed to Typst.
+pub fn prepare(
+    plan: &Plan,
+    data: &PeriodData,
+    config: &ReportConfig,
+    templates: Option<&Path>,
+) -> Result<(model::Report, Vec<u8>), Error> {
+    let narrative = match templates.map(|d| d.join(model::NARRATIVE_FILE)).filter(|p| p.is_file()) {
+        Some(p) => read_text(&p)?,
+        None => model::NARRATIVE.to_owned(),
+    };
+    let report = model::build(plan, data, config, &narrative)?;
+    let json = serde_json::to_vec(&report.typst_data()).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
+    Ok((report, json))
+}
+
+/// The signature and seal images of the configuration, for the World.
+pub fn images(config: &ReportConfig) -> Vec<(&'static str, Vec<u8>)> {
+    let mut images = Vec::new();
+    if let Some(bytes) = &config.signature_image {
+        images.push((world::SIGNATURE_PATH, bytes.clone()));
+    }
+    if let Some(bytes) = &config.stamp_image {
+        images.push((world::STAMP_PATH, bytes.clone()));
+    }
+    images
+}
+
 /// Lays out and writes the report of `data` into `out`, as a new version
 /// when an earlier report with other content is there (unless `force`), and
 /// records the run in `manifest.json`.
@@ -61,20 +89,8 @@ pub fn write_report(
     fonts: Option<&Path>,
     force: bool,
 ) -> Result<Written, Error> {
-    let narrative = match templates.map(|d| d.join(model::NARRATIVE_FILE)).filter(|p| p.is_file()) {
-        Some(p) => read_text(&p)?,
-        None => model::NARRATIVE.to_owned(),
-    };
-    let report = model::build(plan, data, config, &narrative)?;
-    let json = serde_json::to_vec(&report.typst_data()).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
-    let mut images = Vec::new();
-    if let Some(bytes) = &config.signature_image {
-        images.push((world::SIGNATURE_PATH, bytes.clone()));
-    }
-    if let Some(bytes) = &config.stamp_image {
-        images.push((world::STAMP_PATH, bytes.clone()));
-    }
-    let world = ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images)?;
+    let (report, json) = prepare(plan, data, config, templates)?;
+    let world = ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(config))?;
     let pdf = render::pdf(&world, &report.ident, report.date, true)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
     let xlsx = excel::workbook(&report, standing, &plan.info.issuer)?;

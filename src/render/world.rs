@@ -119,6 +119,38 @@ impl ReportWorld {
         })
     }
 
+    /// New data for the next compile; the rest of the world (fonts, parsed
+    /// templates, Typst's caches) is kept, so only what depends on the data
+    /// is laid out again.
+    pub fn set_data(&mut self, data_json: Vec<u8>, today: time::Date) {
+        self.data = Bytes::new(data_json);
+        if let Some(d) = Datetime::from_ymd(today.year(), u8::from(today.month()), today.day()) {
+            self.today = d;
+        }
+    }
+
+    /// Reads the user's template folder again (after an edit).
+    pub fn reload_templates(&mut self, dir: &Path) -> Result<(), Error> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, &e))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "typ") {
+                let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                let text = crate::textfile::read_text(&path)?;
+                let id = file_id(&format!("/{name}"));
+                match self.sources.get_mut(&id) {
+                    Some(source) => {
+                        source.replace(&text);
+                    }
+                    None => {
+                        self.sources.insert(id, Source::new(id, text));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The source of a template, for error messages.
     pub fn template(&self, id: FileId) -> Option<&Source> {
         self.sources.get(&id)
