@@ -7,6 +7,22 @@ use super::model::{Cell, Report, Row};
 use crate::error::Error;
 use crate::xlsx::{A4, FONT, SIZE, err};
 
+/// Excel holds at most 32,767 characters in a cell.
+const EXCEL_CELL_LIMIT: usize = 32_767;
+
+/// `text`, cut to fit an Excel cell, saying where the whole text is.
+fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    const NOTE: &str =
+        " … (cắt bớt vì quá giới hạn 32.767 ký tự của một ô Excel; toàn văn trong tong-hop.json)";
+    if text.chars().count() <= EXCEL_CELL_LIMIT {
+        return text.into();
+    }
+    let keep = EXCEL_CELL_LIMIT - NOTE.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(NOTE);
+    cut.into()
+}
+
 /// The consolidated workbook of a report.
 pub fn workbook(report: &Report, author: &str, company: &str) -> Result<Vec<u8>, Error> {
     let title = report.doc["title"].as_str().unwrap_or("Báo cáo");
@@ -52,7 +68,7 @@ pub fn workbook(report: &Report, author: &str, company: &str) -> Result<Vec<u8>,
                                 ws.write_datetime_with_format(r, c, crate::xlsx::date(*d)?, &date)
                             }
                             Cell::Text(t) if t.is_empty() => ws.write_blank(r, c, fmt),
-                            Cell::Text(t) => ws.write_string_with_format(r, c, t, fmt),
+                            Cell::Text(t) => ws.write_string_with_format(r, c, fit_cell(t).as_ref(), fmt),
                         }
                         .map_err(err)?;
                     }
@@ -66,4 +82,18 @@ pub fn workbook(report: &Report, author: &str, company: &str) -> Result<Vec<u8>,
         ws.set_header("&C&\"Times New Roman\"&12&P");
     }
     wb.save_to_buffer().map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_to_an_excel_cell() {
+        let long = "ả".repeat(40_000);
+        let fitted = fit_cell(&long);
+        assert_eq!(fitted.chars().count(), EXCEL_CELL_LIMIT);
+        assert!(fitted.ends_with("toàn văn trong tong-hop.json)"));
+        assert_eq!(fit_cell("ngắn"), "ngắn");
+    }
 }
