@@ -63,31 +63,45 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     let period = a.period;
     let base = a.out.join(period.id());
     let ctx = Context { plan: &plan, period, deadline: period.default_deadline() };
-    let mut rng = Rng::new(a.seed);
     let shares = assignments(&plan);
     // Two steps per agency (template, sample answers), then ingest and report.
     let bar = ProgressBar::new(shares.len() as u64 + 2);
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
-    let (mut sent, mut skipped) = (0, 0);
-    for (i, share) in shares.iter().enumerate() {
-        bar.set_message(share.agency.name.clone());
-        bar.inc(1);
-        let file = format!("{}.xlsx", share.agency.id);
-        write_atomic(&base.join("mau"), &file, &workbook(&ctx, share, None)?)?;
-        let mut entries = sample::entries(share, period, &mut rng);
-        match quirk_of(i) {
-            None => {
-                skipped += 1;
-                continue;
-            }
-            Some(Some(q)) => sample::apply(&mut entries, q, &mut rng),
-            Some(None) => {}
+    // Agencies are made in parallel; each has its own generator, seeded from
+    // the run's seed and its position, so the result does not depend on the
+    // order threads finish in.
+    use rayon::prelude::*;
+    let made: Vec<Result<bool, Error>> = shares
+        .par_iter()
+        .enumerate()
+        .map(|(i, share)| {
+            let mut rng = Rng::new(a.seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let file = format!("{}.xlsx", share.agency.id);
+            write_atomic(&base.join("mau"), &file, &workbook(&ctx, share, None)?)?;
+            let mut entries = sample::entries(share, period, &mut rng);
+            let sent = match quirk_of(i) {
+                None => false,
+                Some(quirk) => {
+                    if let Some(q) = quirk {
+                        sample::apply(&mut entries, q, &mut rng);
+                    }
+                    write_atomic(&base.join("nop"), &file, &workbook(&ctx, share, Some(&entries))?)?;
+                    true
+                }
+            };
+            bar.inc(1);
+            Ok(sent)
+        })
+        .collect();
+    let mut sent = 0;
+    for m in made {
+        if m? {
+            sent += 1;
         }
-        write_atomic(&base.join("nop"), &file, &workbook(&ctx, share, Some(&entries))?)?;
-        sent += 1;
     }
+    let skipped = shares.len() - sent;
     bar.set_message("tổng hợp");
     // The plan in memory (with its sample communes, if any) reads the workbooks.
     let inputs = crate::intake::collect::read_all(&plan, period, &[base.join("nop")])?;

@@ -139,7 +139,7 @@ pub fn summary(plan: &Plan, source: &str) -> String {
 fn involves(plan: &Plan, ids: &[AgencyId], id: &AgencyId) -> Option<bool> {
     if ids.contains(id) {
         Some(true)
-    } else if ids.iter().any(|g| plan.registry.is_group(g) && plan.registry.expand(g).contains(id)) {
+    } else if ids.iter().any(|g| plan.registry.includes(g, id)) {
         Some(false)
     } else {
         None

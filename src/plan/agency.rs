@@ -110,6 +110,9 @@ pub struct Registry {
     groups: Vec<Group>,
     by_id: HashMap<AgencyId, Entry>,
     by_key: HashMap<String, AgencyId>,
+    /// Each group's member agencies, computed once: asking whether a task
+    /// reaches an agency happens tasks × agencies times.
+    members: HashMap<AgencyId, BTreeSet<AgencyId>>,
 }
 
 /// Abbreviations seen in plans and in what clerks type, as folded words.
@@ -227,6 +230,16 @@ impl Registry {
                 errors.push(RegistryError::Cycle(group.id.clone()));
             }
         }
+        let members = reg
+            .groups
+            .iter()
+            .map(|g| {
+                let mut set = BTreeSet::new();
+                reg.expand_into(&g.id, &mut set, &mut Vec::new());
+                (g.id.clone(), set)
+            })
+            .collect();
+        reg.members = members;
         (reg, errors)
     }
 
@@ -384,9 +397,16 @@ impl Registry {
     /// The agencies an id stands for: itself for an agency, every member
     /// (through nested groups and kinds) for a group.
     pub fn expand(&self, id: &AgencyId) -> BTreeSet<AgencyId> {
-        let mut out = BTreeSet::new();
-        self.expand_into(id, &mut out, &mut Vec::new());
-        out
+        match self.by_id.get(id) {
+            Some(Entry::Agency(_)) => BTreeSet::from([id.clone()]),
+            Some(Entry::Group(_)) => self.members.get(id).cloned().unwrap_or_default(),
+            None => BTreeSet::new(),
+        }
+    }
+
+    /// Whether `id` (an agency or a group) stands for `agency`.
+    pub fn includes(&self, id: &AgencyId, agency: &AgencyId) -> bool {
+        id == agency || self.members.get(id).is_some_and(|m| m.contains(agency))
     }
 
     fn expand_into(&self, id: &AgencyId, out: &mut BTreeSet<AgencyId>, seen: &mut Vec<AgencyId>) {

@@ -26,7 +26,7 @@ impl Assignment<'_> {
 }
 
 fn reaches(plan: &Plan, ids: &[AgencyId], agency: &AgencyId) -> bool {
-    ids.iter().any(|id| id == agency || plan.registry.expand(id).contains(agency))
+    ids.iter().any(|id| plan.registry.includes(id, agency))
 }
 
 /// The agencies of `plan` that report (`reports = true`) and have anything
