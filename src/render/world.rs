@@ -84,18 +84,6 @@ impl ReportWorld {
             let id = file_id(&format!("/{name}"));
             sources.insert(id, Source::new(id, text.to_owned()));
         }
-        if let Some(dir) = overrides {
-            let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, &e))?;
-            for entry in entries.flatten() {
-                let path = entry.path();
-                if path.extension().is_some_and(|e| e == "typ") {
-                    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-                    let text = crate::textfile::read_text(&path)?;
-                    let id = file_id(&format!("/{name}"));
-                    sources.insert(id, Source::new(id, text));
-                }
-            }
-        }
         let mut fonts: Vec<Font> = Vec::new();
         if let Some(dir) = extra_fonts {
             fonts.extend(load_fonts(dir)?);
@@ -107,7 +95,7 @@ impl ReportWorld {
         let library = Library::builder().with_inputs(inputs).build();
         let today = Datetime::from_ymd(today.year(), u8::from(today.month()), today.day())
             .ok_or_else(|| Error::Internal("ngày báo cáo không hợp lệ".into()))?;
-        Ok(Self {
+        let mut world = Self {
             library: LazyHash::new(library),
             book: LazyHash::new(book),
             fonts,
@@ -116,7 +104,11 @@ impl ReportWorld {
             data: Bytes::new(data_json),
             images: images.into_iter().map(|(path, bytes)| (file_id(path), Bytes::new(bytes))).collect(),
             today,
-        })
+        };
+        if let Some(dir) = overrides {
+            world.reload_templates(dir)?;
+        }
+        Ok(world)
     }
 
     /// New data for the next compile; the rest of the world (fonts, parsed
@@ -129,7 +121,8 @@ impl ReportWorld {
         }
     }
 
-    /// Reads the user's template folder again (after an edit).
+    /// Reads the user's template folder: its `.typ` files replace the
+    /// built-in ones of the same name (again after an edit, in `watch`).
     pub fn reload_templates(&mut self, dir: &Path) -> Result<(), Error> {
         let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, &e))?;
         for entry in entries.flatten() {
