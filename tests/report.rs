@@ -89,6 +89,18 @@ fn the_demo_report_reads_back_in_the_official_format() {
     ] {
         assert!(t.contains(want), "{want:?} missing from the PDF text");
     }
+    // Agencies that wrote the same difficulty are named together, once.
+    let raw: String = raw_text(&pdf).split_whitespace().collect();
+    let counts: Vec<usize> = [
+        "Kinh phí bố trí cho nhiệm vụ còn hạn chế.",
+        "Nhân lực công nghệ thông tin còn thiếu, chưa có cán bộ chuyên trách.",
+        "Hạ tầng kỹ thuật ở một số xã chưa đáp ứng yêu cầu.",
+    ]
+    .iter()
+    .map(|s| raw.matches(&s.split_whitespace().collect::<String>()).count())
+    .collect();
+    assert!(counts.iter().all(|&n| n <= 1) && counts.iter().any(|&n| n == 1), "{counts:?}");
+
     // Every task of the plan has its row in Phụ lục II.
     let start = t.find("TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ").unwrap();
     let end = t.find("TÌNH HÌNH GỬI BÁO CÁO").unwrap();

@@ -316,13 +316,21 @@ fn narrative_markdown(
     let sent = data.agencies.iter().filter(|a| a.receipt != Receipt::Missing).count();
     let missing: Vec<&str> =
         data.agencies.iter().filter(|a| a.receipt == Receipt::Missing).map(|a| a.name.as_str()).collect();
+    // Agencies that wrote the same text are named together, once: at
+    // province scale many write the same sentence.
     let narratives = |section: Section, own: Option<bool>| -> Vec<String> {
-        data.narratives
-            .iter()
-            .filter(|n| n.section == section)
-            .filter(|n| own.is_none_or(|own| (n.agency == info.standing_agency) == own))
-            .map(|n| attributed(plan.agency_name(&n.agency), &n.text))
-            .collect()
+        let mut texts: Vec<(&str, Vec<&str>)> = Vec::new();
+        for n in data.narratives.iter().filter(|n| n.section == section) {
+            if own.is_some_and(|own| (n.agency == info.standing_agency) != own) {
+                continue;
+            }
+            let name = plan.agency_name(&n.agency);
+            match texts.iter_mut().find(|(t, _)| *t == n.text) {
+                Some((_, names)) => names.push(name),
+                None => texts.push((&n.text, vec![name])),
+            }
+        }
+        texts.into_iter().map(|(text, names)| attributed(&names.join(", "), text)).collect()
     };
     let next = data.period.next();
     let (next_from, next_to) = next.cutoff();
