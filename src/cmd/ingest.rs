@@ -10,13 +10,12 @@ use crate::merge::{FileUse, PeriodData, merge};
 use crate::plan::files::PlanSource;
 use crate::plan::{Plan, load};
 
-use super::template::period_dir;
+use super::period_dir;
 
 /// Reads and merges the period's workbooks (shared with `status`).
 pub fn gather(source: &PlanSource, a: &IngestArgs) -> Result<(Plan, PeriodData), Error> {
     let plan = load::load(source)?;
-    let paths: Vec<PathBuf> =
-        if a.paths.is_empty() { vec![PathBuf::from("inputs").join(a.period.id())] } else { a.paths.clone() };
+    let paths = super::input_paths(&a.paths, &a.period);
     let inputs = collect::read_all(&plan, a.period, &paths)?;
     let deadline = a.deadline.unwrap_or_else(|| a.period.default_deadline());
     let data = merge(&plan, a.period, deadline, inputs);

@@ -10,8 +10,8 @@ use crate::report::letters::{self, Letter};
 use crate::textfile::read_text;
 use crate::vn;
 
+use super::period_dir;
 use super::report::{read_config, read_period_data};
-use super::template::period_dir;
 
 fn pdf(
     letters: &[&Letter],

@@ -14,7 +14,7 @@ use crate::report::config::{self, ReportConfig};
 use crate::report::{excel, model};
 use crate::textfile::read_text;
 
-use super::template::period_dir;
+use super::period_dir;
 
 /// The files a report run writes.
 pub struct Written {

@@ -1,7 +1,5 @@
 //! `baocao template --period P`: one workbook per agency.
 
-use std::path::PathBuf;
-
 use crate::args::TemplateArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
@@ -10,11 +8,6 @@ use crate::plan::files::PlanSource;
 use crate::plan::load;
 use crate::template::{Context, workbook};
 use crate::vn;
-
-/// The default folder of a period's outputs.
-pub fn period_dir(period: &crate::period::Period) -> PathBuf {
-    PathBuf::from("outputs").join(period.id())
-}
 
 pub fn run(source: &PlanSource, a: &TemplateArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
@@ -40,7 +33,7 @@ pub fn run(source: &PlanSource, a: &TemplateArgs) -> Result<u8, Error> {
         chosen
     };
     let deadline = a.deadline.unwrap_or_else(|| a.period.default_deadline());
-    let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period).join("mau"));
+    let out = a.out.clone().unwrap_or_else(|| super::period_dir(&a.period).join("mau"));
     let ctx = Context { plan: &plan, period: a.period, deadline };
     for assignment in &chosen {
         let bytes = workbook(&ctx, assignment, None)?;

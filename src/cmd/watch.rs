@@ -20,8 +20,8 @@ use crate::plan::files::PlanSource;
 use crate::plan::{Plan, load};
 use crate::render::{self, world::ReportWorld};
 
+use super::period_dir;
 use super::report::{images, prepare, read_config};
-use super::template::period_dir;
 
 /// One render: read the workbooks and the configuration, merge, lay out
 /// with the kept World (made on the first call), write the preview.
@@ -58,8 +58,7 @@ fn render_once(
 pub fn run(source: &PlanSource, a: &WatchArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
-    let paths: Vec<PathBuf> =
-        if a.paths.is_empty() { vec![PathBuf::from("inputs").join(a.period.id())] } else { a.paths.clone() };
+    let paths = super::input_paths(&a.paths, &a.period);
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event {

@@ -8,7 +8,7 @@ use crate::merge::Inputs;
 use crate::period::Period;
 use crate::plan::Plan;
 
-use super::read::{Outcome, read};
+use super::read::{Outcome, read_bytes};
 
 const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
 
@@ -54,10 +54,16 @@ pub fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Err
     Ok((files, diags))
 }
 
-/// One file read: its size and hash, and what reading it gave.
+/// One file read once: its size and hash, and what its cells gave.
 fn read_one(plan: &Plan, period: Period, file: &Path) -> (Option<(u64, String)>, Outcome) {
-    let hash = std::fs::read(file).ok().map(|bytes| (bytes.len() as u64, crate::archive::sha256_hex(&bytes)));
-    (hash, read(file, &file.display().to_string(), plan, period))
+    let display = file.display().to_string();
+    match std::fs::read(file) {
+        Ok(bytes) => {
+            let hash = (bytes.len() as u64, crate::archive::sha256_hex(&bytes));
+            (Some(hash), read_bytes(&bytes, &display, plan, period))
+        }
+        Err(_) => (None, super::read::read(file, &display, plan, period)),
+    }
 }
 
 /// Reads every workbook for `period`, several at a time (one per core).

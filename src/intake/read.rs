@@ -10,7 +10,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use calamine::{Data, DataType, ExcelDateTime, ExcelDateTimeType, Range, Reader, open_workbook_auto};
+use calamine::{
+    Data, DataType, ExcelDateTime, ExcelDateTimeType, Ods, Range, Reader, Sheets, Xls, Xlsx,
+    open_workbook_from_rs,
+};
 use time::{Date, Month};
 use unicode_normalization::UnicodeNormalization;
 
@@ -208,13 +211,30 @@ impl Reading<'_> {
 /// Reads one workbook for `period`. The file name shown in messages is
 /// `display`.
 pub fn read(path: &Path, display: &str, plan: &Plan, period: Period) -> Outcome {
+    match std::fs::read(path) {
+        Ok(bytes) => read_bytes(&bytes, display, plan, period),
+        Err(e) => Outcome::Refused {
+            file: display.to_owned(),
+            agency: None,
+            diagnostics: vec![Diagnostic::error(
+                Location::file(display),
+                format!("không đọc được tệp ({e})"),
+            )],
+        },
+    }
+}
+
+/// Reads a workbook already in memory (read once for its hash and its
+/// cells); `display` names it and its extension says which format it is.
+pub fn read_bytes(bytes: &[u8], display: &str, plan: &Plan, period: Period) -> Outcome {
     let mut r = Reading { file: display.to_owned(), plan, period, diags: Vec::new() };
     let refuse = |r: Reading, agency: Option<AgencyId>| Outcome::Refused {
         file: r.file,
         agency,
         diagnostics: r.diags,
     };
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let extension =
+        Path::new(display).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     if !["xlsx", "xlsm", "xls", "ods"].contains(&extension.as_str()) {
         r.error(
             Location::file(display),
@@ -222,16 +242,21 @@ pub fn read(path: &Path, display: &str, plan: &Plan, period: Period) -> Outcome 
         );
         return refuse(r, None);
     }
-    let mut book = match open_workbook_auto(path) {
+    let cursor = std::io::Cursor::new(bytes);
+    let opened = match extension.as_str() {
+        "xls" => open_workbook_from_rs::<Xls<_>, _>(cursor).map(Sheets::Xls).map_err(calamine::Error::Xls),
+        "ods" => open_workbook_from_rs::<Ods<_>, _>(cursor).map(Sheets::Ods).map_err(calamine::Error::Ods),
+        _ => open_workbook_from_rs::<Xlsx<_>, _>(cursor).map(Sheets::Xlsx).map_err(calamine::Error::Xlsx),
+    };
+    let mut book = match opened {
         Ok(b) => b,
         Err(e) => {
-            let what = match e {
-                calamine::Error::Io(io) => format!("không đọc được tệp ({io})"),
-                _ => format!(
+            r.error(
+                Location::file(display),
+                format!(
                     "không mở được bảng tính: tệp bị hỏng, bị cắt dở hoặc không phải tệp .{extension} thật — hãy mở bằng Excel, lưu lại rồi gửi lại (chi tiết kỹ thuật: {e})"
                 ),
-            };
-            r.error(Location::file(display), what);
+            );
             return refuse(r, None);
         }
     };

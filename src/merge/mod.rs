@@ -36,16 +36,6 @@ pub enum Consolidated {
 }
 
 impl Consolidated {
-    pub const ALL: [Consolidated; 7] = [
-        Consolidated::DoneOnTime,
-        Consolidated::DoneLate,
-        Consolidated::InProgress,
-        Consolidated::Ongoing,
-        Consolidated::Overdue,
-        Consolidated::NotStarted,
-        Consolidated::NoData,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Consolidated::DoneOnTime => "Đã hoàn thành đúng hạn",

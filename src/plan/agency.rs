@@ -270,14 +270,6 @@ impl Registry {
         &self.groups
     }
 
-    pub fn province(&self) -> &str {
-        &self.province
-    }
-
-    pub fn contains(&self, id: &AgencyId) -> bool {
-        self.by_id.contains_key(id)
-    }
-
     pub fn is_group(&self, id: &AgencyId) -> bool {
         matches!(self.by_id.get(id), Some(Entry::Group(_)))
     }

@@ -1,8 +1,6 @@
 //! Who answers for what: the tasks each agency leads or coordinates and the
 //! indicators it tracks, with groups expanded to their members.
 
-use std::collections::BTreeSet;
-
 use super::agency::Agency;
 use super::ids::AgencyId;
 use super::{Indicator, Plan, Task};
@@ -51,9 +49,4 @@ pub fn assignment<'a>(plan: &'a Plan, agency: &'a Agency) -> Assignment<'a> {
         .collect();
     let indicators = plan.indicators().map(|(_, i)| i).filter(|i| reaches(plan, &i.tracking, id)).collect();
     Assignment { agency, leads, coordinates, indicators }
-}
-
-/// Every agency that leads a task (directly or through a group).
-pub fn lead_agencies(plan: &Plan, task: &Task) -> BTreeSet<AgencyId> {
-    task.lead.iter().flat_map(|id| plan.registry.expand(id)).collect()
 }

@@ -24,7 +24,6 @@ pub struct Letter {
     pub agency: AgencyId,
     /// First-page and signature fields, and the text as a tree.
     pub doc: Value,
-    pub markdown: String,
 }
 
 /// The letters for `data`: one per agency that is missing or incomplete.
@@ -116,7 +115,7 @@ pub fn letters(
             "recipients": recipients,
             "body": markdown::to_tree(&text),
         });
-        out.push(Letter { agency: a.id.clone(), doc, markdown: text });
+        out.push(Letter { agency: a.id.clone(), doc });
     }
     Ok(out)
 }

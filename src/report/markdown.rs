@@ -118,8 +118,9 @@ fn is_inline(v: &Value) -> bool {
     matches!(v["t"].as_str(), Some("text" | "strong" | "emph" | "code" | "break"))
 }
 
-/// The plain text of a tree, for tests and plain-text outputs.
-pub fn plain(nodes: &[Value]) -> String {
+/// The plain text of a tree, for tests.
+#[cfg(test)]
+fn plain(nodes: &[Value]) -> String {
     let mut out = String::new();
     for n in nodes {
         if let Some(v) = n["v"].as_str() {
