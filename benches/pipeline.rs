@@ -9,6 +9,7 @@ use baocao::period::Period;
 use baocao::plan::assign::assignments;
 use baocao::plan::files::PlanSource;
 use baocao::plan::{Plan, load};
+use baocao::render::Caches;
 use baocao::render::world::ReportWorld;
 use baocao::report::config::ReportConfig;
 use baocao::report::{excel, model};
@@ -94,7 +95,7 @@ fn report_pdf_cold_world(bencher: Bencher) {
         let json = serde_json::to_vec(&report.typst_data()).expect("json");
         let world =
             ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
-        baocao::render::pdf(&world, &report.ident, report.date, true).expect("pdf")
+        baocao::render::pdf(&world, &report.ident, report.date, true, Caches::Release).expect("pdf")
     });
 }
 
@@ -108,14 +109,14 @@ fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
     let json = serde_json::to_vec(&report.typst_data()).expect("json");
     let mut world =
         ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
-    baocao::render::pdf(&world, &report.ident, report.date, false).expect("pdf");
+    baocao::render::pdf(&world, &report.ident, report.date, false, Caches::KeepRecent).expect("pdf");
     let mut flip = false;
     bencher.bench_local(|| {
         flip = !flip;
         data.tasks[0].name = if flip { "Một thay đổi".into() } else { "Hai thay đổi".into() };
         let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
         world.set_data(serde_json::to_vec(&report.typst_data()).expect("json"), report.date);
-        baocao::render::pdf(&world, &report.ident, report.date, false).expect("pdf")
+        baocao::render::pdf(&world, &report.ident, report.date, false, Caches::KeepRecent).expect("pdf")
     });
 }
 

@@ -9,14 +9,26 @@ use crate::error::Error;
 /// rename, so that a reader never sees half a file and an interrupted run
 /// leaves the old file intact. `name` must be a plain file name.
 pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
+    write_atomic_with(dir, name, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] for content made while it is written (a large JSON
+/// file), so that it never has to be held in memory whole.
+pub fn write_atomic_with(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<PathBuf, Error> {
     if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
         return Err(Error::Internal(format!("tên tệp đầu ra không hợp lệ: {name:?}")));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, &e))?;
     let path = dir.join(name);
-    let mut tmp =
+    let tmp =
         tempfile::Builder::new().prefix(".baocao-").tempfile_in(dir).map_err(|e| Error::write(dir, &e))?;
-    tmp.write_all(bytes).map_err(|e| Error::write(&path, &e))?;
+    let mut out = std::io::BufWriter::new(tmp);
+    write(&mut out).map_err(|e| Error::write(&path, &e))?;
+    let tmp = out.into_inner().map_err(|e| Error::write(&path, e.error()))?;
     // Temporary files are private (0600); an output is an ordinary file.
     #[cfg(unix)]
     {

@@ -116,7 +116,31 @@ fn the_demo_report_reads_back_in_the_official_format() {
     // The workbook: the same appendices, numbers as numbers, dates as dates.
     let xlsx = base.join("bao-cao-2025-H1.xlsx");
     let mut book = open_workbook_auto(&xlsx).unwrap();
-    assert_eq!(book.sheet_names(), vec!["Phụ lục I", "Phụ lục II", "Phụ lục III"]);
+    assert_eq!(book.sheet_names(), vec!["Phụ lục I", "Phụ lục II", "Phụ lục III", "Nội dung báo cáo"]);
+    // The last sheet gives every agency's own text in full, by name: one row
+    // per narrative of tong-hop.json.
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(base.join("tong-hop.json")).unwrap()).unwrap();
+    let narratives: Vec<&serde_json::Value> = data["narratives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| {
+            ["highlights", "difficulties", "proposals", "next-period"]
+                .contains(&n["section"].as_str().unwrap())
+        })
+        .collect();
+    let texts = book.worksheet_range("Nội dung báo cáo").unwrap();
+    let text_rows: Vec<String> = texts
+        .rows()
+        .skip(5)
+        .filter_map(|r| r.get(2).map(|c| c.to_string()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(text_rows.len(), narratives.len());
+    for n in &narratives {
+        assert!(text_rows.contains(&n["text"].as_str().unwrap().to_owned()), "{n}");
+    }
     let indicators = book.worksheet_range("Phụ lục I").unwrap();
     assert!(indicators.rows().any(|r| matches!(r.get(4), Some(Data::Float(_)))), "no numeric result");
     let receipts = book.worksheet_range("Phụ lục III").unwrap();
@@ -301,4 +325,52 @@ fn signature_and_stamp_images_are_placed_and_must_be_png() {
     let (code, _, err) = baocao(d, &["report", "--period", "2025-H1", "--config", "cau-hinh/bao-cao.toml"]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("`stamp_image` = «con-dau.png» không phải ảnh PNG"), "{err}");
+}
+
+/// At national scale the report stays readable: a text many agencies
+/// share names a few and counts the rest, the PDF's receipts appendix lists
+/// only the agencies that need attention, and the Excel file keeps every
+/// agency and every text. (No PDF is laid out: the model is what changes.)
+#[test]
+fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
+    use baocao::merge::{Inputs, Receipt, merge};
+    use baocao::report::model::{self, RECEIPTS_LISTED, Row};
+    let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
+    let total = RECEIPTS_LISTED + 100;
+    let plan = baocao::cmd::demo::with_sample_agencies(plan, total).unwrap();
+    let period = baocao::period::Period::parse("2025-H1").unwrap();
+    let inputs = Inputs { read: vec![], refused: vec![], general: vec![], hashes: Default::default() };
+    let mut data = merge(&plan, period, period.default_deadline(), inputs);
+    assert_eq!(data.agencies.len(), total);
+    // Every agency but every tenth sent on time.
+    for (i, a) in data.agencies.iter_mut().enumerate() {
+        if i % 10 != 0 {
+            a.receipt = Receipt::OnTime;
+        }
+    }
+    let missing = data.agencies.iter().filter(|a| a.receipt == Receipt::Missing).count();
+    let config = baocao::report::config::ReportConfig::embedded().unwrap();
+    let report = model::build(&plan, &data, &config, model::NARRATIVE).unwrap();
+
+    let receipts = report.tables.iter().find(|t| t.title.starts_with("Tình hình gửi")).unwrap();
+    assert_eq!(receipts.rows.len(), total, "the Excel sheet lists every agency");
+    let shown = receipts.pdf_rows.as_ref().expect("the PDF lists fewer");
+    let cells: Vec<&Vec<_>> =
+        shown.iter().filter_map(|r| if let Row::Cells(c) = r { Some(c) } else { None }).collect();
+    assert_eq!(cells.len(), missing);
+    match &shown[0] {
+        Row::Group(g) => assert!(g.contains(&format!("{missing} trong tổng số {total}")), "{g}"),
+        other => panic!("{other:?}"),
+    }
+    // The rows keep their number in the full list.
+    let first = data.agencies.iter().position(|a| a.receipt == Receipt::Missing).unwrap();
+    assert_eq!(cells[0][0].display(), (first + 1).to_string());
+    let json = report.typst_data();
+    let pdf_rows = json["appendices"].as_array().unwrap().iter().map(|a| a["rows"].as_array().unwrap().len());
+    assert!(pdf_rows.clone().all(|n| n < total), "{:?}", pdf_rows.collect::<Vec<_>>());
+
+    // The narrative names three agencies not yet sent and counts the others.
+    let others = missing - 3;
+    assert!(report.markdown.contains(&format!("và {others} cơ quan, đơn vị khác")), "{}", report.markdown);
+    assert!(report.markdown.len() < 20_000, "{} bytes", report.markdown.len());
 }

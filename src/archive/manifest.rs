@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::sha256_hex;
+use super::sha256_file;
 use crate::error::Error;
 use crate::fsx::write_atomic;
 
@@ -24,8 +24,8 @@ pub struct FileEntry {
 impl FileEntry {
     /// Reads a file and records it under `name`.
     pub fn of(path: &Path, name: &str) -> Result<Self, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::read(path, &e))?;
-        Ok(FileEntry { path: name.to_owned(), size: bytes.len() as u64, sha256: sha256_hex(&bytes) })
+        let (size, sha256) = sha256_file(path)?;
+        Ok(FileEntry { path: name.to_owned(), size, sha256 })
     }
 }
 
@@ -133,9 +133,9 @@ impl Finding {
 }
 
 fn check(entry: &FileEntry, path: &Path, found: &mut Vec<Finding>) {
-    match std::fs::read(path) {
+    match sha256_file(path) {
         Err(_) => found.push(Finding::Missing(entry.path.clone())),
-        Ok(bytes) if sha256_hex(&bytes) != entry.sha256 || bytes.len() as u64 != entry.size => {
+        Ok((size, sha256)) if sha256 != entry.sha256 || size != entry.size => {
             found.push(Finding::Changed(entry.path.clone()))
         }
         Ok(_) => {}

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::args::IngestArgs;
 use crate::error::{Error, exit};
-use crate::fsx::write_atomic;
+use crate::fsx::{write_atomic, write_atomic_with};
 use crate::intake::{collect, findings};
 use crate::merge::{FileUse, PeriodData, merge};
 use crate::plan::files::PlanSource;
@@ -24,10 +24,13 @@ pub fn gather(source: &PlanSource, a: &IngestArgs) -> Result<(Plan, PeriodData),
 
 /// Writes the merged data and the validation report into `out`.
 pub fn write_outputs(plan: &Plan, data: &PeriodData, out: &std::path::Path) -> Result<[PathBuf; 3], Error> {
-    let json = serde_json::to_string_pretty(data).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
     let standing = plan.agency_name(&plan.info.standing_agency).to_owned();
+    // Written as it is serialised: at national scale the file is hundreds of megabytes.
+    let json = write_atomic_with(out, "tong-hop.json", |w| {
+        serde_json::to_writer_pretty(w, data).map_err(std::io::Error::other)
+    })?;
     Ok([
-        write_atomic(out, "tong-hop.json", json.as_bytes())?,
+        json,
         write_atomic(out, "kiem-tra.txt", findings::text(data, &plan.info.issuer).as_bytes())?,
         write_atomic(out, "kiem-tra.xlsx", &findings::workbook(data, &standing)?)?,
     ])

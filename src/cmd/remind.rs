@@ -42,7 +42,7 @@ fn pdf(
         a.layout.font_path.as_deref(),
         Vec::new(),
     )?;
-    render::pdf(&world, ident, date, true)
+    render::pdf(&world, ident, date, true, render::Caches::Release)
 }
 
 pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {

@@ -91,7 +91,7 @@ pub fn write_report(
 ) -> Result<Written, Error> {
     let (report, json) = prepare(plan, data, config, templates)?;
     let world = ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(config))?;
-    let pdf = render::pdf(&world, &report.ident, report.date, true)?;
+    let pdf = render::pdf(&world, &report.ident, report.date, true, render::Caches::Release)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
     let xlsx = excel::workbook(&report, standing, &plan.info.issuer)?;
     let stem = format!("bao-cao-{}", data.period.id());
@@ -168,14 +168,17 @@ pub fn read_period_data(plan: &Plan, period: crate::period::Period, out: &Path) 
             ),
         });
     }
-    let text = read_text(&data_path)?;
-    let data: PeriodData = serde_json::from_str(&text).map_err(|e| Error::BadInput {
-        path: data_path.clone(),
-        what: format!(
-            "tệp tổng hợp không đọc được ({e}) — chạy lại `baocao ingest --period {}`",
-            period.id()
-        ),
-    })?;
+    // Our own file, written as UTF-8 NFC: read as it is parsed, never whole
+    // (hundreds of megabytes at national scale).
+    let file = std::fs::File::open(&data_path).map_err(|e| Error::read(&data_path, &e))?;
+    let data: PeriodData =
+        serde_json::from_reader(std::io::BufReader::new(file)).map_err(|e| Error::BadInput {
+            path: data_path.clone(),
+            what: format!(
+                "tệp tổng hợp không đọc được ({e}) — chạy lại `baocao ingest --period {}`",
+                period.id()
+            ),
+        })?;
     if data.period != period {
         return Err(Error::Usage(format!(
             "{} là số liệu kỳ {}, không phải kỳ {}",

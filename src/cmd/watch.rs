@@ -51,7 +51,7 @@ fn render_once(
         }
     }
     let w = world.as_ref().ok_or_else(|| Error::Internal("World".into()))?;
-    let pdf = render::pdf(w, &report.ident, report.date, false)?;
+    let pdf = render::pdf(w, &report.ident, report.date, false, render::Caches::KeepRecent)?;
     write_atomic(out, &format!("bao-cao-{}-xem-truoc.pdf", a.period.id()), &pdf)
 }
 

@@ -335,9 +335,35 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
         })
         .collect();
 
+    // Each answer moves from its workbook to its task, so its texts are held
+    // once (at national scale they are most of the memory).
+    let mut answers: BTreeMap<TaskNo, Vec<Answer>> = BTreeMap::new();
+    for (agency, s) in &mut used {
+        for (number, entry) in std::mem::take(&mut s.entries.tasks) {
+            if entry.is_empty() {
+                continue;
+            }
+            let answer = Answer {
+                agency: agency.clone(),
+                role: s.roles.get(&number).copied().unwrap_or(Role::Coordinator),
+                status: s.statuses.get(&number).copied(),
+                status_text: entry.status,
+                completed: entry.completed,
+                achieved: entry.achieved,
+                difficulties: entry.difficulties,
+                proposals: entry.proposals,
+            };
+            answers.entry(number).or_default().push(answer);
+        }
+    }
     let cut_end = period.cutoff().1;
-    let tasks =
-        plan.tasks().map(|(group, task)| task_result(plan, &group.number, task, &used, cut_end)).collect();
+    let tasks = plan
+        .tasks()
+        .map(|(group, task)| {
+            let answers = answers.remove(&task.number).unwrap_or_default();
+            task_result(plan, &group.number, task, answers, cut_end)
+        })
+        .collect();
     let indicators = plan
         .indicators()
         .map(|(group, ind)| {
@@ -370,12 +396,12 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
         })
         .collect();
     let narratives = used
-        .iter()
+        .into_iter()
         .flat_map(|(agency, s)| {
-            s.entries.sections.iter().map(move |(section, text)| Narrative {
+            s.entries.sections.into_iter().map(move |(section, text)| Narrative {
                 agency: agency.clone(),
-                section: *section,
-                text: text.clone(),
+                section,
+                text,
             })
         })
         .collect();
@@ -406,29 +432,7 @@ fn file_result(s: &Submission, usage: FileUse, (size, sha256): (u64, String)) ->
     }
 }
 
-fn task_result(
-    plan: &Plan,
-    group: &str,
-    task: &Task,
-    used: &BTreeMap<AgencyId, Submission>,
-    cut_end: Date,
-) -> TaskResult {
-    let answers: Vec<Answer> = used
-        .iter()
-        .filter_map(|(agency, s)| {
-            let entry = s.entries.tasks.get(&task.number)?;
-            (!entry.is_empty()).then(|| Answer {
-                agency: agency.clone(),
-                role: s.roles.get(&task.number).copied().unwrap_or(Role::Coordinator),
-                status: s.statuses.get(&task.number).copied(),
-                status_text: entry.status.clone(),
-                completed: entry.completed,
-                achieved: entry.achieved.clone(),
-                difficulties: entry.difficulties.clone(),
-                proposals: entry.proposals.clone(),
-            })
-        })
-        .collect();
+fn task_result(plan: &Plan, group: &str, task: &Task, answers: Vec<Answer>, cut_end: Date) -> TaskResult {
     let leads: BTreeSet<AgencyId> = task
         .lead
         .iter()

@@ -37,10 +37,33 @@ fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
     out.join("\n")
 }
 
+/// What to keep of Typst's memoised layouts once a document is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caches {
+    /// One render in this process: the layouts are dropped before the PDF
+    /// is written (hundreds of megabytes at national scale).
+    Release,
+    /// `watch`: keep what the last few renders used, so the next render
+    /// only lays out again what changed.
+    KeepRecent,
+}
+
 /// Compiles the world's main template and exports PDF. The document's
 /// identifier and date are fixed by the caller, so the bytes repeat.
-pub fn pdf(world: &ReportWorld, ident: &str, date: time::Date, pdf_a: bool) -> Result<Vec<u8>, Error> {
+pub fn pdf(
+    world: &ReportWorld,
+    ident: &str,
+    date: time::Date,
+    pdf_a: bool,
+    caches: Caches,
+) -> Result<Vec<u8>, Error> {
     let compiled = typst::compile::<PagedDocument>(world);
+    // The document holds what it needs; the rest is cache.
+    match caches {
+        Caches::Release => typst::comemo::evict(0),
+        // Typst's own command line keeps what the last 10 compiles used.
+        Caches::KeepRecent => typst::comemo::evict(10),
+    }
     let document = compiled.output.map_err(|diags| Error::Template(describe(world, &diags)))?;
     let datetime = typst::foundations::Datetime::from_ymd(date.year(), u8::from(date.month()), date.day())
         .ok_or_else(|| Error::Internal("ngày báo cáo không hợp lệ".into()))?;

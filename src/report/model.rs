@@ -57,13 +57,16 @@ pub struct Column {
 /// One appendix: its heading block and its table.
 #[derive(Debug, Clone)]
 pub struct Table {
-    pub kind: AppendixKind,
     /// `Phụ lục I`.
     pub label: String,
     pub title: String,
     pub note: String,
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+    /// The rows the PDF shows when not all of them: at national scale the
+    /// receipts appendix lists only the agencies that need attention (a
+    /// page of table costs Typst megabytes; the Excel file has every row).
+    pub pdf_rows: Option<Vec<Row>>,
 }
 
 /// Everything the layout needs.
@@ -74,6 +77,9 @@ pub struct Report {
     /// The narrative as Markdown (kept for tests and plain outputs).
     pub markdown: String,
     pub tables: Vec<Table>,
+    /// Every agency's own text, in full and by name: the Excel file's last
+    /// sheet (the PDF names agencies in full only for texts few share).
+    pub texts: Table,
     /// The document's date: the signing date, or the end of the cut-off in a draft.
     pub date: Date,
     /// A stable identifier of the document.
@@ -94,7 +100,7 @@ impl Report {
                     "landscape": true,
                     "empty": "Không có số liệu.",
                     "columns": t.columns.iter().map(|c| json!({"header": c.header, "width": c.width, "align": if c.center { "center" } else { "left" }})).collect::<Vec<_>>(),
-                    "rows": t.rows.iter().map(|r| match r {
+                    "rows": t.pdf_rows.as_ref().unwrap_or(&t.rows).iter().map(|r| match r {
                         Row::Group(text) => json!({"kind": "group", "text": text}),
                         Row::Cells(cells) => json!({"kind": "row", "cells": cells.iter().map(|c| shorten_for_page(&c.display())).collect::<Vec<_>>()}),
                     }).collect::<Vec<_>>(),
@@ -147,6 +153,24 @@ fn attributed(name: &str, text: &str) -> String {
         }
     }
     out
+}
+
+/// Up to this many agencies are named in a sentence of the narrative; more
+/// are counted, the full list being in the appendices and the Excel file.
+/// At national scale one sentence would otherwise name thousands.
+const NAMED: usize = 5;
+
+/// `A, B, C` or, past [`NAMED`], `A, B, C và 1.234 cơ quan, đơn vị khác`.
+fn named(names: &[&str]) -> String {
+    if names.len() <= NAMED {
+        return names.join(", ");
+    }
+    let shown = NAMED - 2;
+    format!(
+        "{} và {} cơ quan, đơn vị khác",
+        names[..shown].join(", "),
+        vn::number((names.len() - shown) as f64)
+    )
 }
 
 fn agencies_text(plan: &Plan, ids: &[AgencyId]) -> String {
@@ -240,11 +264,16 @@ pub fn build(
                 AppendixKind::Tasks => task_table(plan, data),
                 AppendixKind::Receipts => receipt_table(data),
             };
-            Table { kind: *k, label: roman_label(i), title: title.into(), note: note.clone(), columns, rows }
+            let pdf_rows = match k {
+                AppendixKind::Receipts => receipts_for_pdf(data, &rows),
+                _ => None,
+            };
+            Table { label: roman_label(i), title: title.into(), note: note.clone(), columns, rows, pdf_rows }
         })
         .collect();
     let ident = format!("baocao/{}/{}/{}", info.code, data.period.id(), number.trim());
-    Ok(Report { doc, markdown, tables, date, ident })
+    let texts = texts_table(plan, data, note);
+    Ok(Report { doc, markdown, tables, texts, date, ident })
 }
 
 fn narrative_markdown(
@@ -316,6 +345,7 @@ fn narrative_markdown(
     let sent = data.agencies.iter().filter(|a| a.receipt != Receipt::Missing).count();
     let missing: Vec<&str> =
         data.agencies.iter().filter(|a| a.receipt == Receipt::Missing).map(|a| a.name.as_str()).collect();
+    let missing = if missing.is_empty() { String::new() } else { named(&missing) };
     // Agencies that wrote the same text are named together, once: at
     // province scale many write the same sentence.
     let narratives = |section: Section, own: Option<bool>| -> Vec<String> {
@@ -330,7 +360,7 @@ fn narrative_markdown(
                 None => texts.push((&n.text, vec![name])),
             }
         }
-        texts.into_iter().map(|(text, names)| attributed(&names.join(", "), text)).collect()
+        texts.into_iter().map(|(text, names)| attributed(&named(&names), text)).collect()
     };
     let next = data.period.next();
     let (next_from, next_to) = next.cutoff();
@@ -352,7 +382,7 @@ fn narrative_markdown(
             "total": data.agencies.len(), "sent": sent,
             "on_time": data.agencies.iter().filter(|a| a.receipt == Receipt::OnTime).count(),
             "late": data.agencies.iter().filter(|a| a.receipt == Receipt::Late).count(),
-            "missing_names": missing.join(", "),
+            "missing_names": missing,
         },
         "tasks": {"total": total, "sentence": parts.join("; ")},
         "groups": groups,
@@ -405,7 +435,7 @@ fn col(header: &'static str, width: f64, center: bool) -> Column {
     Column { header, width, center }
 }
 
-fn indicator_table(plan: &Plan, data: &PeriodData) -> (&'static str, Vec<Column>, Vec<Row>) {
+fn indicator_table(plan: &Plan, data: &PeriodData) -> Rows {
     let columns = vec![
         col("TT", 0.6, true),
         col("Chỉ tiêu", 4.0, false),
@@ -439,7 +469,7 @@ fn indicator_table(plan: &Plan, data: &PeriodData) -> (&'static str, Vec<Column>
     ("Kết quả thực hiện các chỉ tiêu", columns, rows)
 }
 
-fn task_table(plan: &Plan, data: &PeriodData) -> (&'static str, Vec<Column>, Vec<Row>) {
+fn task_table(plan: &Plan, data: &PeriodData) -> Rows {
     let columns = vec![
         col("TT", 0.5, true),
         col("Nhiệm vụ", 3.2, false),
@@ -490,7 +520,9 @@ fn task_table(plan: &Plan, data: &PeriodData) -> (&'static str, Vec<Column>, Vec
     ("Tiến độ thực hiện các nhiệm vụ", columns, rows)
 }
 
-fn receipt_table(data: &PeriodData) -> (&'static str, Vec<Column>, Vec<Row>) {
+type Rows = (&'static str, Vec<Column>, Vec<Row>);
+
+fn receipt_table(data: &PeriodData) -> Rows {
     let columns = vec![
         col("TT", 0.5, true),
         col("Cơ quan, đơn vị", 3.0, false),
@@ -527,4 +559,61 @@ fn receipt_table(data: &PeriodData) -> (&'static str, Vec<Column>, Vec<Row>) {
         })
         .collect();
     ("Tình hình gửi báo cáo của các cơ quan, đơn vị", columns, rows)
+}
+
+/// Past this many agencies the PDF's receipts appendix lists only those
+/// that need attention (not sent, late, with errors or refused files).
+pub const RECEIPTS_LISTED: usize = 300;
+
+/// The receipts rows (one per agency, in order) the PDF shows at national
+/// scale, under a line that counts the others; `None` below it.
+fn receipts_for_pdf(data: &PeriodData, rows: &[Row]) -> Option<Vec<Row>> {
+    if data.agencies.len() <= RECEIPTS_LISTED {
+        return None;
+    }
+    let mut shown: Vec<Row> = data
+        .agencies
+        .iter()
+        .zip(rows)
+        .filter(|(a, _)| a.receipt != Receipt::OnTime || a.errors > 0 || !a.refused.is_empty())
+        .map(|(_, row)| row.clone())
+        .collect();
+    let total = data.agencies.len();
+    let heading = format!(
+        "Các cơ quan, đơn vị chưa gửi, gửi chậm hoặc có lỗi ({} trong tổng số {}); {} cơ quan, đơn vị khác gửi đúng hạn, không có lỗi (danh sách đầy đủ trong tệp Excel kèm theo)",
+        vn::number(shown.len() as f64),
+        vn::number(total as f64),
+        vn::number((total - shown.len()) as f64)
+    );
+    shown.insert(0, Row::Group(heading));
+    Some(shown)
+}
+
+/// Every agency's text by section, in full: the sheet that backs the
+/// narrative, where texts several agencies wrote are given once.
+fn texts_table(plan: &Plan, data: &PeriodData, note: String) -> Table {
+    let columns = vec![col("TT", 0.5, true), col("Cơ quan, đơn vị", 2.5, false), col("Nội dung", 8.0, false)];
+    let mut rows = Vec::new();
+    for section in Section::ALL.into_iter().filter(|s| s.is_narrative()) {
+        let mut n = 0;
+        for t in data.narratives.iter().filter(|t| t.section == section) {
+            if n == 0 {
+                rows.push(Row::Group(section.label().to_owned()));
+            }
+            n += 1;
+            rows.push(Row::Cells(vec![
+                Cell::Text(n.to_string()),
+                Cell::Text(plan.agency_name(&t.agency).to_owned()),
+                Cell::Text(t.text.clone()),
+            ]));
+        }
+    }
+    Table {
+        label: "Nội dung báo cáo".into(),
+        title: "Nội dung báo cáo của các cơ quan, đơn vị".into(),
+        note,
+        columns,
+        rows,
+        pdf_rows: None,
+    }
 }
