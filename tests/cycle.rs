@@ -223,6 +223,16 @@ fn demo_scales_to_more_agencies_with_sample_communes() {
     let commune = agencies.iter().find(|a| a["id"] == "xa-mau-00012").expect("sample communes report");
     // A commune answers the tasks led by "Các Sở, ban, ngành, địa phương" like any locality.
     assert!(commune["tasks_expected"].as_u64().unwrap() > 40, "{commune}");
+
+    // The plan with its communes is written out: `ingest --plan` on the same
+    // workbooks merges exactly what the demo merged.
+    let r = run(
+        dir.path(),
+        &["ingest", "--plan", "lon/ke-hoach", "--period", "2025-H1", "--out", "lai", "lon/2025-H1/nop"],
+    );
+    assert_eq!(r.code, 1, "the sample has mistakes on purpose: {}", r.stderr);
+    let again = std::fs::read(dir.path().join("lai/tong-hop.json")).unwrap();
+    assert_eq!(again, std::fs::read(dir.path().join("lon/2025-H1/tong-hop.json")).unwrap());
 }
 
 /// `watch` lays out the preview, then again after a workbook arrives.

@@ -1,5 +1,7 @@
 //! `baocao demo`: the whole cycle on the bundled plan with sample answers.
 
+use std::path::Path;
+
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::args::DemoArgs;
@@ -7,7 +9,7 @@ use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
 use crate::plan::agency::{Agency, AgencyKind, Registry};
 use crate::plan::assign::assignments;
-use crate::plan::files::PlanSource;
+use crate::plan::files::{AGENCIES_FILE, PlanSource};
 use crate::plan::ids::AgencyId;
 use crate::plan::{Plan, load};
 use crate::sample::{self, Quirk, Rng};
@@ -54,12 +56,43 @@ pub fn with_sample_agencies(mut plan: Plan, total: usize) -> Result<Plan, Error>
     Ok(plan)
 }
 
+/// Writes the plan's files with the sample communes added to `co-quan.toml`
+/// into `dir`, so that `ingest`, `report` and the rest can be run (and
+/// timed) on the sample at scale with `--plan`.
+fn write_plan(source: &PlanSource, added: &[Agency], dir: &Path) -> Result<(), Error> {
+    let mut communes = String::from("\n# Các xã mẫu do `baocao demo --agencies` thêm vào.\n");
+    for a in added {
+        let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
+        communes.push_str(&format!(
+            "\n[[agency]]\nid = {}\nname = {}\nkind = \"locality\"\n",
+            quote(a.id.as_str()),
+            quote(&a.name)
+        ));
+    }
+    for file in source.read()? {
+        let name =
+            Path::new(&file.name).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let mut text = file.text;
+        if name == AGENCIES_FILE {
+            text.push_str(&communes);
+        }
+        write_atomic(dir, &name, text.as_bytes())?;
+    }
+    Ok(())
+}
+
 pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
+    let known = plan.registry.agencies().len();
     let plan = match a.agencies {
         Some(n) => with_sample_agencies(plan, n)?,
         None => plan,
     };
+    let plan_dir = a.out.join("ke-hoach");
+    let added = &plan.registry.agencies()[known..];
+    if !added.is_empty() {
+        write_plan(source, added, &plan_dir)?;
+    }
     let period = a.period;
     let base = a.out.join(period.id());
     let ctx = Context { plan: &plan, period, deadline: period.default_deadline() };
@@ -126,6 +159,13 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     );
     for p in checks.iter().chain([&written.pdf, &written.xlsx]) {
         crate::say!("  đã ghi {}", p.display());
+    }
+    if !added.is_empty() {
+        crate::say!(
+            "Kế hoạch kèm {} xã mẫu: {} (dùng với --plan cho các lệnh ingest, report…)",
+            added.len(),
+            plan_dir.display()
+        );
     }
     Ok(exit::OK)
 }
