@@ -280,7 +280,10 @@ impl Status {
         if f.is_empty() {
             return None;
         }
-        if let Some(s) = Status::RECURRING.iter().find(|s| fold(s.label()) == f) {
+        // The labels folded once: this runs for every answer of a collection.
+        static FOLDED: std::sync::OnceLock<Vec<(Status, String)>> = std::sync::OnceLock::new();
+        let folded = FOLDED.get_or_init(|| Status::RECURRING.iter().map(|s| (*s, fold(s.label()))).collect());
+        if let Some((s, _)) = folded.iter().find(|(_, label)| *label == f) {
             return Some(*s);
         }
         let has = |w: &str| f.contains(w);

@@ -15,7 +15,6 @@ use calamine::{
     open_workbook_from_rs,
 };
 use time::{Date, Month};
-use unicode_normalization::UnicodeNormalization;
 
 use super::legacy;
 use crate::diag::{Diagnostic, Location};
@@ -74,7 +73,7 @@ struct Reading<'a> {
 
 /// Text as a clerk typed it: NFC, Windows line ends folded, ends trimmed.
 fn tidy(s: &str) -> String {
-    let s: String = s.replace("\r\n", "\n").nfc().collect();
+    let s = crate::text::nfc(&s.replace("\r\n", "\n"));
     s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_owned()
 }
 
