@@ -1,5 +1,10 @@
-//! `cargo bench`: each step of the cycle on the bundled plan, and the whole
-//! cycle at several sizes. Figures and the machine are in BENCHMARKS.md.
+//! `cargo bench`: each step of the cycle on the bundled plan, and the steps
+//! and the whole cycle at 30, 300, 3,000 and 10,000 workbooks. Figures and
+//! the machine are in BENCHMARKS.md.
+//!
+//! The two large sizes take minutes to set up (10,000 workbooks are written
+//! first): `cargo bench` runs 30 and 300; `BAOCAO_BENCH_MAX=10000 cargo
+//! bench` runs every size.
 
 use std::path::PathBuf;
 
@@ -29,20 +34,6 @@ fn h1() -> Period {
     Period::parse("2025-H1").expect("a period")
 }
 
-/// Filled workbooks of every agency, written to a temporary folder.
-fn submissions(plan: &Plan) -> (tempfile::TempDir, Vec<PathBuf>) {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let ctx = Context { plan, period: h1(), deadline: h1().default_deadline() };
-    let mut rng = Rng::new(1);
-    for a in assignments(plan) {
-        let entries = sample::entries(&a, h1(), &mut rng);
-        let bytes = workbook(&ctx, &a, Some(&entries)).expect("a workbook");
-        std::fs::write(dir.path().join(format!("{}.xlsx", a.agency.id)), bytes).expect("written");
-    }
-    let path = dir.path().to_path_buf();
-    (dir, vec![path])
-}
-
 /// One agency's empty template (Sở Tài chính: 58 tasks, 4 indicators).
 #[divan::bench]
 fn template_per_workbook(bencher: Bencher) {
@@ -67,43 +58,17 @@ fn ingest_per_workbook(bencher: Bencher) {
     bencher.bench_local(|| baocao::intake::read::read(&path, "stc.xlsx", &plan, h1()));
 }
 
-/// Reading all 28 workbooks of the bundled plan (in parallel) and merging.
-#[divan::bench]
-fn ingest_and_merge_all(bencher: Bencher) {
-    let plan = plan();
-    let (_dir, paths) = submissions(&plan);
-    bencher.bench_local(|| {
-        let inputs = read_all(&plan, h1(), &paths).expect("read");
-        merge(&plan, h1(), h1().default_deadline(), inputs)
-    });
-}
-
-/// The merged data of the bundled plan with every agency's answers.
-fn merged(plan: &Plan) -> baocao::merge::PeriodData {
-    let (_dir, paths) = submissions(plan);
-    merge(plan, h1(), h1().default_deadline(), read_all(plan, h1(), &paths).expect("read"))
-}
-
-/// The report PDF from merged data: narrative, a fresh World, layout, PDF/A.
-#[divan::bench(sample_count = 20)]
-fn report_pdf_cold_world(bencher: Bencher) {
-    let plan = plan();
-    let data = merged(&plan);
-    let config = ReportConfig::embedded().expect("config");
-    bencher.bench_local(|| {
-        let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
-        let json = serde_json::to_vec(&report.typst_data()).expect("json");
-        let world =
-            ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
-        baocao::render::pdf(&world, &report.ident, report.date, true, Caches::Release).expect("pdf")
-    });
+/// The merged data of `agencies` filled workbooks.
+fn merged_at_scale(agencies: usize) -> (Plan, baocao::merge::PeriodData) {
+    let (plan, _dir, paths) = workbooks_at_scale(agencies);
+    let data = merge(&plan, h1(), h1().default_deadline(), read_all(&plan, h1(), &paths).expect("read"));
+    (plan, data)
 }
 
 /// What `watch` does after a change: the same World, new data (one answer differs).
 #[divan::bench(sample_count = 20)]
 fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
-    let plan = plan();
-    let mut data = merged(&plan);
+    let (plan, mut data) = merged_at_scale(28);
     let config = ReportConfig::embedded().expect("config");
     let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
     let json = serde_json::to_vec(&report.typst_data()).expect("json");
@@ -120,11 +85,59 @@ fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
     });
 }
 
-/// The appendices as an Excel workbook.
-#[divan::bench]
-fn excel_export(bencher: Bencher) {
-    let plan = plan();
-    let data = merged(&plan);
+/// The sizes to run: up to `BAOCAO_BENCH_MAX` agencies (300 unless set).
+fn sizes() -> Vec<usize> {
+    let max = std::env::var("BAOCAO_BENCH_MAX").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
+    [30, 300, 3_000, 10_000].into_iter().filter(|&n| n <= max).collect()
+}
+
+/// The bundled plan with sample communes up to `agencies`, and one filled
+/// workbook per agency in a temporary folder (written in parallel).
+fn workbooks_at_scale(agencies: usize) -> (Plan, tempfile::TempDir, Vec<PathBuf>) {
+    use rayon::prelude::*;
+    let plan = baocao::cmd::demo::with_sample_agencies(plan(), agencies).expect("sample communes");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline() };
+    assignments(&plan).par_iter().enumerate().for_each(|(i, a)| {
+        let entries = sample::entries(a, h1(), &mut Rng::new(i as u64));
+        let bytes = workbook(&ctx, a, Some(&entries)).expect("a workbook");
+        std::fs::write(dir.path().join(format!("{}.xlsx", a.agency.id)), bytes).expect("written");
+    });
+    let path = dir.path().to_path_buf();
+    (plan, dir, vec![path])
+}
+
+/// Reading, checking and merging every workbook (rayon, 2 cores here).
+#[divan::bench(args = sizes(), sample_count = 3)]
+fn ingest_and_merge_at_scale(bencher: Bencher, agencies: usize) {
+    let (plan, _dir, paths) = workbooks_at_scale(agencies);
+    bencher.counter(divan::counter::ItemsCount::new(agencies)).bench_local(|| {
+        let inputs = read_all(&plan, h1(), &paths).expect("read");
+        merge(&plan, h1(), h1().default_deadline(), inputs)
+    });
+}
+
+/// The report PDF from merged data, as one `report` run lays it out (a
+/// fresh World, Typst's caches released): throughput is per page.
+#[divan::bench(args = sizes(), sample_count = 3)]
+fn report_pdf_at_scale(bencher: Bencher, agencies: usize) {
+    let (plan, data) = merged_at_scale(agencies);
+    let config = ReportConfig::embedded().expect("config");
+    let render = || {
+        let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
+        let json = serde_json::to_vec(&report.typst_data()).expect("json");
+        let world =
+            ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
+        baocao::render::pdf(&world, &report.ident, report.date, true, Caches::Release).expect("pdf")
+    };
+    let pages = lopdf::Document::load_mem(&render()).expect("a PDF").get_pages().len();
+    bencher.counter(divan::counter::ItemsCount::new(pages)).bench_local(render);
+}
+
+/// The consolidated Excel file (appendices and every agency's text).
+#[divan::bench(args = sizes(), sample_count = 3)]
+fn excel_export_at_scale(bencher: Bencher, agencies: usize) {
+    let (plan, data) = merged_at_scale(agencies);
     let config = ReportConfig::embedded().expect("config");
     let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
     bencher.bench_local(|| {
@@ -132,9 +145,9 @@ fn excel_export(bencher: Bencher) {
     });
 }
 
-/// The whole cycle through the binary: templates, sample answers, ingest,
-/// report, for the bundled plan's 28 agencies and with sample communes.
-#[divan::bench(args = [28, 300], sample_count = 3)]
+/// The whole cycle through the binary: templates, sample answers (some
+/// late, missing, mistaken or in a legacy encoding), ingest, report.
+#[divan::bench(args = sizes(), sample_count = 1)]
 fn demo_end_to_end(bencher: Bencher, agencies: usize) {
     let exe = env!("CARGO_BIN_EXE_baocao");
     bencher.bench_local(|| {
