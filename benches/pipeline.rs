@@ -91,15 +91,16 @@ fn sizes() -> Vec<usize> {
     [30, 300, 3_000, 10_000].into_iter().filter(|&n| n <= max).collect()
 }
 
-/// The bundled plan with sample communes up to `agencies`, and one filled
-/// workbook per agency in a temporary folder (written in parallel).
+/// The bundled plan with sample communes up to `agencies`, and the filled
+/// workbooks `demo` makes (every ninth agency sends none; some are late,
+/// mistaken or typed in a legacy encoding) in a temporary folder.
 fn workbooks_at_scale(agencies: usize) -> (Plan, tempfile::TempDir, Vec<PathBuf>) {
     use rayon::prelude::*;
     let plan = baocao::cmd::demo::with_sample_agencies(plan(), agencies).expect("sample communes");
     let dir = tempfile::tempdir().expect("a temporary folder");
     let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline() };
     assignments(&plan).par_iter().enumerate().for_each(|(i, a)| {
-        let entries = sample::entries(a, h1(), &mut Rng::new(i as u64));
+        let Some(entries) = sample::submission(a, h1(), 2025, i) else { return };
         let bytes = workbook(&ctx, a, Some(&entries)).expect("a workbook");
         std::fs::write(dir.path().join(format!("{}.xlsx", a.agency.id)), bytes).expect("written");
     });

@@ -188,6 +188,27 @@ pub enum Quirk {
     LegacyText,
 }
 
+/// The sample answers of the `i`-th agency of a run seeded with `seed`:
+/// `None` for every ninth agency, which does not send; of the others some
+/// send late, make mistakes or type in a legacy encoding, so that each case
+/// shows up. Each agency has its own generator, so the result does not
+/// depend on the order agencies are made in (they are made in parallel).
+pub fn submission(share: &Assignment, period: Period, seed: u64, i: usize) -> Option<Entries> {
+    let quirk = match i % 9 {
+        4 => return None,
+        2 => Some(Quirk::Late),
+        5 => Some(Quirk::Mistakes),
+        7 => Some(Quirk::LegacyText),
+        _ => None,
+    };
+    let mut rng = Rng::new(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut e = entries(share, period, &mut rng);
+    if let Some(q) = quirk {
+        apply(&mut e, q, &mut rng);
+    }
+    Some(e)
+}
+
 /// Applies a quirk to sample entries.
 pub fn apply(e: &mut Entries, quirk: Quirk, rng: &mut Rng) {
     use crate::intake::legacy::{Legacy, encode};

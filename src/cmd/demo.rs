@@ -12,20 +12,8 @@ use crate::plan::assign::assignments;
 use crate::plan::files::{AGENCIES_FILE, PlanSource};
 use crate::plan::ids::AgencyId;
 use crate::plan::{Plan, load};
-use crate::sample::{self, Quirk, Rng};
+use crate::sample;
 use crate::template::{Context, workbook};
-
-/// Which agencies (by position) skip, send late, make mistakes or type in
-/// a legacy encoding: every few agencies, so each case shows up.
-fn quirk_of(i: usize) -> Option<Option<Quirk>> {
-    match i % 9 {
-        4 => None,
-        2 => Some(Some(Quirk::Late)),
-        5 => Some(Some(Quirk::Mistakes)),
-        7 => Some(Some(Quirk::LegacyText)),
-        _ => Some(None),
-    }
-}
 
 /// The plan with sample communes added until `total` agencies report:
 /// localities, so the groups of the plan reach them as they would reach
@@ -102,24 +90,16 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
-    // Agencies are made in parallel; each has its own generator, seeded from
-    // the run's seed and its position, so the result does not depend on the
-    // order threads finish in.
     use rayon::prelude::*;
     let made: Vec<Result<bool, Error>> = shares
         .par_iter()
         .enumerate()
         .map(|(i, share)| {
-            let mut rng = Rng::new(a.seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
             let file = format!("{}.xlsx", share.agency.id);
             write_atomic(&base.join("mau"), &file, &workbook(&ctx, share, None)?)?;
-            let mut entries = sample::entries(share, period, &mut rng);
-            let sent = match quirk_of(i) {
+            let sent = match sample::submission(share, period, a.seed, i) {
                 None => false,
-                Some(quirk) => {
-                    if let Some(q) = quirk {
-                        sample::apply(&mut entries, q, &mut rng);
-                    }
+                Some(entries) => {
                     write_atomic(&base.join("nop"), &file, &workbook(&ctx, share, Some(&entries))?)?;
                     true
                 }
