@@ -126,7 +126,13 @@ fn header_columns(range: &Range<Data>, row: u32, headers: &[&str]) -> Vec<Option
     let (_, end_col) = range.end().unwrap_or((0, 0));
     let found: Vec<(u32, String)> =
         (0..=end_col).filter_map(|c| range.get_value((row, c)).map(|d| (c, fold(&d.to_string())))).collect();
-    headers.iter().map(|h| found.iter().find(|(_, f)| *f == fold(h)).map(|(c, _)| *c)).collect()
+    headers
+        .iter()
+        .map(|h| {
+            let h = fold(h);
+            found.iter().find(|(_, f)| *f == h).map(|(c, _)| *c)
+        })
+        .collect()
 }
 
 /// The header row: the first of the top rows with a `TT` cell and `name`.
@@ -716,9 +722,10 @@ fn read_report(r: &mut Reading, range: &Range<Data>, sub: &mut Submission) {
     let sheet = SHEET_REPORT;
     let (end_row, end_col) = range.end().unwrap_or((0, 0));
     let mut found: BTreeSet<Section> = BTreeSet::new();
+    let labels: Vec<(Section, String)> = Section::ALL.into_iter().map(|s| (s, fold(s.label()))).collect();
     for row in 0..=end_row {
         let label = fold(&range.get_value((row, 0)).map(|d| d.to_string()).unwrap_or_default());
-        let Some(section) = Section::ALL.into_iter().find(|s| fold(s.label()) == label) else {
+        let Some(section) = labels.iter().find(|(_, l)| *l == label).map(|(s, _)| *s) else {
             // Rows without a label: anything typed in them is reported.
             if row >= Section::FIRST_ROW {
                 let known: BTreeSet<u32> = BTreeSet::new();
