@@ -13,12 +13,41 @@ use crate::vn;
 use super::period_dir;
 use super::report::{read_config, read_period_data};
 
+/// Letters per file for printing: at national scale a thousand letters in
+/// one document would take gigabytes to lay out and be unwieldy to print.
+const LETTERS_PER_PRINT_FILE: usize = 100;
+
+/// The stack of a thread that lays out a letter (the main thread's size).
+const RENDER_STACK: usize = 8 << 20;
+
+/// Past this many letters their files are counted, not listed one by one.
+const LISTED: usize = 20;
+
+/// The files for printing `count` letters: `don-doc-<kỳ>` for up to
+/// [`LETTERS_PER_PRINT_FILE`], else `don-doc-<kỳ>-01`, `-02`… each with the
+/// letters it holds.
+fn print_files(period: &str, count: usize) -> Vec<(String, std::ops::Range<usize>)> {
+    let parts = count.div_ceil(LETTERS_PER_PRINT_FILE);
+    (0..parts)
+        .map(|i| {
+            let range = i * LETTERS_PER_PRINT_FILE..count.min((i + 1) * LETTERS_PER_PRINT_FILE);
+            let stem = if parts == 1 {
+                format!("don-doc-{period}")
+            } else {
+                format!("don-doc-{period}-{:02}", i + 1)
+            };
+            (stem, range)
+        })
+        .collect()
+}
+
 fn pdf(
     letters: &[&Letter],
     a: &RemindArgs,
     title: &str,
     keywords: &[String],
     ident: &str,
+    caches: render::Caches,
 ) -> Result<Vec<u8>, Error> {
     let data = letters::typst_data(letters, title, keywords);
     let date = letters
@@ -42,7 +71,7 @@ fn pdf(
         a.layout.font_path.as_deref(),
         Vec::new(),
     )?;
-    render::pdf(&world, ident, date, true, render::Caches::Release)
+    render::pdf(&world, ident, date, true, caches)
 }
 
 pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
@@ -78,16 +107,55 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
     let keywords = vec![plan.info.code.clone(), a.period.id(), "đôn đốc".to_owned()];
     let title = format!("Đôn đốc gửi báo cáo {} — {}", plan.info.code, a.period.name());
     let folder = out.join("don-doc");
-    for letter in &all {
-        let ident = format!("baocao/don-doc/{}/{}", a.period.id(), letter.agency);
-        let bytes = pdf(&[letter], a, &title, &keywords, &ident)?;
-        let path = write_atomic(&folder, &format!("{}.pdf", letter.agency), &bytes)?;
-        crate::say!("  đã ghi {}", path.display());
+    // One letter per agency, several at a time, each laid out cold: keeping
+    // Typst's caches between letters saved 15 % of the time at 10,000
+    // agencies but took 115 MB more.
+    // Typst lays out on these threads: they get the main thread's stack
+    // size, not rayon's default 2 MiB, which a letter overflows.
+    use rayon::prelude::*;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(RENDER_STACK)
+        .build()
+        .map_err(|e| Error::Internal(format!("luồng xử lý: {e}")))?;
+    let written: Vec<std::path::PathBuf> = pool.install(|| {
+        all.par_iter()
+            .map(|letter| {
+                let ident = format!("baocao/don-doc/{}/{}", a.period.id(), letter.agency);
+                let bytes = pdf(&[letter], a, &title, &keywords, &ident, render::Caches::Release)?;
+                write_atomic(&folder, &format!("{}.pdf", letter.agency), &bytes)
+            })
+            .collect::<Result<_, Error>>()
+    })?;
+    if all.len() <= LISTED {
+        for path in &written {
+            crate::say!("  đã ghi {}", path.display());
+        }
+    } else {
+        crate::say!("  đã ghi {} công văn vào {}", all.len(), folder.display());
     }
-    let refs: Vec<&Letter> = all.iter().collect();
-    let combined = pdf(&refs, a, &title, &keywords, &format!("baocao/don-doc/{}", a.period.id()))?;
-    let path = write_atomic(&out, &format!("don-doc-{}.pdf", a.period.id()), &combined)?;
-    crate::say!("  đã ghi {} (in chung)", path.display());
+    for (stem, range) in print_files(&a.period.id(), all.len()) {
+        let refs: Vec<&Letter> = all[range.clone()].iter().collect();
+        let ident = format!("baocao/{stem}");
+        let combined = pdf(&refs, a, &title, &keywords, &ident, render::Caches::Release)?;
+        let path = write_atomic(&out, &format!("{stem}.pdf"), &combined)?;
+        crate::say!("  đã ghi {} (in chung, công văn {}–{})", path.display(), range.start + 1, range.end);
+    }
     crate::say!("Đã lập {} công văn đôn đốc, hạn gửi mới {}.", all.len(), vn::date(deadline));
     Ok(exit::OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_for_printing_are_split_in_parts_of_a_hundred() {
+        assert_eq!(print_files("2025-H1", 7), vec![("don-doc-2025-H1".to_owned(), 0..7)]);
+        assert_eq!(print_files("2025-H1", 100), vec![("don-doc-2025-H1".to_owned(), 0..100)]);
+        let parts = print_files("2025-H1", 1111);
+        assert_eq!(parts.len(), 12);
+        assert_eq!(parts[0], ("don-doc-2025-H1-01".to_owned(), 0..100));
+        assert_eq!(parts[11], ("don-doc-2025-H1-12".to_owned(), 1100..1111));
+        assert_eq!(parts.iter().map(|(_, r)| r.len()).sum::<usize>(), 1111);
+    }
 }
