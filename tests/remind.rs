@@ -40,6 +40,8 @@ fn a_letter_names_exactly_the_missing_items() {
     std::fs::write(inputs.join("stc.xlsx"), baocao::template::workbook(&ctx, stc, Some(&entries)).unwrap())
         .unwrap();
     assert_eq!(baocao(dir.path(), &["ingest", "--period", "2025-H1"]).0, 0);
+    let (code, out, err) = baocao(dir.path(), &["report", "--period", "2025-H1"]);
+    assert_eq!(code, 0, "{out}{err}");
 
     let (code, out, err) = baocao(
         dir.path(),
@@ -78,4 +80,9 @@ fn a_letter_names_exactly_the_missing_items() {
     // Both in one file for printing, each letter on its own pages.
     let both = pdftotext(&dir.path().join("outputs/2025-H1/don-doc-2025-H1.pdf"));
     assert_eq!(both.matches("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").count(), 2);
+    // The file for printing joins the report's manifest: the archive still verifies.
+    let (code, out, err) = baocao(dir.path(), &["verify", "outputs/2025-H1"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let manifest = std::fs::read_to_string(dir.path().join("outputs/2025-H1/manifest.json")).unwrap();
+    assert!(manifest.contains("\"don-doc-2025-H1.pdf\""), "{manifest}");
 }

@@ -1,5 +1,6 @@
 //! `baocao remind --period P`: reminder letters for late or incomplete agencies.
 
+use crate::archive::manifest::Manifest;
 use crate::args::RemindArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
@@ -139,6 +140,9 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
         let combined = pdf(&refs, a, &title, &keywords, &ident, render::Caches::Release)?;
         let path = write_atomic(&out, &format!("{stem}.pdf"), &combined)?;
         crate::say!("  đã ghi {} (in chung, công văn {}–{})", path.display(), range.start + 1, range.end);
+        // Kept beside the archived report, it joins its manifest (else
+        // `verify` would call it a stranger).
+        Manifest::add_output(&out, &path)?;
     }
     crate::say!("Đã lập {} công văn đôn đốc, hạn gửi mới {}.", all.len(), vn::date(deadline));
     Ok(exit::OK)
