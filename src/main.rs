@@ -12,7 +12,14 @@ use baocao::args::{Cli, Command, PlanCommand};
 use baocao::plan::files::PlanSource;
 use baocao::{cmd, terminal};
 
+/// The stack of rayon's threads: Typst lays out on them (its own page runs,
+/// `remind`'s letters) and overflowed rayon's default 2 MiB; this is the
+/// main thread's size.
+const WORKER_STACK: usize = 8 << 20;
+
 fn main() -> ExitCode {
+    // Fails only if the pool already exists, which nothing here does first.
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK).build_global();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return ExitCode::from(terminal::clap_error(&e)),

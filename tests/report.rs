@@ -369,6 +369,16 @@ fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
     let pdf_rows = json["appendices"].as_array().unwrap().iter().map(|a| a["rows"].as_array().unwrap().len());
     assert!(pdf_rows.clone().all(|n| n < total), "{:?}", pdf_rows.collect::<Vec<_>>());
 
+    // The Excel file, read back by calamine, lists every agency.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("bao-cao.xlsx");
+    std::fs::write(&xlsx, baocao::report::excel::workbook(&report, "Sở", "UBND").unwrap()).unwrap();
+    let mut book = open_workbook_auto(&xlsx).unwrap();
+    let sheet = book.worksheet_range(&receipts.label).unwrap();
+    let numbers: Vec<String> =
+        sheet.rows().skip(5).filter_map(|r| r.first().map(|c| c.to_string())).collect();
+    assert_eq!(numbers, (1..=total).map(|n| n.to_string()).collect::<Vec<_>>());
+
     // The narrative names three agencies not yet sent and counts the others.
     let others = missing - 3;
     assert!(report.markdown.contains(&format!("và {others} cơ quan, đơn vị khác")), "{}", report.markdown);

@@ -48,9 +48,9 @@ pub fn with_sample_agencies(mut plan: Plan, total: usize) -> Result<Plan, Error>
 /// into `dir`, so that `ingest`, `report` and the rest can be run (and
 /// timed) on the sample at scale with `--plan`.
 fn write_plan(source: &PlanSource, added: &[Agency], dir: &Path) -> Result<(), Error> {
+    let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
     let mut communes = String::from("\n# Các xã mẫu do `baocao demo --agencies` thêm vào.\n");
     for a in added {
-        let quote = |s: &str| toml::Value::String(s.to_owned()).to_string();
         communes.push_str(&format!(
             "\n[[agency]]\nid = {}\nname = {}\nkind = \"locality\"\n",
             quote(a.id.as_str()),

@@ -18,9 +18,6 @@ use super::report::{read_config, read_period_data};
 /// one document would take gigabytes to lay out and be unwieldy to print.
 const LETTERS_PER_PRINT_FILE: usize = 100;
 
-/// The stack of a thread that lays out a letter (the main thread's size).
-const RENDER_STACK: usize = 8 << 20;
-
 /// Past this many letters their files are counted, not listed one by one.
 const LISTED: usize = 20;
 
@@ -111,22 +108,15 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
     // One letter per agency, several at a time, each laid out cold: keeping
     // Typst's caches between letters saved 15 % of the time at 10,000
     // agencies but took 115 MB more.
-    // Typst lays out on these threads: they get the main thread's stack
-    // size, not rayon's default 2 MiB, which a letter overflows.
     use rayon::prelude::*;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(RENDER_STACK)
-        .build()
-        .map_err(|e| Error::Internal(format!("luồng xử lý: {e}")))?;
-    let written: Vec<std::path::PathBuf> = pool.install(|| {
-        all.par_iter()
-            .map(|letter| {
-                let ident = format!("baocao/don-doc/{}/{}", a.period.id(), letter.agency);
-                let bytes = pdf(&[letter], a, &title, &keywords, &ident, render::Caches::Release)?;
-                write_atomic(&folder, &format!("{}.pdf", letter.agency), &bytes)
-            })
-            .collect::<Result<_, Error>>()
-    })?;
+    let written: Vec<std::path::PathBuf> = all
+        .par_iter()
+        .map(|letter| {
+            let ident = format!("baocao/don-doc/{}/{}", a.period.id(), letter.agency);
+            let bytes = pdf(&[letter], a, &title, &keywords, &ident, render::Caches::Release)?;
+            write_atomic(&folder, &format!("{}.pdf", letter.agency), &bytes)
+        })
+        .collect::<Result<_, Error>>()?;
     if all.len() <= LISTED {
         for path in &written {
             crate::say!("  đã ghi {}", path.display());
