@@ -12,7 +12,8 @@ use super::read::{Outcome, read_bytes};
 
 const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
 
-fn is_spreadsheet(p: &Path) -> bool {
+/// Whether the file's extension is one calamine reads.
+pub fn is_spreadsheet(p: &Path) -> bool {
     p.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))

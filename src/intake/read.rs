@@ -240,7 +240,7 @@ pub fn read_bytes(bytes: &[u8], display: &str, plan: &Plan, period: Period) -> O
     };
     let extension =
         Path::new(display).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    if !["xlsx", "xlsm", "xls", "ods"].contains(&extension.as_str()) {
+    if !super::collect::is_spreadsheet(Path::new(display)) {
         r.error(
             Location::file(display),
             "không phải bảng tính — cần tệp .xlsx, .xlsm, .xls hoặc .ods".to_owned(),
