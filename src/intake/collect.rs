@@ -1,4 +1,9 @@
 //! Finding the workbooks of a period and reading them all.
+//!
+//! Clerks and mail clients save attachments into a folder per agency, so a
+//! period's folder is walked with its sub-folders; the folders' names are
+//! kept (a folder named after an agency says whose a file is). Every entry
+//! that is not read is listed with why.
 
 use std::path::{Path, PathBuf};
 
@@ -8,62 +13,106 @@ use crate::merge::Inputs;
 use crate::period::Period;
 use crate::plan::Plan;
 
-use super::read::{Outcome, read_bytes};
+use super::book::Format;
+use super::read::{Outcome, read_in};
 
-const EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+/// Folders deeper than this under the one named are not walked: a link
+/// loop or a copied archive, not a clerk's filing.
+const DEPTH: usize = 8;
 
 /// Whether the file's extension is one calamine reads.
 pub fn is_spreadsheet(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    Format::of(p).is_some()
 }
 
-/// The files named, with folders replaced by the spreadsheets they hold
-/// (sorted by name). Other files in a folder are reported, not read; Excel's
-/// lock files (`~$…`) and hidden files are passed over.
-pub fn collect(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Error> {
+/// A file to read: its path, and the folders between the one the user named
+/// and the file.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    pub folders: Vec<String>,
+}
+
+/// The files named, with folders replaced by the spreadsheets they hold,
+/// sub-folders included (sorted by path). What is not read is reported.
+pub fn collect(paths: &[PathBuf]) -> Result<(Vec<Found>, Vec<Diagnostic>), Error> {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| Error::read(path, &e))?;
-        if !meta.is_dir() {
-            files.push(path.clone());
-            continue;
-        }
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| Error::read(path, &e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect();
-        entries.sort();
-        for p in entries {
-            let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-            if name.starts_with('.') || name.starts_with("~$") {
-                continue;
-            }
-            if is_spreadsheet(&p) {
-                files.push(p);
-            } else {
-                diags.push(Diagnostic::warning(
-                    Location::file(p.display().to_string()),
-                    "không phải bảng tính (.xlsx, .xlsm, .xls, .ods) — bỏ qua".to_owned(),
-                ));
-            }
+        if meta.is_dir() {
+            walk(path, &mut Vec::new(), &mut files, &mut diags).map_err(|e| Error::read(path, &e))?;
+        } else {
+            files.push(Found { path: path.clone(), folders: Vec::new() });
         }
     }
     Ok((files, diags))
 }
 
+fn skip(diags: &mut Vec<Diagnostic>, p: &Path, why: &str) {
+    diags.push(Diagnostic::warning(Location::file(p.display().to_string()), format!("{why} — bỏ qua")));
+}
+
+fn walk(
+    dir: &Path,
+    folders: &mut Vec<String>,
+    files: &mut Vec<Found>,
+    diags: &mut Vec<Diagnostic>,
+) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let Ok(link) = std::fs::symlink_metadata(&p) else {
+            skip(diags, &p, "không đọc được thông tin tệp");
+            continue;
+        };
+        // Links are followed to files only: a link to a folder may loop.
+        let is_link = link.file_type().is_symlink();
+        let meta = if is_link { std::fs::metadata(&p).ok() } else { Some(link) };
+        let Some(meta) = meta else {
+            skip(diags, &p, "liên kết trỏ tới tệp không còn tồn tại");
+            continue;
+        };
+        if name.starts_with("~$") {
+            skip(
+                diags,
+                &p,
+                "tệp khóa tạm của Excel/LibreOffice (tệp gốc đang được mở) — nếu thiếu tệp gốc, hãy đóng chương trình rồi chép lại",
+            );
+        } else if name.starts_with('.') {
+            skip(diags, &p, "tệp hoặc thư mục ẩn (tên bắt đầu bằng dấu chấm)");
+        } else if meta.is_dir() {
+            if is_link {
+                skip(diags, &p, "liên kết tới thư mục (không đi theo, để tránh vòng lặp)");
+            } else if folders.len() >= DEPTH {
+                skip(diags, &p, &format!("thư mục lồng quá {DEPTH} cấp"));
+            } else {
+                folders.push(name);
+                walk(&p, folders, files, diags)?;
+                folders.pop();
+            }
+        } else if !meta.is_file() {
+            skip(diags, &p, "không phải tệp thường (thiết bị, ống dẫn…)");
+        } else if is_spreadsheet(&p) {
+            files.push(Found { path: p, folders: folders.clone() });
+        } else {
+            skip(diags, &p, "không phải bảng tính (.xlsx, .xlsm, .xls, .ods)");
+        }
+    }
+    Ok(())
+}
+
 /// One file read once: its size and hash, and what its cells gave.
-fn read_one(plan: &Plan, period: Period, file: &Path) -> (Option<(u64, String)>, Outcome) {
-    let display = file.display().to_string();
-    match std::fs::read(file) {
+fn read_one(plan: &Plan, period: Period, file: &Found) -> (Option<(u64, String)>, Outcome) {
+    let display = file.path.display().to_string();
+    match std::fs::read(&file.path) {
         Ok(bytes) => {
             let hash = (bytes.len() as u64, crate::archive::sha256_hex(&bytes));
-            (Some(hash), read_bytes(&bytes, &display, plan, period))
+            (Some(hash), read_in(&bytes, &display, &file.folders, plan, period))
         }
-        Err(_) => (None, super::read::read(file, &display, plan, period)),
+        Err(_) => (None, super::read::read(&file.path, &display, plan, period)),
     }
 }
 
@@ -90,12 +139,12 @@ pub fn read_all_with(
     let mut inputs = Inputs { read: Vec::new(), refused: Vec::new(), general, hashes: Default::default() };
     for (file, (hash, outcome)) in files.iter().zip(results) {
         if let Some(hash) = hash {
-            inputs.hashes.insert(file.display().to_string(), hash);
+            inputs.hashes.insert(file.path.display().to_string(), hash);
         }
         match outcome {
             Outcome::Read(s) => inputs.read.push(s),
-            Outcome::Refused { file, agency, diagnostics } => {
-                inputs.refused.push((file, agency, diagnostics))
+            Outcome::Refused { file, agencies, diagnostics } => {
+                inputs.refused.push((file, agencies, diagnostics))
             }
         }
     }

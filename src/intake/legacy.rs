@@ -3,8 +3,12 @@
 //!
 //! Such text reaches us as Latin-1 look-alikes: TCVN3 "Së Khoa häc" (one
 //! byte per letter), VNI "Sôû Khoa hoïc" (a base letter and a mark). A cell
-//! is converted only when it holds characters that Vietnamese in Unicode
-//! never uses; the caller warns with the cell and keeps the original text.
+//! is converted when it holds characters that Vietnamese in Unicode never
+//! uses, or when its words are not Vietnamese syllables while its decoding's
+//! are ("Tèt" is TCVN3 for "Tốt"). Which of the two encodings, when both
+//! decode a cell, is decided by the rest of the workbook ([`decide`]); text
+//! that is Vietnamese as it stands is never converted. The caller warns with
+//! the cell and keeps the original text in the message.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -228,9 +232,115 @@ pub fn encode(s: &str, enc: Legacy) -> String {
 }
 
 /// Detects and converts in one step: `Some((encoding, unicode))` when `s`
-/// was legacy text.
+/// was legacy text, judged from `s` alone.
 pub fn convert(s: &str) -> Option<(Legacy, String)> {
-    detect(s).map(|enc| (enc, decode(s, enc)))
+    match assess(s) {
+        Assessment::Sure(enc) => Some((enc, decode(s, enc))),
+        Assessment::Either { fallback } => Some((fallback, decode(s, fallback))),
+        Assessment::AsIs | Assessment::Doubtful(_) => None,
+    }
+}
+
+/// What one cell says about the keyboard it was typed with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assessment {
+    /// Unicode or plain ASCII: nothing to convert.
+    AsIs,
+    /// Typed in this encoding without doubt: the text is not Vietnamese as
+    /// it stands, and its decoding is.
+    Sure(Legacy),
+    /// Legacy text that both encodings decode into Vietnamese: the rest of
+    /// the workbook tells which; `fallback` when it does not.
+    Either { fallback: Legacy },
+    /// Vietnamese as it stands ("Toát", "Có"), and also a decoding of these
+    /// encodings ("Tốt", "Cú"). Never converted: valid Unicode stays as
+    /// typed, but a workbook typed in one of them makes it worth a warning.
+    Doubtful(Vec<Legacy>),
+}
+
+/// The share of words with letters outside ASCII that are Vietnamese
+/// syllables (1 when there are none).
+fn vietnamese_share(s: &str) -> f64 {
+    let (valid, checked) = super::syllable::vietnamese_words(s);
+    if checked == 0 { 1.0 } else { valid as f64 / checked as f64 }
+}
+
+/// Text that reads as Vietnamese: most of its words are syllables. Not all:
+/// a cell may hold a foreign name or a typo.
+const VIETNAMESE: f64 = 0.8;
+
+/// Judges `s` on its own; [`decide`] adds what the workbook says.
+pub fn assess(s: &str) -> Assessment {
+    if s.chars().any(is_unicode_vietnamese) || !s.chars().any(|c| ('\u{A0}'..='\u{FF}').contains(&c)) {
+        return Assessment::AsIs;
+    }
+    let foreign = !evidence(s).is_empty();
+    let as_is = if foreign { 0.0 } else { vietnamese_share(s) };
+    let score = |enc: Legacy| -> f64 {
+        let decoded = match enc {
+            Legacy::Tcvn3 => decode_tcvn3(s),
+            Legacy::Vni => decode_vni(s),
+        };
+        if decoded == s || decoded.chars().any(is_foreign) { -1.0 } else { vietnamese_share(&decoded) }
+    };
+    let scores = [(Legacy::Tcvn3, score(Legacy::Tcvn3)), (Legacy::Vni, score(Legacy::Vni))];
+    let good: Vec<Legacy> = scores.iter().filter(|(_, v)| *v >= VIETNAMESE).map(|(e, _)| *e).collect();
+    if as_is >= VIETNAMESE {
+        return if good.is_empty() { Assessment::AsIs } else { Assessment::Doubtful(good) };
+    }
+    match good.as_slice() {
+        [one] => Assessment::Sure(*one),
+        [_, _] => Assessment::Either { fallback: detect(s).unwrap_or(Legacy::Tcvn3) },
+        _ => match detect(s) {
+            // Clean in one encoding though not every word is a syllable
+            // (names, abbreviations): the signs inside words decide.
+            Some(enc) if scores.iter().any(|(e, v)| *e == enc && *v > as_is) => Assessment::Sure(enc),
+            _ => Assessment::AsIs,
+        },
+    }
+}
+
+/// A cell's text converted, or found worth a word, in the light of the
+/// encoding its workbook (or its column) was typed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Keep,
+    Convert {
+        enc: Legacy,
+        unicode: String,
+    },
+    /// Kept as typed, though it may be `unicode` typed in `enc`.
+    KeepButMaybe {
+        enc: Legacy,
+        unicode: String,
+    },
+}
+
+/// The encoding the cells around a cell were typed in: its column's, and
+/// its workbook's as a whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Around {
+    pub column: Option<Legacy>,
+    pub workbook: Option<Legacy>,
+}
+
+/// Decides for `s` given the encoding of the cells around it. Choosing
+/// between two decodings takes the workbook's word; a warning on valid
+/// Unicode needs its own column to be typed in a legacy encoding (a
+/// template's Unicode text sits beside a clerk's TCVN3 in every workbook).
+pub fn decide(s: &str, around: Around) -> Decision {
+    match assess(s) {
+        Assessment::AsIs => Decision::Keep,
+        Assessment::Sure(enc) => Decision::Convert { enc, unicode: decode(s, enc) },
+        Assessment::Either { fallback } => {
+            let enc = around.column.or(around.workbook).unwrap_or(fallback);
+            Decision::Convert { enc, unicode: decode(s, enc) }
+        }
+        Assessment::Doubtful(encs) => match around.column.filter(|w| encs.contains(w)) {
+            Some(enc) => Decision::KeepButMaybe { enc, unicode: decode(s, enc) },
+            None => Decision::Keep,
+        },
+    }
 }
 
 #[cfg(test)]

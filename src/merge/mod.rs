@@ -242,7 +242,8 @@ impl PeriodData {
 /// What `merge` takes: the workbooks read, and those refused outright.
 pub struct Inputs {
     pub read: Vec<Submission>,
-    pub refused: Vec<(String, Option<AgencyId>, Vec<Diagnostic>)>,
+    /// Files not merged: the name, the agencies it may belong to, why.
+    pub refused: Vec<(String, Vec<AgencyId>, Vec<Diagnostic>)>,
     /// Problems with the inputs as a whole (a file that is not a spreadsheet).
     pub general: Vec<Diagnostic>,
     /// Size and SHA-256 of every file read, by the name used in messages.
@@ -285,11 +286,11 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
         used.insert(agency, winner);
     }
     let mut refused_by: BTreeMap<AgencyId, Vec<String>> = BTreeMap::new();
-    for (file, agency, diags) in inputs.refused {
+    for (file, agencies, diags) in inputs.refused {
         let (size, sha256) = hash(&file);
         files.push(FileResult {
             file: file.clone(),
-            agency: agency.clone(),
+            agency: agencies.first().cloned(),
             usage: FileUse::Refused,
             errors: diags.iter().filter(|d| d.is_error()).count(),
             warnings: diags.iter().filter(|d| !d.is_error()).count(),
@@ -297,8 +298,9 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
             sha256,
         });
         diagnostics.extend(diags);
-        if let Some(a) = agency {
-            refused_by.entry(a).or_default().push(file);
+        // A file several agencies may own counts as refused for each.
+        for a in agencies {
+            refused_by.entry(a).or_default().push(file.clone());
         }
     }
     files.sort_by(|a, b| a.file.cmp(&b.file));

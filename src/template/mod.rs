@@ -10,9 +10,9 @@ use time::Date;
 
 use crate::error::Error;
 use crate::form::{
-    Entries, HEADER_ROW, IndicatorCol, Role, SHEET_GUIDE, SHEET_INDICATORS, SHEET_REPORT, SHEET_STAMP,
-    SHEET_TASKS, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Section, Status,
-    TEMPLATE_VERSION, TaskCol, Value,
+    Entries, HEADER_ROW, IndicatorCol, REPORT_HINT, Role, SHEET_GUIDE, SHEET_INDICATORS, SHEET_REPORT,
+    SHEET_STAMP, SHEET_TASKS, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION,
+    Section, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT, TITLE_TASKS, TaskCol, Value,
 };
 use crate::period::Period;
 use crate::plan::Plan;
@@ -207,9 +207,8 @@ fn guide_sheet(
     Ok(())
 }
 
-/// `Sở Tài chính — 6 tháng đầu năm 2025`, under each sheet's title.
 fn subtitle(ctx: &Context, a: &Assignment) -> String {
-    format!("{} — {}", a.agency.name, ctx.period.name())
+    crate::form::subtitle(&a.agency.name, &ctx.period)
 }
 
 /// A date cell: from the plan's date on, typed as day/month/year.
@@ -257,7 +256,7 @@ fn task_sheet(
     ws.set_name(SHEET_TASKS).map_err(xlsx)?;
     let headers: Vec<(&str, f64)> = TaskCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
     let sub = subtitle(ctx, a);
-    sheet_head(ws, f, "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", &sub, &headers)?;
+    sheet_head(ws, f, TITLE_TASKS, &sub, &headers)?;
     let rows =
         a.leads.iter().map(|t| (t, Role::Lead)).chain(a.coordinates.iter().map(|t| (t, Role::Coordinator)));
     let date_check = date_check(ctx, TaskCol::Completed.header())?;
@@ -335,7 +334,7 @@ fn indicator_sheet(
     ws.set_name(SHEET_INDICATORS).map_err(xlsx)?;
     let headers: Vec<(&str, f64)> = IndicatorCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
     let sub = subtitle(ctx, a);
-    sheet_head(ws, f, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", &sub, &headers)?;
+    sheet_head(ws, f, TITLE_INDICATORS, &sub, &headers)?;
     let number_check = DataValidation::new()
         .allow_decimal_number(DataValidationRule::Between(-1e12, 1e12))
         .set_input_message("Ghi một số, dùng dấu phẩy thập phân (ví dụ 95,5).")
@@ -402,11 +401,10 @@ fn report_sheet(
     ws.set_name(SHEET_REPORT).map_err(xlsx)?;
     ws.set_column_width(0, 28).map_err(xlsx)?;
     ws.set_column_width(1, 110).map_err(xlsx)?;
-    ws.merge_range(0, 0, 0, 1, "BÁO CÁO TÓM TẮT", &f.title).map_err(xlsx)?;
+    ws.merge_range(0, 0, 0, 1, TITLE_REPORT, &f.title).map_err(xlsx)?;
     let sub = subtitle(ctx, a);
     ws.merge_range(1, 0, 1, 1, &sub, &f.subtitle).map_err(xlsx)?;
-    let hint =
-        "Mỗi ý một dòng; dòng bắt đầu bằng «- » là gạch đầu dòng; **chữ đậm** đặt giữa hai cặp dấu sao.";
+    let hint = REPORT_HINT;
     ws.merge_range(2, 0, 2, 1, hint, &f.subtitle).map_err(xlsx)?;
     let date_check = date_check(ctx, Section::SentOn.label())?;
     for s in Section::ALL {

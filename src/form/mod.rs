@@ -8,10 +8,11 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+mod status;
 use time::Date;
 
 use crate::plan::ids::{IndicatorNo, TaskNo};
-use crate::text::fold;
 
 /// Version of the workbook layout.
 pub const TEMPLATE_VERSION: &str = "1";
@@ -22,6 +23,19 @@ pub const SHEET_INDICATORS: &str = "Chỉ tiêu";
 pub const SHEET_REPORT: &str = "Báo cáo";
 /// The hidden, protected sheet with the stamp and the dropdown lists.
 pub const SHEET_STAMP: &str = "_baocao";
+
+/// Titles above the tables of the task, indicator and report sheets.
+pub const TITLE_TASKS: &str = "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ";
+pub const TITLE_INDICATORS: &str = "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU";
+pub const TITLE_REPORT: &str = "BÁO CÁO TÓM TẮT";
+/// The line under the report sheet's title: how its texts are written.
+pub const REPORT_HINT: &str =
+    "Mỗi ý một dòng; dòng bắt đầu bằng «- » là gạch đầu dòng; **chữ đậm** đặt giữa hai cặp dấu sao.";
+
+/// `Sở Tài chính — 6 tháng đầu năm 2025`, under each sheet's title.
+pub fn subtitle(agency: &str, period: &crate::period::Period) -> String {
+    format!("{agency} — {}", period.name())
+}
 
 /// Keys of the stamp, one per row in columns A and B of [`SHEET_STAMP`].
 pub const STAMP_PLAN: &str = "ke_hoach";
@@ -219,91 +233,7 @@ impl Section {
     }
 }
 
-/// What an agency says of a task.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    DoneOnTime,
-    DoneLate,
-    InProgressOnTime,
-    InProgressLate,
-    NotStarted,
-    /// Recurring tasks only.
-    Ongoing,
-}
-
-impl Status {
-    pub const ONE_OFF: [Status; 5] = [
-        Status::DoneOnTime,
-        Status::DoneLate,
-        Status::InProgressOnTime,
-        Status::InProgressLate,
-        Status::NotStarted,
-    ];
-    pub const RECURRING: [Status; 6] = [
-        Status::Ongoing,
-        Status::DoneOnTime,
-        Status::DoneLate,
-        Status::InProgressOnTime,
-        Status::InProgressLate,
-        Status::NotStarted,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::DoneOnTime => "Đã hoàn thành đúng hạn",
-            Status::DoneLate => "Đã hoàn thành quá hạn",
-            Status::InProgressOnTime => "Đang thực hiện trong hạn",
-            Status::InProgressLate => "Đang thực hiện quá hạn",
-            Status::NotStarted => "Chưa triển khai",
-            Status::Ongoing => "Đang triển khai thường xuyên",
-        }
-    }
-
-    pub fn is_done(self) -> bool {
-        matches!(self, Status::DoneOnTime | Status::DoneLate)
-    }
-
-    /// Reads what a clerk typed, tolerant of case, spacing, missing
-    /// diacritics and common wording ("hoàn thành", "đã xong", "đang triển
-    /// khai"). `None` when it cannot tell.
-    ///
-    /// ```
-    /// use baocao::form::Status;
-    /// assert_eq!(Status::parse("da hoan thanh dung han"), Some(Status::DoneOnTime));
-    /// assert_eq!(Status::parse("  Đã xong "), Some(Status::DoneOnTime));
-    /// assert_eq!(Status::parse("đang triển khai"), Some(Status::InProgressOnTime));
-    /// assert_eq!(Status::parse("có lẽ"), None);
-    /// ```
-    pub fn parse(text: &str) -> Option<Status> {
-        let f = fold(text);
-        if f.is_empty() {
-            return None;
-        }
-        // The labels folded once: this runs for every answer of a collection.
-        static FOLDED: std::sync::OnceLock<Vec<(Status, String)>> = std::sync::OnceLock::new();
-        let folded = FOLDED.get_or_init(|| Status::RECURRING.iter().map(|s| (*s, fold(s.label()))).collect());
-        if let Some((s, _)) = folded.iter().find(|(_, label)| *label == f) {
-            return Some(*s);
-        }
-        let has = |w: &str| f.contains(w);
-        let late = has("qua han") || has("tre han") || has("cham");
-        let status = if has("thuong xuyen") {
-            Status::Ongoing
-        } else if has("chua") {
-            Status::NotStarted
-        } else if has("hoan thanh") || has("da xong") || f == "xong" || has("da thuc hien xong") {
-            if late { Status::DoneLate } else { Status::DoneOnTime }
-        } else if has("dang") || has("trien khai") || has("thuc hien") {
-            if late { Status::InProgressLate } else { Status::InProgressOnTime }
-        } else if late {
-            Status::InProgressLate
-        } else {
-            return None;
-        };
-        Some(status)
-    }
-}
+pub use status::{Status, StatusError};
 
 /// What a clerk typed in one workbook, after cleaning (NFC, legacy text
 /// converted). `template` can write it into a workbook and `intake` reads it
@@ -393,29 +323,5 @@ impl Role {
             Role::Lead => "Chủ trì",
             Role::Coordinator => "Phối hợp",
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_label_reads_back_as_itself() {
-        for s in Status::RECURRING {
-            assert_eq!(Status::parse(s.label()), Some(s));
-            assert_eq!(Status::parse(&s.label().to_uppercase()), Some(s));
-        }
-    }
-
-    #[test]
-    fn common_wording() {
-        assert_eq!(Status::parse("hoàn thành"), Some(Status::DoneOnTime));
-        assert_eq!(Status::parse("Hoàn thành (quá hạn)"), Some(Status::DoneLate));
-        assert_eq!(Status::parse("dang thuc hien"), Some(Status::InProgressOnTime));
-        assert_eq!(Status::parse("Quá hạn"), Some(Status::InProgressLate));
-        assert_eq!(Status::parse("chưa thực hiện"), Some(Status::NotStarted));
-        assert_eq!(Status::parse("thường xuyên"), Some(Status::Ongoing));
-        assert_eq!(Status::parse("??"), None);
     }
 }

@@ -1,0 +1,301 @@
+//! Reading one workbook's cells: the context every sheet reader shares
+//! (where we are, what was said so far, which keyboard the clerk used), and
+//! how a cell becomes text or a date.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use calamine::{Data, DataType, ExcelDateTime, ExcelDateTimeType, Range};
+use time::{Date, Month};
+
+use super::legacy::{self, Around, Decision, Legacy};
+use crate::diag::{Diagnostic, Location};
+use crate::period::Period;
+use crate::plan::Plan;
+use crate::vn;
+
+/// What is known while one workbook is read.
+pub struct Reading<'a> {
+    /// The file as the user named it.
+    pub file: String,
+    pub plan: &'a Plan,
+    pub period: Period,
+    /// The name of the agency whose workbook it is, once known.
+    pub agency: String,
+    pub diags: Vec<Diagnostic>,
+    /// The legacy encoding each column (by sheet) was typed in, and the
+    /// workbook's as a whole: a cell too short to tell is read as its
+    /// neighbours were typed.
+    pub keyboard: Keyboard,
+    /// Cells that hold an error: nothing more is said of them, so that two
+    /// messages never disagree on one cell.
+    errored: HashSet<(String, u32, u32)>,
+}
+
+impl<'a> Reading<'a> {
+    pub fn new(file: &str, plan: &'a Plan, period: Period) -> Self {
+        Reading {
+            file: file.to_owned(),
+            plan,
+            period,
+            agency: String::new(),
+            diags: Vec::new(),
+            keyboard: Keyboard::default(),
+            errored: HashSet::new(),
+        }
+    }
+
+    pub fn at(&self, sheet: &str, row: u32, col: u32) -> Location {
+        Location::cell(&self.file, sheet, row, col)
+    }
+
+    pub fn error(&mut self, at: Location, message: String) {
+        self.diags.push(Diagnostic::error(at, message));
+    }
+
+    pub fn warn(&mut self, at: Location, message: String) {
+        self.diags.push(Diagnostic::warning(at, message));
+    }
+
+    /// An error at a cell; later messages about that cell are dropped.
+    pub fn cell_error(&mut self, sheet: &str, row: u32, col: u32, message: String) {
+        self.errored.insert((sheet.to_owned(), row, col));
+        self.error(self.at(sheet, row, col), message);
+    }
+
+    /// A warning at a cell, unless the cell already holds an error.
+    pub fn cell_warn(&mut self, sheet: &str, row: u32, col: u32, message: String) {
+        if !self.has_error(sheet, row, col) {
+            self.warn(self.at(sheet, row, col), message);
+        }
+    }
+
+    pub fn has_error(&self, sheet: &str, row: u32, col: u32) -> bool {
+        self.errored.contains(&(sheet.to_owned(), row, col))
+    }
+
+    /// The text of a cell as it stands, cleaned but not converted: for
+    /// comparing with what the template wrote there.
+    pub fn plain(range: &Range<Data>, row: u32, col: u32) -> String {
+        match range.get_value((row, col)) {
+            None | Some(Data::Empty) => String::new(),
+            Some(Data::String(s)) => clean(s),
+            Some(other) => clean(&other.to_string()),
+        }
+    }
+
+    /// The text of a cell as the clerk meant it: cleaned, and converted from
+    /// TCVN3 or VNI when it was typed so (each conversion reported).
+    pub fn text(&mut self, sheet: &str, range: &Range<Data>, row: u32, col: u32) -> String {
+        let raw = match range.get_value((row, col)) {
+            None | Some(Data::Empty) => return String::new(),
+            Some(Data::String(s)) => s.clone(),
+            Some(Data::Float(v)) => plain_number(*v),
+            Some(Data::Int(v)) => v.to_string(),
+            Some(d @ (Data::DateTime(_) | Data::DateTimeIso(_))) => match cell_date(d) {
+                Ok(Some(d)) => vn::date(d),
+                _ => d.to_string(),
+            },
+            Some(Data::Bool(b)) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+            Some(Data::Error(e)) => {
+                self.cell_error(sheet, row, col, format!("ô có lỗi công thức ({e}) — cần một giá trị; hãy sửa công thức hoặc gõ thẳng giá trị vào ô"));
+                return String::new();
+            }
+            Some(other) => other.to_string(),
+        };
+        let text = clean(&raw);
+        match legacy::decide(&text, self.keyboard.of(sheet, col)) {
+            Decision::Keep => without_soft_hyphens(&text),
+            Decision::Convert { enc, unicode } => {
+                let unicode = clean(&unicode);
+                self.warn(
+                    self.at(sheet, row, col),
+                    format!(
+                        "«{text}» được gõ bằng bảng mã {} — đã chuyển sang Unicode: «{unicode}»",
+                        enc.label()
+                    ),
+                );
+                unicode
+            }
+            Decision::KeepButMaybe { enc, unicode } => {
+                let unicode = clean(&unicode);
+                self.warn(
+                    self.at(sheet, row, col),
+                    format!(
+                        "«{text}» được giữ nguyên, nhưng các ô khác của tệp được gõ bằng bảng mã {} — nếu ý là «{unicode}», hãy sửa lại ô này",
+                        enc.label()
+                    ),
+                );
+                without_soft_hyphens(&text)
+            }
+        }
+    }
+
+    /// Reports what was typed above a table's header row, except the
+    /// template's own titles (`expected`, compared folded).
+    pub fn above_table(&mut self, sheet: &str, range: &Range<Data>, header: u32, expected: &[String]) {
+        let Some((start_row, _)) = range.start() else { return };
+        let expected: Vec<String> = expected.iter().map(|t| crate::text::fold(t)).collect();
+        for (row, col, value) in range.used_cells() {
+            let (row, col) = (start_row + row as u32, range.start().map_or(0, |s| s.1) + col as u32);
+            if row >= header || value.is_empty() {
+                continue;
+            }
+            let text = self.text(sheet, range, row, col);
+            if !text.is_empty() && !expected.contains(&crate::text::fold(&text)) {
+                self.cell_warn(sheet, row, col, format!(
+                    "ô nằm ngoài bảng (trên dòng tiêu đề), có nội dung «{text}» — không được tổng hợp; hãy ghi vào đúng cột của bảng"
+                ));
+            }
+        }
+    }
+
+    /// Reports the cells of `row` outside the `known` columns that hold
+    /// something: it would otherwise be lost without a word.
+    pub fn stray_cells(&mut self, sheet: &str, range: &Range<Data>, row: u32, known: &BTreeSet<u32>) {
+        let (_, end_col) = range.end().unwrap_or((0, 0));
+        for c in 0..=end_col {
+            if known.contains(&c) || range.get_value((row, c)).is_none_or(|d| d.is_empty()) {
+                continue;
+            }
+            let text = self.text(sheet, range, row, c);
+            if !text.is_empty() {
+                self.cell_warn(sheet, row, c, format!(
+                    "ô nằm ngoài các cột của biểu mẫu, có nội dung «{text}» — không được tổng hợp; hãy chuyển vào đúng cột"
+                ));
+            }
+        }
+    }
+}
+
+/// The legacy encoding a workbook was typed in, by column and as a whole,
+/// learnt from the cells that leave no doubt.
+#[derive(Debug, Default)]
+pub struct Keyboard {
+    workbook: Option<Legacy>,
+    columns: HashMap<(String, u32), Legacy>,
+}
+
+impl Keyboard {
+    /// Learns from every text cell of `sheets`. A column typed in both
+    /// encodings (two clerks) follows its own majority.
+    pub fn learn<'r>(sheets: impl IntoIterator<Item = (&'r str, &'r Range<Data>)>) -> Keyboard {
+        let mut columns: HashMap<(String, u32), [usize; 2]> = HashMap::new();
+        let mut total = [0usize; 2];
+        for (sheet, range) in sheets {
+            let start_col = range.start().map_or(0, |(_, c)| c);
+            for (_, col, value) in range.used_cells() {
+                let Data::String(s) = value else { continue };
+                let slot = match legacy::assess(&clean(s)) {
+                    legacy::Assessment::Sure(Legacy::Tcvn3) => 0,
+                    legacy::Assessment::Sure(Legacy::Vni) => 1,
+                    _ => continue,
+                };
+                columns.entry((sheet.to_owned(), start_col + col as u32)).or_default()[slot] += 1;
+                total[slot] += 1;
+            }
+        }
+        let pick = |n: [usize; 2]| match n {
+            [0, 0] => None,
+            [t, v] if t >= v => Some(Legacy::Tcvn3),
+            _ => Some(Legacy::Vni),
+        };
+        Keyboard {
+            workbook: pick(total),
+            columns: columns.into_iter().filter_map(|(k, n)| Some((k, pick(n)?))).collect(),
+        }
+    }
+
+    pub fn of(&self, sheet: &str, col: u32) -> Around {
+        Around { column: self.columns.get(&(sheet.to_owned(), col)).copied(), workbook: self.workbook }
+    }
+}
+
+/// A number as text the way it was probably typed: `85.5`, `1234`.
+fn plain_number(v: f64) -> String {
+    vn::number(v).replace('.', "").replace(',', ".")
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, word
+/// joiner, byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Text as a clerk typed it, tidied: NFC, line ends unified, tabs and
+/// non-breaking spaces (pasted from Word) as spaces, invisible characters
+/// dropped, line ends and the whole trimmed. Soft hyphens stay until the
+/// legacy question is settled: in TCVN3 the same byte is «ư».
+pub fn clean(s: &str) -> String {
+    let s: String = s
+        .replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .map(|c| match c {
+            '\r' => '\n',
+            '\t' | '\u{A0}' | '\u{202F}' | '\u{2007}' => ' ',
+            c => c,
+        })
+        .collect();
+    let s = crate::text::nfc(&s);
+    s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_owned()
+}
+
+fn without_soft_hyphens(s: &str) -> String {
+    if s.contains('\u{AD}') { s.replace('\u{AD}', "") } else { s.to_owned() }
+}
+
+fn ymd_to_date(y: u16, m: u8, d: u8) -> Option<Date> {
+    Date::from_calendar_date(i32::from(y), Month::try_from(m).ok()?, d).ok()
+}
+
+/// A date from a cell: a date cell, an Excel serial number, `dd/mm/yyyy`
+/// text, or an ISO date (LibreOffice). `Err` holds what was found.
+pub fn cell_date(data: &Data) -> Result<Option<Date>, String> {
+    let serial = |v: f64| -> Result<Option<Date>, String> {
+        if !(1.0..=2_958_465.0).contains(&v) {
+            return Err(vn::number(v));
+        }
+        let (y, m, d, ..) = ExcelDateTime::new(v, ExcelDateTimeType::DateTime, false).to_ymd_hms_milli();
+        ymd_to_date(y, m, d).map(Some).ok_or_else(|| vn::number(v))
+    };
+    match data {
+        Data::Empty => Ok(None),
+        Data::DateTime(dt) => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            ymd_to_date(y, m, d).map(Some).ok_or_else(|| dt.as_f64().to_string())
+        }
+        Data::Float(v) => serial(*v),
+        Data::Int(v) => serial(*v as f64),
+        Data::String(s) | Data::DateTimeIso(s) => {
+            let t = clean(s);
+            if t.is_empty() {
+                return Ok(None);
+            }
+            if let Some(d) = vn::parse_date(&t) {
+                return Ok(Some(d));
+            }
+            let iso: Vec<&str> = t.get(..10).unwrap_or(&t).split('-').collect();
+            match iso.as_slice() {
+                [y, m, d] if y.len() == 4 => {
+                    ymd_to_date(y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0))
+                        .map(Some)
+                        .ok_or_else(|| t.clone())
+                }
+                _ => Err(t),
+            }
+        }
+        other => Err(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_text_is_tidied() {
+        assert_eq!(clean(" \u{FEFF}Ban\u{A0}hành\t kế hoạch \r\n\u{200B}"), "Ban hành  kế hoạch");
+        assert_eq!(clean("\u{200B}\u{A0}"), "");
+        assert_eq!(clean("một\r\nhai\rba"), "một\nhai\nba");
+    }
+}

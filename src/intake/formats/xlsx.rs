@@ -1,0 +1,158 @@
+//! Comments of an .xlsx workbook: `xl/workbook.xml` names the sheets, the
+//! relationships lead from a sheet to its comments part, and each
+//! `<comment ref="B3">` holds the text in runs. (Percent formats of xlsx
+//! cells come from calamine's styles.)
+
+use std::collections::HashMap;
+use std::io::Cursor;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::{Comment, attr, parse_a1, push_ref, zip_part};
+
+/// Relationship ids to targets in a `.rels` part.
+fn relationships(xml: &str) -> HashMap<String, (String, String)> {
+    let mut out = HashMap::new();
+    let mut reader = Reader::from_str(xml);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                if let (Some(id), Some(target)) = (attr(&e, "Id"), attr(&e, "Target")) {
+                    out.insert(id, (target, attr(&e, "Type").unwrap_or_default()));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `base` joined with a relative `target` (`xl/worksheets/` + `../comments1.xml`).
+fn resolve(base: &str, target: &str) -> String {
+    if let Some(absolute) = target.strip_prefix('/') {
+        return absolute.to_owned();
+    }
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for piece in target.split('/') {
+        match piece {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// Every comment of the workbook, with its sheet's name.
+pub fn comments(bytes: &[u8]) -> Result<Vec<Comment>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let Some(workbook) = zip_part(&mut zip, "xl/workbook.xml")? else { return Ok(Vec::new()) };
+    let rels =
+        zip_part(&mut zip, "xl/_rels/workbook.xml.rels")?.map(|x| relationships(&x)).unwrap_or_default();
+    let mut sheets: Vec<(String, String)> = Vec::new();
+    let mut reader = Reader::from_str(&workbook);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
+                let id = attr(&e, "r:id").unwrap_or_default();
+                if let (Some(name), Some((target, _))) = (attr(&e, "name"), rels.get(&id)) {
+                    sheets.push((name, resolve("xl", target)));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (sheet, path) in sheets {
+        let (dir, file) = path.rsplit_once('/').unwrap_or(("", &path));
+        let Some(rels) = zip_part(&mut zip, &format!("{dir}/_rels/{file}.rels"))? else { continue };
+        for (target, kind) in relationships(&rels).into_values() {
+            if !kind.ends_with("/comments") {
+                continue;
+            }
+            if let Some(xml) = zip_part(&mut zip, &resolve(dir, &target))? {
+                read_comments(&xml, &sheet, &mut out);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn read_comments(xml: &str, sheet: &str, out: &mut Vec<Comment>) {
+    let mut reader = Reader::from_str(xml);
+    let mut authors: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let (mut in_author, mut in_text) = (false, false);
+    let mut current: Option<((u32, u32), usize)> = None;
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "author" => {
+                    in_author = true;
+                    text.clear();
+                }
+                "comment" => {
+                    current = attr(&e, "ref")
+                        .and_then(|r| parse_a1(&r))
+                        .map(|at| (at, attr(&e, "authorId").and_then(|a| a.parse().ok()).unwrap_or(0)));
+                    text.clear();
+                }
+                "t" => in_text = true,
+                _ => {}
+            },
+            Event::Text(t) if in_author || in_text => text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if in_author || in_text => push_ref(&r, &mut text),
+            Event::End(e) => match e.local_name().as_ref() {
+                "author" => {
+                    in_author = false;
+                    authors.push(std::mem::take(&mut text));
+                }
+                "t" => in_text = false,
+                "comment" => {
+                    if let Some(((row, col), author)) = current.take() {
+                        out.push(Comment {
+                            sheet: sheet.to_owned(),
+                            row,
+                            col,
+                            author: authors.get(author).cloned().unwrap_or_default(),
+                            text: std::mem::take(&mut text),
+                        });
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_targets() {
+        assert_eq!(resolve("xl", "worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml");
+        assert_eq!(resolve("xl/worksheets", "../comments1.xml"), "xl/comments1.xml");
+        assert_eq!(resolve("xl", "/xl/worksheets/sheet2.xml"), "xl/worksheets/sheet2.xml");
+    }
+
+    #[test]
+    fn comment_parts() {
+        let xml = r#"<comments><authors><author>Nguyễn Văn A</author></authors><commentList>
+            <comment ref="G5" authorId="0"><text><r><t xml:space="preserve">Nguyễn Văn A:
+</t></r><r><t>Đã xin gia hạn &amp; chờ ý kiến</t></r></text></comment></commentList></comments>"#;
+        let mut out = Vec::new();
+        read_comments(xml, "Nhiệm vụ", &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!((out[0].row, out[0].col), (4, 6));
+        assert_eq!(out[0].author, "Nguyễn Văn A");
+        assert_eq!(out[0].text, "Nguyễn Văn A:\nĐã xin gia hạn & chờ ý kiến");
+    }
+}

@@ -1,0 +1,287 @@
+//! The indicator sheet: one row per indicator, found by its number. A value
+//! is read by what the clerk saw: a number shown as a percentage (`85%`,
+//! stored as 0.85) is 85 for a "%" indicator; a number typed as text
+//! (`85,5`, `1.234,5`) is a number; a value that only makes sense in another
+//! reading (0,85 for a target of 80 %) is reported with both readings.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use calamine::{Data, Range};
+
+use super::cells::Reading;
+use super::locate::{find_header, header_columns};
+use crate::diag::Location;
+use crate::form::{IndicatorCol, IndicatorEntry, Value};
+use crate::plan::Indicator;
+use crate::plan::ids::IndicatorNo;
+use crate::plan::target::{TargetKind, parse_number};
+use crate::text::fold;
+use crate::vn;
+
+/// Whether an indicator is counted in percent (`%`, `% GRDP`, `Tỷ lệ`).
+pub fn is_percent_unit(unit: &str) -> bool {
+    unit.contains('%') || fold(unit).starts_with("ty le") || fold(unit).starts_with("phan tram")
+}
+
+/// The number a target is compared with, when it has one.
+fn target_number(kind: &TargetKind) -> Option<f64> {
+    match *kind {
+        TargetKind::AtLeast(t)
+        | TargetKind::Equal(t)
+        | TargetKind::Range(t, _)
+        | TargetKind::GreaterThan(t)
+        | TargetKind::AtMost(t)
+        | TargetKind::LessThan(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// A value so far from its target that it was probably typed in another
+/// scale: 0,85 for 80 %, or 85.000 for 85.
+const SCALE: f64 = 50.0;
+
+fn quoted(values: &[(IndicatorCol, String)]) -> String {
+    let parts: Vec<String> = values
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(c, v)| format!("{} «{v}»", c.header().to_lowercase()))
+        .collect();
+    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
+}
+
+/// How a value cell was read.
+struct ValueCell {
+    value: Option<Value>,
+    /// As the clerk saw it, for messages.
+    shown: String,
+    percent: bool,
+}
+
+fn read_value(
+    r: &mut Reading,
+    sheet: &str,
+    range: &Range<Data>,
+    row: u32,
+    col: u32,
+    percent: &HashSet<(u32, u32)>,
+) -> ValueCell {
+    let cell = range.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+    let number = match cell {
+        Data::Float(v) => Some(v),
+        Data::Int(v) => Some(v as f64),
+        _ => None,
+    };
+    if let Some(v) = number {
+        let percent = percent.contains(&(row, col));
+        return if percent {
+            ValueCell {
+                value: Some(Value::Number(v * 100.0)),
+                shown: format!("{}%", vn::number(v * 100.0)),
+                percent,
+            }
+        } else {
+            ValueCell { value: Some(Value::Number(v)), shown: vn::number(v), percent }
+        };
+    }
+    if matches!(cell, Data::Empty) {
+        return ValueCell { value: None, shown: String::new(), percent: false };
+    }
+    let t = r.text(sheet, range, row, col);
+    if t.is_empty() {
+        return ValueCell { value: None, shown: t, percent: false };
+    }
+    let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let percent = compact.ends_with('%');
+    let value = match parse_number(compact.trim_end_matches('%')) {
+        Some(v) => Value::Number(v),
+        None => Value::Text(t.clone()),
+    };
+    ValueCell { value: Some(value), shown: t, percent }
+}
+
+pub fn read(
+    r: &mut Reading,
+    sheet: &str,
+    range: &Range<Data>,
+    tracked: &BTreeSet<IndicatorNo>,
+    percent: &HashSet<(u32, u32)>,
+    titles: &[String],
+) -> BTreeMap<IndicatorNo, IndicatorEntry> {
+    let mut out = BTreeMap::new();
+    let Some(header) = find_header(range, IndicatorCol::Name.header()) else {
+        r.error(Location::sheet(&r.file, sheet), format!(
+            "không thấy dòng tiêu đề cột (cần các cột «TT», «{}», «{}»… trong 20 dòng đầu) — trang tính không đúng biểu mẫu, nội dung không được tổng hợp",
+            IndicatorCol::Name.header(), IndicatorCol::Value.header()
+        ));
+        return out;
+    };
+    let headers: Vec<&str> = IndicatorCol::ALL.iter().map(|c| c.header()).collect();
+    let cols = header_columns(range, header, &headers);
+    let col = |c: IndicatorCol| cols[c.index() as usize];
+    for c in IndicatorCol::ALL.into_iter().filter(|c| c.is_input() && col(*c).is_none()) {
+        r.error(
+            Location::sheet(&r.file, sheet),
+            format!(
+                "thiếu cột «{}» ở dòng tiêu đề {} — nội dung cột này không đọc được; hãy dùng đúng tiêu đề của biểu mẫu",
+                c.header(),
+                header + 1
+            ),
+        );
+    }
+    let known: BTreeSet<u32> = cols.iter().flatten().copied().collect();
+    r.above_table(sheet, range, header, titles);
+    r.stray_cells(sheet, range, header, &known);
+    let (end_row, _) = range.end().unwrap_or((0, 0));
+    for row in header + 1..=end_row {
+        let mut read = |c: IndicatorCol| col(c).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
+        let number_text = read(IndicatorCol::Number);
+        let source = read(IndicatorCol::Source);
+        let note = read(IndicatorCol::Note);
+        let fixed: Vec<(IndicatorCol, String)> =
+            [IndicatorCol::Name, IndicatorCol::Unit, IndicatorCol::Target]
+                .into_iter()
+                .map(|c| (c, col(c).map(|c| Reading::plain(range, row, c)).unwrap_or_default()))
+                .collect();
+        let cell = match col(IndicatorCol::Value) {
+            Some(c) => read_value(r, sheet, range, row, c, percent),
+            None => ValueCell { value: None, shown: String::new(), percent: false },
+        };
+        r.stray_cells(sheet, range, row, &known);
+        let values = vec![
+            (IndicatorCol::Value, cell.shown.clone()),
+            (IndicatorCol::Source, source.clone()),
+            (IndicatorCol::Note, note.clone()),
+        ];
+        let entry = IndicatorEntry { value: cell.value.clone(), source, note };
+        let at_number = r.at(sheet, row, col(IndicatorCol::Number).unwrap_or(0));
+        if number_text.is_empty() {
+            let mut all = values.clone();
+            all.extend(fixed.iter().cloned());
+            if all.iter().any(|(_, v)| !v.is_empty()) {
+                r.error(at_number, format!(
+                    "dòng {} có nội dung nhưng không có số thứ tự (TT) chỉ tiêu{} — cần TT của Phụ lục I; dòng này không được tổng hợp",
+                    row + 1, quoted(&all)
+                ));
+            }
+            continue;
+        }
+        let Some(number) = IndicatorNo::parse(&number_text) else {
+            r.error(at_number, format!(
+                "TT «{number_text}» không phải số thứ tự chỉ tiêu — cần dạng 8 hoặc 8.1; dòng này không được tổng hợp{}",
+                quoted(&values)
+            ));
+            continue;
+        };
+        let Some(indicator) = r.plan.indicators().map(|(_, i)| i).find(|i| i.number == number) else {
+            r.error(at_number, format!(
+                "chỉ tiêu số {number} không có trong kế hoạch {} — cần TT của Phụ lục I; dòng này không được tổng hợp{}",
+                r.plan.info.code, quoted(&values)
+            ));
+            continue;
+        };
+        if !tracked.contains(&number) {
+            r.error(
+                at_number,
+                format!(
+                    "chỉ tiêu số {number} không do {} theo dõi — dòng này không được tổng hợp{}",
+                    r.agency,
+                    quoted(&values)
+                ),
+            );
+            continue;
+        }
+        if let Some(first) = out.get(&number) {
+            if *first == entry {
+                r.warn(
+                    at_number,
+                    format!("chỉ tiêu số {number} có hai dòng giống hệt nhau — chỉ đọc một lần"),
+                );
+            } else {
+                r.error(at_number, format!(
+                    "chỉ tiêu số {number} xuất hiện lần thứ hai, với nội dung khác dòng trước — chỉ dòng đầu tiên được tổng hợp; hãy gộp hai dòng làm một{}",
+                    quoted(&values)
+                ));
+            }
+            continue;
+        }
+        for (c, text) in &fixed {
+            let want = match c {
+                IndicatorCol::Name => indicator.name.as_str(),
+                IndicatorCol::Unit => indicator.unit.as_str(),
+                _ => indicator.target.printed(),
+            };
+            if !text.is_empty() && fold(text) != fold(want) {
+                if let Some(cc) = col(*c) {
+                    let text = r.text(sheet, range, row, cc);
+                    r.cell_warn(sheet, row, cc, format!(
+                        "cột «{}» do kế hoạch điền sẵn, không phải cột để báo cáo: ô ghi «{text}», kế hoạch ghi «{want}» — nội dung ô này không được tổng hợp; nếu cần nêu, hãy ghi vào cột «{}»",
+                        c.header(), IndicatorCol::Note.header()
+                    ));
+                }
+            }
+        }
+        if let Some(c) = col(IndicatorCol::Value) {
+            check_value(r, sheet, row, c, indicator, &cell);
+        }
+        out.insert(number, entry);
+    }
+    out
+}
+
+/// Checks a value against what its indicator expects.
+fn check_value(r: &mut Reading, sheet: &str, row: u32, col: u32, indicator: &Indicator, cell: &ValueCell) {
+    let number = &indicator.number;
+    let unit = if indicator.unit.is_empty() { "không ghi".to_owned() } else { indicator.unit.clone() };
+    let kind = indicator.target.kind();
+    let v = match (&cell.value, kind) {
+        (None, _) | (_, TargetKind::Qualitative | TargetKind::None | TargetKind::Unrecognised) => return,
+        (Some(Value::Text(t)), _) => {
+            let hint = if crate::vn::parse_date(t).is_some() {
+                " (Excel có thể đã hiểu số gõ vào thành ngày: hãy định dạng ô là số rồi gõ lại)"
+            } else {
+                ""
+            };
+            r.cell_error(sheet, row, col, format!(
+                "kết quả «{t}» của chỉ tiêu {number} không phải một số — cần số (đơn vị: {unit}), ví dụ 95,5{hint}; kết quả này chưa được tính"
+            ));
+            return;
+        }
+        (Some(Value::Number(v)), _) => *v,
+    };
+    if let TargetKind::RankAtMost { .. } = kind {
+        if v.fract() != 0.0 || v < 1.0 {
+            r.cell_error(
+                sheet,
+                row,
+                col,
+                format!("thứ hạng «{}» không hợp lệ — cần một số nguyên từ 1 trở lên", cell.shown),
+            );
+        }
+        return;
+    }
+    let percent_unit = is_percent_unit(&indicator.unit);
+    if cell.percent && !percent_unit {
+        r.cell_warn(sheet, row, col, format!(
+            "ô ghi dạng phần trăm ({}) nhưng đơn vị của chỉ tiêu {number} là «{unit}» — đã đọc là {}; nếu ý là {}, hãy sửa lại ô",
+            cell.shown, vn::number(v), vn::number(v / 100.0)
+        ));
+        return;
+    }
+    let Some(t) = target_number(kind).filter(|t| *t != 0.0) else { return };
+    if v == 0.0 {
+        return;
+    }
+    let ratio = (v / t).abs();
+    if percent_unit && !cell.percent && v.abs() <= 1.0 && (v * 100.0 / t).abs() < SCALE && ratio < 1.0 / SCALE
+    {
+        r.cell_warn(sheet, row, col, format!(
+            "kết quả {} của chỉ tiêu {number} (đơn vị: {unit}) rất xa mục tiêu «{}»: có thể đã ghi dạng phân số, tức {} % — chương trình đọc là {}; nếu đúng là {} %, hãy ghi {}",
+            cell.shown, indicator.target.printed(), vn::number(v * 100.0), vn::number(v), vn::number(v * 100.0), vn::number(v * 100.0)
+        ));
+    } else if !(1.0 / SCALE..=SCALE).contains(&ratio) {
+        r.cell_warn(sheet, row, col, format!(
+            "kết quả {} của chỉ tiêu {number} (đơn vị: {unit}) khác xa mục tiêu «{}» (gấp hoặc bằng một phần {} lần) — hãy kiểm tra đơn vị và dấu thập phân; chương trình đọc là {}",
+            cell.shown, indicator.target.printed(), vn::number(ratio.max(1.0 / ratio).round()), vn::number(v)
+        ));
+    }
+}

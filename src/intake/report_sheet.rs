@@ -1,0 +1,98 @@
+//! The report sheet: a label in column A (found by its words, wherever the
+//! row is), the clerk's text in column B. Anything typed elsewhere is
+//! reported at its cell.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use calamine::{Data, Range};
+use time::Date;
+
+use super::cells::{Reading, cell_date};
+use crate::diag::Location;
+use crate::form::Section;
+use crate::text::fold;
+use crate::vn;
+
+/// What the report sheet gave.
+#[derive(Debug, Default, PartialEq)]
+pub struct ReportRows {
+    pub sections: BTreeMap<Section, String>,
+    pub sent_on: Option<Date>,
+}
+
+impl ReportRows {
+    pub fn is_blank(&self) -> bool {
+        self.sections.is_empty() && self.sent_on.is_none()
+    }
+}
+
+pub fn read(r: &mut Reading, sheet: &str, range: &Range<Data>, titles: &[String]) -> ReportRows {
+    let mut out = ReportRows::default();
+    let (end_row, end_col) = range.end().unwrap_or((0, 0));
+    let labels: Vec<(Section, String)> = Section::ALL.into_iter().map(|s| (s, fold(s.label()))).collect();
+    let mut found: BTreeSet<Section> = BTreeSet::new();
+    let first_label = (0..=end_row).find(|&row| {
+        let label = fold(&range.get_value((row, 0)).map(|d| d.to_string()).unwrap_or_default());
+        labels.iter().any(|(_, l)| *l == label)
+    });
+    r.above_table(sheet, range, first_label.unwrap_or(0), titles);
+    for row in first_label.unwrap_or(0)..=end_row {
+        let label = fold(&range.get_value((row, 0)).map(|d| d.to_string()).unwrap_or_default());
+        let Some(section) = labels.iter().find(|(_, l)| *l == label).map(|(s, _)| *s) else {
+            // Rows without a label: anything typed in them is reported.
+            r.stray_cells(sheet, range, row, &BTreeSet::new());
+            continue;
+        };
+        if !found.insert(section) {
+            let text = r.text(sheet, range, row, 1);
+            r.error(
+                r.at(sheet, row, 0),
+                format!(
+                    "mục «{}» có hai lần — chỉ dòng đầu tiên được tổng hợp{}",
+                    section.label(),
+                    if text.is_empty() { String::new() } else { format!("; dòng này ghi «{text}»") }
+                ),
+            );
+            continue;
+        }
+        if section == Section::SentOn {
+            match cell_date(range.get_value((row, 1)).unwrap_or(&Data::Empty)) {
+                Ok(d) => out.sent_on = d,
+                Err(found) => r.cell_error(sheet, row, 1, format!(
+                    "ngày gửi «{found}» không đọc được — cần ngày dạng ngày/tháng/năm, ví dụ 16/06/2025; tệp được coi như không ghi ngày gửi"
+                )),
+            }
+            if let Some(d) = out.sent_on {
+                let from = r.period.cutoff().0;
+                if d < from {
+                    r.cell_warn(
+                        sheet,
+                        row,
+                        1,
+                        format!(
+                            "ngày gửi {} trước khi kỳ báo cáo bắt đầu ({}) — hãy kiểm tra lại năm",
+                            vn::date(d),
+                            vn::date(from)
+                        ),
+                    );
+                }
+            }
+        } else {
+            let text = r.text(sheet, range, row, 1);
+            if !text.is_empty() {
+                out.sections.insert(section, text);
+            }
+        }
+        if end_col > 1 {
+            r.stray_cells(sheet, range, row, &[0, 1].into());
+        }
+    }
+    if found.is_empty() {
+        r.warn(
+            Location::sheet(&r.file, sheet),
+            "không thấy các mục của trang (Kết quả nổi bật, Khó khăn…) ở cột A — phần tóm tắt không được đọc; hãy dùng đúng trang «Báo cáo» của biểu mẫu"
+                .to_owned(),
+        );
+    }
+    out
+}

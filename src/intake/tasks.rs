@@ -1,0 +1,313 @@
+//! The task sheet: one row per task, found by its number (TT), so that
+//! inserted, sorted or deleted rows read the same. Input columns are read;
+//! the columns the template fills from the plan are compared with it, and
+//! what a clerk typed there is reported, never dropped without a word.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use calamine::{Data, Range};
+
+use super::cells::{Reading, cell_date};
+use super::locate::{find_header, header_columns};
+use crate::diag::Location;
+use crate::form::{Role, Status, StatusError, TaskCol, TaskEntry};
+use crate::plan::Task;
+use crate::plan::ids::TaskNo;
+use crate::text::fold;
+use crate::vn;
+
+/// What one task sheet gave.
+#[derive(Debug, Default, PartialEq)]
+pub struct TaskRows {
+    pub entries: BTreeMap<TaskNo, TaskEntry>,
+    pub statuses: BTreeMap<TaskNo, Status>,
+}
+
+impl TaskRows {
+    /// Whether the clerk typed nothing in it.
+    pub fn is_blank(&self) -> bool {
+        self.entries.values().all(TaskEntry::is_empty)
+    }
+}
+
+/// The text the template writes in a column filled from the plan.
+fn expected(r: &Reading, col: TaskCol, task: &Task, role: Role) -> String {
+    match col {
+        TaskCol::Name => task.name.clone(),
+        TaskCol::Role => role.label().to_owned(),
+        TaskCol::Lead => task.lead.iter().map(|id| r.plan.agency_name(id)).collect::<Vec<_>>().join("; "),
+        TaskCol::Expected => task.result.clone(),
+        TaskCol::Deadline => task.deadline.printed().to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// `tình trạng «…», kết quả «…»`: what a row holds, quoted in a message
+/// about a row that is not merged.
+fn quoted(values: &[(TaskCol, String)]) -> String {
+    let parts: Vec<String> = values
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(c, v)| format!("{} «{v}»", c.header().to_lowercase()))
+        .collect();
+    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
+}
+
+pub fn read(
+    r: &mut Reading,
+    sheet: &str,
+    range: &Range<Data>,
+    roles: &BTreeMap<TaskNo, Role>,
+    titles: &[String],
+) -> TaskRows {
+    let mut out = TaskRows::default();
+    let Some(header) = find_header(range, TaskCol::Name.header()) else {
+        r.error(Location::sheet(&r.file, sheet), format!(
+            "không thấy dòng tiêu đề cột (cần các cột «TT», «{}», «{}»… trong 20 dòng đầu) — trang tính không đúng biểu mẫu, nội dung không được tổng hợp",
+            TaskCol::Name.header(), TaskCol::Status.header()
+        ));
+        return out;
+    };
+    let headers: Vec<&str> = TaskCol::ALL.iter().map(|c| c.header()).collect();
+    let cols = header_columns(range, header, &headers);
+    let col = |c: TaskCol| cols[c.index() as usize];
+    for c in TaskCol::ALL.into_iter().filter(|c| c.is_input() && col(*c).is_none()) {
+        r.error(
+            Location::sheet(&r.file, sheet),
+            format!(
+                "thiếu cột «{}» ở dòng tiêu đề {} — nội dung cột này không đọc được; hãy dùng đúng tiêu đề của biểu mẫu",
+                c.header(),
+                header + 1
+            ),
+        );
+    }
+    let known: BTreeSet<u32> = cols.iter().flatten().copied().collect();
+    r.above_table(sheet, range, header, titles);
+    r.stray_cells(sheet, range, header, &known);
+    let (end_row, _) = range.end().unwrap_or((0, 0));
+    for row in header + 1..=end_row {
+        let mut read = |c: TaskCol| col(c).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
+        let number_text = read(TaskCol::Number);
+        let typed: Vec<(TaskCol, String)> =
+            [TaskCol::Status, TaskCol::Achieved, TaskCol::Difficulties, TaskCol::Proposals]
+                .into_iter()
+                .map(|c| (c, read(c)))
+                .collect();
+        // Columns filled from the plan: converted and reported only if changed.
+        let fixed: Vec<(TaskCol, String)> = TaskCol::ALL
+            .into_iter()
+            .filter(|c| !c.is_input() && *c != TaskCol::Number)
+            .map(|c| (c, col(c).map(|c| Reading::plain(range, row, c)).unwrap_or_default()))
+            .collect();
+        let mut entry = TaskEntry {
+            status: typed[0].1.clone(),
+            completed: None,
+            achieved: typed[1].1.clone(),
+            difficulties: typed[2].1.clone(),
+            proposals: typed[3].1.clone(),
+        };
+        let mut completed_text = String::new();
+        if let Some(c) = col(TaskCol::Completed) {
+            let cell = range.get_value((row, c)).unwrap_or(&Data::Empty);
+            match cell_date(cell) {
+                Ok(d) => entry.completed = d,
+                Err(found) => {
+                    completed_text = found.clone();
+                    r.cell_error(sheet, row, c, format!(
+                        "ngày hoàn thành «{found}» không đọc được — cần ngày dạng ngày/tháng/năm, ví dụ 30/06/2025"
+                    ))
+                }
+            }
+        }
+        r.stray_cells(sheet, range, row, &known);
+        let mut values = typed.clone();
+        if let Some(d) = entry.completed {
+            values.push((TaskCol::Completed, vn::date(d)));
+        } else if !completed_text.is_empty() {
+            values.push((TaskCol::Completed, completed_text));
+        }
+        let at_number = r.at(sheet, row, col(TaskCol::Number).unwrap_or(0));
+        if number_text.is_empty() {
+            let mut all = values.clone();
+            all.extend(fixed.iter().cloned());
+            if all.iter().any(|(_, v)| !v.is_empty()) {
+                r.error(at_number, format!(
+                    "dòng {} có nội dung nhưng không có số thứ tự (TT){} — cần TT của nhiệm vụ (Phụ lục II) để biết nội dung thuộc nhiệm vụ nào; dòng này không được tổng hợp",
+                    row + 1, quoted(&all)
+                ));
+            }
+            continue;
+        }
+        let Some(number) = TaskNo::parse(&number_text) else {
+            r.error(at_number, format!(
+                "TT «{number_text}» không phải số thứ tự nhiệm vụ — cần một số như 27; dòng này không được tổng hợp{}",
+                quoted(&values)
+            ));
+            continue;
+        };
+        let Some(task) = r.plan.tasks().map(|(_, t)| t).find(|t| t.number == number) else {
+            r.error(at_number, format!(
+                "nhiệm vụ số {number} không có trong kế hoạch {} — cần TT của Phụ lục II; dòng này không được tổng hợp{}",
+                r.plan.info.code, quoted(&values)
+            ));
+            continue;
+        };
+        let Some(&role) = roles.get(&number) else {
+            r.error(at_number, format!(
+                "nhiệm vụ số {number} không giao cho {} (chủ trì hay phối hợp) — dòng này không được tổng hợp{}",
+                r.agency, quoted(&values)
+            ));
+            continue;
+        };
+        if let Some(first) = out.entries.get(&number) {
+            let same = *first == entry;
+            if same {
+                r.warn(
+                    at_number,
+                    format!("nhiệm vụ số {number} có hai dòng giống hệt nhau — chỉ đọc một lần"),
+                );
+            } else {
+                r.error(at_number, format!(
+                    "nhiệm vụ số {number} xuất hiện lần thứ hai, với nội dung khác dòng trước — chỉ dòng đầu tiên được tổng hợp; hãy gộp hai dòng làm một{}",
+                    quoted(&values)
+                ));
+            }
+            continue;
+        }
+        for (c, text) in &fixed {
+            let want = expected(r, *c, task, role);
+            if !text.is_empty() && fold(text) != fold(&want) {
+                if let Some(cc) = col(*c) {
+                    let text = r.text(sheet, range, row, cc);
+                    r.cell_warn(sheet, row, cc, format!(
+                        "cột «{}» do kế hoạch điền sẵn, không phải cột để báo cáo: ô ghi «{text}», kế hoạch ghi «{want}» — nội dung ô này không được tổng hợp; nếu cần nêu, hãy ghi vào cột «{}» hoặc «{}»",
+                        c.header(), TaskCol::Achieved.header(), TaskCol::Proposals.header()
+                    ));
+                }
+            }
+        }
+        if !entry.is_empty() {
+            check_status(
+                r,
+                sheet,
+                row,
+                (col(TaskCol::Status), col(TaskCol::Completed)),
+                task,
+                &entry,
+                &mut out,
+            );
+        }
+        out.entries.insert(number, entry);
+    }
+    out
+}
+
+/// Reads the status and checks it against the deadline and the date.
+fn check_status(
+    r: &mut Reading,
+    sheet: &str,
+    row: u32,
+    (status_col, date_col): (Option<u32>, Option<u32>),
+    task: &Task,
+    entry: &TaskEntry,
+    out: &mut TaskRows,
+) {
+    let Some(status_col) = status_col else { return };
+    if entry.status.is_empty() {
+        r.cell_warn(sheet, row, status_col, format!(
+            "nhiệm vụ {} có nội dung nhưng chưa chọn tình trạng — cần chọn trong danh sách; các nội dung khác của dòng vẫn được tổng hợp",
+            task.number
+        ));
+        return;
+    }
+    let allowed = if task.deadline.is_recurring() { &Status::RECURRING[..] } else { &Status::ONE_OFF[..] };
+    let mut status = match Status::parse(&entry.status) {
+        Ok(s) => s,
+        Err(why) => {
+            let advice = match why {
+                StatusError::Unknown => format!(
+                    "cần một trong: {}",
+                    allowed.iter().map(|s| format!("«{}»", s.label())).collect::<Vec<_>>().join(", ")
+                ),
+                other => other.advice(),
+            };
+            r.cell_error(
+                sheet,
+                row,
+                status_col,
+                format!(
+                    "tình trạng «{}» không hiểu được — {advice}; tình trạng của nhiệm vụ {} chưa được tính",
+                    entry.status, task.number
+                ),
+            );
+            return;
+        }
+    };
+    if status == Status::Ongoing && !task.deadline.is_recurring() {
+        r.cell_warn(
+            sheet,
+            row,
+            status_col,
+            format!(
+                "«{}» chỉ dùng cho nhiệm vụ thường xuyên; nhiệm vụ {} có thời hạn «{}» — coi như «{}»",
+                Status::Ongoing.label(),
+                task.number,
+                task.deadline.printed(),
+                Status::InProgressOnTime.label()
+            ),
+        );
+        status = Status::InProgressOnTime;
+    }
+    let cut_end = r.period.cutoff().1;
+    let due = if task.deadline.is_recurring() { None } else { task.deadline.due() };
+    let contradiction = match (status, due, entry.completed) {
+        (Status::InProgressOnTime, Some(due), _) if due < cut_end => Some(format!(
+            "ghi «{}» nhưng thời hạn {} ({}) đã qua trước ngày chốt số liệu {} — có thể là «{}»",
+            status.label(),
+            task.deadline.printed(),
+            vn::date(due),
+            vn::date(cut_end),
+            Status::InProgressLate.label()
+        )),
+        (Status::DoneOnTime, Some(due), Some(done)) if done > due => Some(format!(
+            "ghi «{}» nhưng ngày hoàn thành {} sau thời hạn {} — có thể là «{}»",
+            status.label(),
+            vn::date(done),
+            vn::date(due),
+            Status::DoneLate.label()
+        )),
+        (Status::DoneLate, Some(due), Some(done)) if done <= due => Some(format!(
+            "ghi «{}» nhưng ngày hoàn thành {} không sau thời hạn {}",
+            status.label(),
+            vn::date(done),
+            vn::date(due)
+        )),
+        _ => None,
+    };
+    if let Some(message) = contradiction {
+        r.cell_warn(sheet, row, status_col, message);
+    }
+    let date_col = date_col.unwrap_or(status_col);
+    let plan_date = r.plan.info.date;
+    let message = match (status.is_done(), entry.completed) {
+        (true, None) => {
+            Some(format!("nhiệm vụ {} đã hoàn thành nhưng chưa ghi ngày hoàn thành", task.number))
+        }
+        (false, Some(d)) => {
+            Some(format!("có ngày hoàn thành {} nhưng tình trạng là «{}»", vn::date(d), status.label()))
+        }
+        (true, Some(d)) if d > cut_end => {
+            Some(format!("ngày hoàn thành {} sau ngày chốt số liệu {}", vn::date(d), vn::date(cut_end)))
+        }
+        (true, Some(d)) if d < plan_date.saturating_sub(time::Duration::days(365)) => Some(format!(
+            "ngày hoàn thành {} trước ngày ban hành kế hoạch ({}) hơn một năm — hãy kiểm tra lại năm",
+            vn::date(d),
+            vn::date(plan_date)
+        )),
+        _ => None,
+    };
+    if let Some(message) = message {
+        r.cell_warn(sheet, row, date_col, message);
+    }
+    out.statuses.insert(task.number.clone(), status);
+}
