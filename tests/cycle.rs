@@ -83,7 +83,7 @@ fn demo_runs_the_cycle_and_its_outputs_read_back() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let out = dir.path().join("outputs/demo/2025-H1");
     let data = json(&out.join("tong-hop.json"));
-    assert_eq!(data["format"], 1);
+    assert_eq!(data["format"], 2);
     assert_eq!(data["period"]["id"], "2025-H1");
     assert_eq!(data["tasks"].as_array().unwrap().len(), 61);
     assert_eq!(data["indicators"].as_array().unwrap().len(), 43);

@@ -89,8 +89,10 @@ fn the_demo_report_reads_back_in_the_official_format() {
     ] {
         assert!(t.contains(want), "{want:?} missing from the PDF text");
     }
-    // Agencies that wrote the same difficulty are named together, once.
+    // Agencies that wrote the same difficulty are named together, once, in
+    // the narrative (Phụ lục II gives each task's difficulties on its row).
     let raw: String = raw_text(&pdf).split_whitespace().collect();
+    let raw = &raw[..raw.find("KẾTQUẢTHỰCHIỆNCÁCCHỈTIÊU").unwrap()];
     let counts: Vec<usize> = [
         "Kinh phí bố trí cho nhiệm vụ còn hạn chế.",
         "Nhân lực công nghệ thông tin còn thiếu, chưa có cán bộ chuyên trách.",
@@ -116,7 +118,17 @@ fn the_demo_report_reads_back_in_the_official_format() {
     // The workbook: the same appendices, numbers as numbers, dates as dates.
     let xlsx = base.join("bao-cao-2025-H1.xlsx");
     let mut book = open_workbook_auto(&xlsx).unwrap();
-    assert_eq!(book.sheet_names(), vec!["Phụ lục I", "Phụ lục II", "Phụ lục III", "Nội dung báo cáo"]);
+    assert_eq!(
+        book.sheet_names(),
+        vec![
+            "Phụ lục I",
+            "Phụ lục II",
+            "Phụ lục III",
+            "Nội dung báo cáo",
+            "Nhiệm vụ theo cơ quan",
+            "Chỉ tiêu theo cơ quan"
+        ]
+    );
     // The last sheet gives every agency's own text in full, by name: one row
     // per narrative of tong-hop.json.
     let data: serde_json::Value =
@@ -141,6 +153,28 @@ fn the_demo_report_reads_back_in_the_official_format() {
     for n in &narratives {
         assert!(text_rows.contains(&n["text"].as_str().unwrap().to_owned()), "{n}");
     }
+    // Every answer of every agency, field by field, one row each.
+    let answers = book.worksheet_range("Nhiệm vụ theo cơ quan").unwrap();
+    let answer_rows: Vec<Vec<String>> = answers
+        .rows()
+        .skip(5)
+        .filter(|r| r.len() > 8 && r[1] != Data::Empty)
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let all: Vec<&serde_json::Value> =
+        data["tasks"].as_array().unwrap().iter().flat_map(|t| t["answers"].as_array().unwrap()).collect();
+    assert_eq!(answer_rows.len(), all.len());
+    for a in &all {
+        let achieved = a["achieved"].as_str().unwrap();
+        assert!(
+            answer_rows.iter().any(|r| r[6] == achieved && r[3] == a["status_text"].as_str().unwrap()),
+            "{a}"
+        );
+    }
+    let reports = book.worksheet_range("Chỉ tiêu theo cơ quan").unwrap();
+    let count: usize =
+        data["indicators"].as_array().unwrap().iter().map(|i| i["reports"].as_array().unwrap().len()).sum();
+    assert_eq!(reports.rows().skip(5).filter(|r| r.len() > 6 && r[1] != Data::Empty).count(), count);
     let indicators = book.worksheet_range("Phụ lục I").unwrap();
     assert!(indicators.rows().any(|r| matches!(r.get(4), Some(Data::Float(_)))), "no numeric result");
     let receipts = book.worksheet_range("Phụ lục III").unwrap();
@@ -334,7 +368,8 @@ fn signature_and_stamp_images_are_placed_and_must_be_png() {
 #[test]
 fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
     use baocao::merge::{Inputs, Receipt, merge};
-    use baocao::report::model::{self, RECEIPTS_LISTED, Row};
+    use baocao::report::model::{self, Row};
+    use baocao::report::tables::RECEIPTS_LISTED;
     let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
     let total = RECEIPTS_LISTED + 100;
     let plan = baocao::cmd::demo::with_sample_agencies(plan, total).unwrap();

@@ -14,7 +14,7 @@ use crate::diag::Location;
 use crate::form::{IndicatorCol, IndicatorEntry, Value};
 use crate::plan::Indicator;
 use crate::plan::ids::IndicatorNo;
-use crate::plan::target::{TargetKind, parse_number};
+use crate::plan::target::{TargetKind, is_ambiguous_number, parse_number};
 use crate::text::fold;
 use crate::vn;
 
@@ -92,8 +92,17 @@ fn read_value(
     }
     let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let percent = compact.ends_with('%');
-    let value = match parse_number(compact.trim_end_matches('%')) {
-        Some(v) => Value::Number(v),
+    let digits = compact.trim_end_matches('%');
+    let value = match parse_number(digits) {
+        Some(v) => {
+            if is_ambiguous_number(digits) {
+                r.cell_warn(sheet, row, col, format!(
+                    "«{t}» được đọc là {} (dấu phẩy thập phân); nếu ý là {} (dấu phẩy ngăn hàng nghìn), hãy ghi {}",
+                    vn::number(v), vn::number(v * 1000.0), vn::number(v * 1000.0)
+                ));
+            }
+            Value::Number(v)
+        }
         None => Value::Text(t.clone()),
     };
     ValueCell { value: Some(value), shown: t, percent }

@@ -20,7 +20,7 @@ use crate::plan::{Plan, Task};
 use crate::vn;
 
 /// Version of the JSON shape of `tong-hop.json`.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// A task's status over all its lead agencies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -175,11 +175,16 @@ pub struct IndicatorResult {
     pub name: String,
     pub unit: String,
     pub target: Target,
-    /// The value of the first tracking agency that reported one.
+    /// The value of the first tracking agency (in the plan's order) that
+    /// reported one: the agency named first leads the tracking.
     pub value: Option<Value>,
     pub value_from: Option<AgencyId>,
     pub assessment: Assessment,
+    /// Every tracking agency's report, in the plan's order.
     pub reports: Vec<IndicatorReport>,
+    /// Whether the agencies that reported a value gave different ones.
+    #[serde(default)]
+    pub disagree: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -384,6 +389,8 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
                 .collect();
             let first = reports.iter().find(|r| r.value.is_some());
             let value = first.and_then(|r| r.value.clone());
+            let disagree =
+                reports.iter().filter_map(|r| r.value.as_ref()).any(|v| !same_value(v, value.as_ref()));
             IndicatorResult {
                 number: ind.number.clone(),
                 group: group.number.clone(),
@@ -394,6 +401,7 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
                 value,
                 value_from: first.map(|r| r.agency.clone()),
                 reports,
+                disagree,
             }
         })
         .collect();
@@ -418,6 +426,16 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
         narratives,
         files,
         diagnostics,
+    }
+}
+
+/// Two reported values that say the same: equal numbers (to a millionth),
+/// or texts equal but for case, diacritics and punctuation.
+fn same_value(a: &Value, b: Option<&Value>) -> bool {
+    match (a, b) {
+        (Value::Number(x), Some(Value::Number(y))) => (x - y).abs() <= 1e-6 * x.abs().max(y.abs()).max(1.0),
+        (Value::Text(x), Some(Value::Text(y))) => crate::text::fold(x) == crate::text::fold(y),
+        _ => false,
     }
 }
 

@@ -140,32 +140,67 @@ fn is_rank_unit(unit: &str) -> bool {
     matches!(fold(unit).as_str(), "thu bac" | "thu hang" | "xep hang" | "hang")
 }
 
-/// Parses a number written the Vietnamese way (`0,7`, `1.234,5`) or with a
-/// decimal point (`99.5`). Dots followed by exactly three digits are
-/// thousands separators (`1.000`).
+/// Parses a number written the Vietnamese way (`0,7`, `1.234,5`) or the
+/// English way (`99.5`, `1,234.5`). When both separators occur the last is
+/// the decimal one and the other must group thousands; a lone `.` before
+/// exactly three digits groups thousands (`1.000`); a lone `,` is decimal.
+/// Anything else (`1,2,3`, `1.23,4.5`) is no number, rather than a misread.
 pub fn parse_number(s: &str) -> Option<f64> {
     let s = s.trim();
+    let (sign, s) = match s.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, s),
+    };
     if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
         return None;
     }
-    let normalised = if s.contains(',') {
-        if s.matches(',').count() > 1 {
-            return None;
+    let (int, frac) = match (s.rfind(','), s.rfind('.')) {
+        (Some(c), Some(d)) => {
+            let (point, group) = if c > d { (c, '.') } else { (d, ',') };
+            let int = &s[..point];
+            if !grouped(int, group) {
+                return None;
+            }
+            (int.replace(group, ""), &s[point + 1..])
         }
-        s.replace('.', "").replace(',', ".")
-    } else if is_thousands(s) {
-        s.replace('.', "")
-    } else {
-        s.to_owned()
+        (Some(c), None) if s.matches(',').count() == 1 => (s[..c].to_owned(), &s[c + 1..]),
+        (Some(_), None) if grouped(s, ',') => (s.replace(',', ""), ""),
+        (None, Some(_)) if grouped(s, '.') => (s.replace('.', ""), ""),
+        (None, Some(d)) if s.matches('.').count() == 1 => (s[..d].to_owned(), &s[d + 1..]),
+        (None, None) => (s.to_owned(), ""),
+        _ => return None,
     };
-    normalised.parse().ok().filter(|v: &f64| v.is_finite())
+    if int.is_empty() && frac.is_empty() || frac.contains([',', '.']) {
+        return None;
+    }
+    let text =
+        if frac.is_empty() { int } else { format!("{}.{frac}", if int.is_empty() { "0" } else { &int }) };
+    text.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| sign * v)
 }
 
-fn is_thousands(s: &str) -> bool {
-    let mut groups = s.split('.');
+/// `1.234.567`: groups of three digits after a first group of one to three.
+fn grouped(s: &str, sep: char) -> bool {
+    let mut groups = s.split(sep);
     let first = groups.next().unwrap_or("");
     let rest: Vec<&str> = groups.collect();
-    !rest.is_empty() && (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3)
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a number typed as text can be read two ways that differ by a
+/// thousand: `1,234` (Vietnamese 1,234; English 1234).
+pub fn is_ambiguous_number(s: &str) -> bool {
+    let s = s.trim().trim_start_matches('-');
+    match s.split_once(',') {
+        Some((int, frac)) => {
+            (1..=3).contains(&int.len())
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.len() == 3
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -316,5 +351,16 @@ mod tests {
         assert_eq!(parse_number("99.5"), Some(99.5));
         assert_eq!(parse_number("1,2,3"), None);
         assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("1,234.5"), Some(1234.5));
+        assert_eq!(parse_number("1.234.567"), Some(1234567.0));
+        assert_eq!(parse_number("1,234,567"), Some(1234567.0));
+        assert_eq!(parse_number("85,5"), Some(85.5));
+        assert_eq!(parse_number("-2,5"), Some(-2.5));
+        assert_eq!(parse_number(",5"), Some(0.5));
+        assert_eq!(parse_number("1.23,4.5"), None);
+        assert_eq!(parse_number("12.34.5"), None);
+        assert!(
+            is_ambiguous_number("1,234") && !is_ambiguous_number("1,25") && !is_ambiguous_number("1.234")
+        );
     }
 }

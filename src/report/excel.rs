@@ -40,7 +40,7 @@ pub fn workbook(report: &Report, author: &str, company: &str) -> Result<Vec<u8>,
     let date = center.clone().set_num_format("dd/mm/yyyy");
     let heading = base.clone().set_bold().set_align(FormatAlign::Center);
     let note = base.clone().set_italic().set_align(FormatAlign::Center);
-    for table in report.tables.iter().chain([&report.texts]) {
+    for table in report.tables.iter().chain(&report.sheets) {
         let ws = wb.add_worksheet();
         ws.set_name(&table.label).map_err(err)?;
         let last = (table.columns.len() - 1) as u16;

@@ -9,12 +9,11 @@ use serde_json::{Value, json};
 use time::Date;
 
 use super::config::{AppendixKind, ReportConfig};
-use super::markdown;
+use super::{agency_text, markdown, tables};
 use crate::error::Error;
-use crate::form::{Section, Value as Reported};
+use crate::form::Section;
 use crate::merge::{Assessment, Consolidated, PeriodData, Receipt};
 use crate::plan::Plan;
-use crate::plan::ids::AgencyId;
 use crate::vn;
 
 /// The Tera template of the narrative built into the program.
@@ -77,9 +76,10 @@ pub struct Report {
     /// The narrative as Markdown (kept for tests and plain outputs).
     pub markdown: String,
     pub tables: Vec<Table>,
-    /// Every agency's own text, in full and by name: the Excel file's last
-    /// sheet (the PDF names agencies in full only for texts few share).
-    pub texts: Table,
+    /// Sheets only the Excel file has: every agency's own text, answer and
+    /// value in full and by name (the PDF names agencies in full only for
+    /// texts few share, and cuts long cells).
+    pub sheets: Vec<Table>,
     /// The document's date: the signing date, or the end of the cut-off in a draft.
     pub date: Date,
     /// A stable identifier of the document.
@@ -135,46 +135,6 @@ fn share(n: usize, total: usize) -> String {
     }
     let pct = (n as f64 * 1000.0 / total as f64).round() / 10.0;
     format!("{}%", vn::number(pct))
-}
-
-/// `- **Sở Tài chính:** text`, the clerk's text kept as Markdown.
-fn attributed(name: &str, text: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let starts_list =
-        lines.first().is_some_and(|l| l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ "));
-    let mut out = format!("- **{name}:**");
-    for (i, line) in lines.iter().enumerate() {
-        if i == 0 && !starts_list {
-            out.push(' ');
-            out.push_str(line);
-        } else {
-            out.push_str("\n  ");
-            out.push_str(line);
-        }
-    }
-    out
-}
-
-/// Up to this many agencies are named in a sentence of the narrative; more
-/// are counted, the full list being in the appendices and the Excel file.
-/// At national scale one sentence would otherwise name thousands.
-const NAMED: usize = 5;
-
-/// `A, B, C` or, past [`NAMED`], `A, B, C và 1.234 cơ quan, đơn vị khác`.
-fn named(names: &[&str]) -> String {
-    if names.len() <= NAMED {
-        return names.join(", ");
-    }
-    let shown = NAMED - 2;
-    format!(
-        "{} và {} cơ quan, đơn vị khác",
-        names[..shown].join(", "),
-        vn::number((names.len() - shown) as f64)
-    )
-}
-
-fn agencies_text(plan: &Plan, ids: &[AgencyId]) -> String {
-    ids.iter().map(|id| plan.agency_name(id)).collect::<Vec<_>>().join("; ")
 }
 
 fn lower_first(s: &str) -> String {
@@ -260,20 +220,24 @@ pub fn build(
         .enumerate()
         .map(|(i, k)| {
             let (title, columns, rows) = match k {
-                AppendixKind::Indicators => indicator_table(plan, data),
-                AppendixKind::Tasks => task_table(plan, data),
-                AppendixKind::Receipts => receipt_table(data),
+                AppendixKind::Indicators => tables::indicator_table(plan, data),
+                AppendixKind::Tasks => tables::task_table(plan, data),
+                AppendixKind::Receipts => tables::receipt_table(data),
             };
             let pdf_rows = match k {
-                AppendixKind::Receipts => receipts_for_pdf(data, &rows),
+                AppendixKind::Receipts => tables::receipts_for_pdf(data, &rows),
                 _ => None,
             };
             Table { label: roman_label(i), title: title.into(), note: note.clone(), columns, rows, pdf_rows }
         })
         .collect();
     let ident = format!("baocao/{}/{}/{}", info.code, data.period.id(), number.trim());
-    let texts = texts_table(plan, data, note);
-    Ok(Report { doc, markdown, tables, texts, date, ident })
+    let sheets = vec![
+        tables::texts_table(plan, data, &note),
+        tables::answers_table(plan, data, &note),
+        tables::reports_table(plan, data, &note),
+    ];
+    Ok(Report { doc, markdown, tables, sheets, date, ident })
 }
 
 fn narrative_markdown(
@@ -327,7 +291,7 @@ fn narrative_markdown(
         .tasks
         .iter()
         .filter(|t| t.status == Consolidated::Overdue)
-        .map(|t| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "lead": agencies_text(plan, &t.lead), "deadline": t.deadline.printed()}))
+        .map(|t| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "lead": tables::agencies_text(plan, &t.lead), "deadline": t.deadline.printed()}))
         .collect();
     let by_assessment = |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a).count();
     let mut ind_parts = Vec::new();
@@ -345,12 +309,12 @@ fn narrative_markdown(
     let sent = data.agencies.iter().filter(|a| a.receipt != Receipt::Missing).count();
     let missing: Vec<&str> =
         data.agencies.iter().filter(|a| a.receipt == Receipt::Missing).map(|a| a.name.as_str()).collect();
-    let missing = if missing.is_empty() { String::new() } else { named(&missing) };
+    let missing = if missing.is_empty() { String::new() } else { tables::named(&missing) };
     // Agencies that wrote the same text are named together, once: at
     // province scale many write the same sentence.
     let narratives = |section: Section, own: Option<bool>| -> Vec<String> {
         let mut texts: Vec<(&str, Vec<&str>)> = Vec::new();
-        for n in data.narratives.iter().filter(|n| n.section == section) {
+        for n in data.narratives.iter().filter(|n| n.section == section && !agency_text::is_blank(&n.text)) {
             if own.is_some_and(|own| (n.agency == info.standing_agency) != own) {
                 continue;
             }
@@ -360,7 +324,7 @@ fn narrative_markdown(
                 None => texts.push((&n.text, vec![name])),
             }
         }
-        texts.into_iter().map(|(text, names)| attributed(&named(&names), text)).collect()
+        texts.into_iter().map(|(text, names)| agency_text::attributed(&tables::named(&names), text)).collect()
     };
     let next = data.period.next();
     let (next_from, next_to) = next.cutoff();
@@ -370,7 +334,7 @@ fn narrative_markdown(
         .filter(|t| !t.deadline.is_recurring())
         .filter(|t| t.deadline.due().is_some_and(|d| d > next_from.min(to) && d <= next_to))
         .filter(|t| !matches!(t.status, Consolidated::DoneOnTime | Consolidated::DoneLate))
-        .map(|t| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "lead": agencies_text(plan, &t.lead), "deadline": t.deadline.printed()}))
+        .map(|t| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "lead": tables::agencies_text(plan, &t.lead), "deadline": t.deadline.printed()}))
         .collect();
     let context = json!({
         "plan": {"kind": info.kind, "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
@@ -429,191 +393,4 @@ pub fn issuer_abbr(plan: &Plan) -> String {
         .agency(&plan.info.standing_agency)
         .and_then(|a| a.abbr.clone())
         .unwrap_or_else(|| "…".into())
-}
-
-fn col(header: &'static str, width: f64, center: bool) -> Column {
-    Column { header, width, center }
-}
-
-fn indicator_table(plan: &Plan, data: &PeriodData) -> Rows {
-    let columns = vec![
-        col("TT", 0.6, true),
-        col("Chỉ tiêu", 4.0, false),
-        col("Đơn vị", 1.2, true),
-        col("Mục tiêu", 1.7, true),
-        col("Kết quả kỳ báo cáo", 1.4, true),
-        col("Đánh giá", 1.3, true),
-        col("Cơ quan theo dõi", 2.0, false),
-    ];
-    let mut rows = Vec::new();
-    for g in &plan.indicator_groups {
-        rows.push(Row::Group(format!("{}. {}", g.number, g.title)));
-        for ind in &g.indicators {
-            let result = data.indicators.iter().find(|r| r.number == ind.number);
-            let value = match result.and_then(|r| r.value.as_ref()) {
-                Some(Reported::Number(v)) => Cell::Number(*v),
-                Some(Reported::Text(t)) => Cell::Text(t.clone()),
-                None => Cell::Text(String::new()),
-            };
-            rows.push(Row::Cells(vec![
-                Cell::Text(ind.number.to_string()),
-                Cell::Text(ind.name.clone()),
-                Cell::Text(ind.unit.clone()),
-                Cell::Text(ind.target.printed().to_owned()),
-                value,
-                Cell::Text(result.map_or("", |r| r.assessment.label()).to_owned()),
-                Cell::Text(agencies_text(plan, &ind.tracking)),
-            ]));
-        }
-    }
-    ("Kết quả thực hiện các chỉ tiêu", columns, rows)
-}
-
-fn task_table(plan: &Plan, data: &PeriodData) -> Rows {
-    let columns = vec![
-        col("TT", 0.5, true),
-        col("Nhiệm vụ", 3.2, false),
-        col("Cơ quan chủ trì", 1.8, false),
-        col("Thời hạn", 1.1, true),
-        col("Tình trạng", 1.3, true),
-        col("Kết quả, văn bản đã ban hành", 3.0, false),
-        col("Ghi chú", 1.5, false),
-    ];
-    let mut rows = Vec::new();
-    for g in &plan.task_groups {
-        let title = if g.title.is_empty() {
-            format!("Nhóm {}", g.number)
-        } else {
-            format!("{}. {}", g.number, g.title)
-        };
-        rows.push(Row::Group(title));
-        for t in data.tasks.iter().filter(|t| t.group == g.number) {
-            let leads: Vec<_> = t
-                .answers
-                .iter()
-                .filter(|a| a.role == crate::form::Role::Lead && !a.achieved.is_empty())
-                .collect();
-            let achieved = match leads.as_slice() {
-                [one] => one.achieved.clone(),
-                many => many
-                    .iter()
-                    .map(|a| format!("{}: {}", plan.agency_name(&a.agency), a.achieved))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            };
-            let note = if t.leads_expected > 1 {
-                format!("{}/{} cơ quan chủ trì đã báo cáo", t.leads_answered, t.leads_expected)
-            } else {
-                String::new()
-            };
-            rows.push(Row::Cells(vec![
-                Cell::Text(t.number.to_string()),
-                Cell::Text(t.name.clone()),
-                Cell::Text(agencies_text(plan, &t.lead)),
-                Cell::Text(t.deadline.printed().to_owned()),
-                Cell::Text(t.status.label().to_owned()),
-                Cell::Text(achieved),
-                Cell::Text(note),
-            ]));
-        }
-    }
-    ("Tiến độ thực hiện các nhiệm vụ", columns, rows)
-}
-
-type Rows = (&'static str, Vec<Column>, Vec<Row>);
-
-fn receipt_table(data: &PeriodData) -> Rows {
-    let columns = vec![
-        col("TT", 0.5, true),
-        col("Cơ quan, đơn vị", 3.0, false),
-        col("Ngày gửi", 1.2, true),
-        col("Tình trạng", 1.1, true),
-        col("Nhiệm vụ đã báo cáo", 1.3, true),
-        col("Chỉ tiêu đã báo cáo", 1.3, true),
-        col("Ghi chú", 2.6, false),
-    ];
-    let rows = data
-        .agencies
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let mut notes = Vec::new();
-            if a.errors > 0 || a.warnings > 0 {
-                notes.push(format!("{} lỗi, {} cảnh báo", a.errors, a.warnings));
-            }
-            if !a.superseded.is_empty() {
-                notes.push(format!("{} tệp gửi trước được thay thế", a.superseded.len()));
-            }
-            if !a.refused.is_empty() {
-                notes.push(format!("{} tệp không dùng được", a.refused.len()));
-            }
-            Row::Cells(vec![
-                Cell::Text((i + 1).to_string()),
-                Cell::Text(a.name.clone()),
-                a.sent_on.map_or(Cell::Text(String::new()), Cell::Date),
-                Cell::Text(a.receipt.label().to_owned()),
-                Cell::Text(format!("{}/{}", a.tasks_answered, a.tasks_expected)),
-                Cell::Text(format!("{}/{}", a.indicators_answered, a.indicators_expected)),
-                Cell::Text(notes.join("; ")),
-            ])
-        })
-        .collect();
-    ("Tình hình gửi báo cáo của các cơ quan, đơn vị", columns, rows)
-}
-
-/// Past this many agencies the PDF's receipts appendix lists only those
-/// that need attention (not sent, late, with errors or refused files).
-pub const RECEIPTS_LISTED: usize = 300;
-
-/// The receipts rows (one per agency, in order) the PDF shows at national
-/// scale, under a line that counts the others; `None` below it.
-fn receipts_for_pdf(data: &PeriodData, rows: &[Row]) -> Option<Vec<Row>> {
-    if data.agencies.len() <= RECEIPTS_LISTED {
-        return None;
-    }
-    let mut shown: Vec<Row> = data
-        .agencies
-        .iter()
-        .zip(rows)
-        .filter(|(a, _)| a.receipt != Receipt::OnTime || a.errors > 0 || !a.refused.is_empty())
-        .map(|(_, row)| row.clone())
-        .collect();
-    let total = data.agencies.len();
-    let heading = format!(
-        "Các cơ quan, đơn vị chưa gửi, gửi chậm hoặc có lỗi ({} trong tổng số {}); {} cơ quan, đơn vị khác gửi đúng hạn, không có lỗi (danh sách đầy đủ trong tệp Excel kèm theo)",
-        vn::number(shown.len() as f64),
-        vn::number(total as f64),
-        vn::number((total - shown.len()) as f64)
-    );
-    shown.insert(0, Row::Group(heading));
-    Some(shown)
-}
-
-/// Every agency's text by section, in full: the sheet that backs the
-/// narrative, where texts several agencies wrote are given once.
-fn texts_table(plan: &Plan, data: &PeriodData, note: String) -> Table {
-    let columns = vec![col("TT", 0.5, true), col("Cơ quan, đơn vị", 2.5, false), col("Nội dung", 8.0, false)];
-    let mut rows = Vec::new();
-    for section in Section::ALL.into_iter().filter(|s| s.is_narrative()) {
-        let mut n = 0;
-        for t in data.narratives.iter().filter(|t| t.section == section) {
-            if n == 0 {
-                rows.push(Row::Group(section.label().to_owned()));
-            }
-            n += 1;
-            rows.push(Row::Cells(vec![
-                Cell::Text(n.to_string()),
-                Cell::Text(plan.agency_name(&t.agency).to_owned()),
-                Cell::Text(t.text.clone()),
-            ]));
-        }
-    }
-    Table {
-        label: "Nội dung báo cáo".into(),
-        title: "Nội dung báo cáo của các cơ quan, đơn vị".into(),
-        note,
-        columns,
-        rows,
-        pdf_rows: None,
-    }
 }
