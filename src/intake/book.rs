@@ -105,7 +105,7 @@ impl<'a> Book<'a> {
                             .as_ref()
                             .is_some_and(|f| formats::is_percent_format(&f.format_code))
                     })
-                    .map(|(row, col, _)| (row as u32, col as u32))
+                    .map(|(row, col, _)| (row, col))
                     .collect(),
                 Err(_) => HashSet::new(),
             },

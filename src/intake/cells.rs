@@ -168,29 +168,42 @@ impl<'a> Reading<'a> {
 }
 
 /// The legacy encoding a workbook was typed in, by column and as a whole,
-/// learnt from the cells that leave no doubt.
+/// learnt from the cells that leave no doubt; and which columns hold text
+/// only Unicode can type.
 #[derive(Debug, Default)]
 pub struct Keyboard {
     workbook: Option<Legacy>,
     columns: HashMap<(String, u32), Legacy>,
+    unicode: HashSet<(String, u32)>,
 }
 
 impl Keyboard {
-    /// Learns from every text cell of `sheets`. A column typed in both
-    /// encodings (two clerks) follows its own majority.
-    pub fn learn<'r>(sheets: impl IntoIterator<Item = (&'r str, &'r Range<Data>)>) -> Keyboard {
+    /// Learns from every text cell of `sheets` from the given row on (below
+    /// the headers the template wrote). A column typed in both encodings
+    /// (two clerks) follows its own majority.
+    pub fn learn<'r>(sheets: impl IntoIterator<Item = (&'r str, &'r Range<Data>, u32)>) -> Keyboard {
         let mut columns: HashMap<(String, u32), [usize; 2]> = HashMap::new();
+        let mut unicode = HashSet::new();
         let mut total = [0usize; 2];
-        for (sheet, range) in sheets {
-            let start_col = range.start().map_or(0, |(_, c)| c);
-            for (_, col, value) in range.used_cells() {
+        for (sheet, range, first_row) in sheets {
+            let (start_row, start_col) = range.start().unwrap_or((0, 0));
+            for (row, col, value) in range.used_cells() {
                 let Data::String(s) = value else { continue };
+                if start_row + (row as u32) < first_row {
+                    continue;
+                }
+                let key = (sheet.to_owned(), start_col + col as u32);
                 let slot = match legacy::assess(&clean(s)) {
                     legacy::Assessment::Sure(Legacy::Tcvn3) => 0,
                     legacy::Assessment::Sure(Legacy::Vni) => 1,
-                    _ => continue,
+                    _ => {
+                        if legacy::is_unicode_only(s) {
+                            unicode.insert(key);
+                        }
+                        continue;
+                    }
                 };
-                columns.entry((sheet.to_owned(), start_col + col as u32)).or_default()[slot] += 1;
+                columns.entry(key).or_default()[slot] += 1;
                 total[slot] += 1;
             }
         }
@@ -202,11 +215,17 @@ impl Keyboard {
         Keyboard {
             workbook: pick(total),
             columns: columns.into_iter().filter_map(|(k, n)| Some((k, pick(n)?))).collect(),
+            unicode,
         }
     }
 
     pub fn of(&self, sheet: &str, col: u32) -> Around {
-        Around { column: self.columns.get(&(sheet.to_owned(), col)).copied(), workbook: self.workbook }
+        let key = (sheet.to_owned(), col);
+        Around {
+            column: self.columns.get(&key).copied(),
+            workbook: self.workbook,
+            column_unicode: self.unicode.contains(&key),
+        }
     }
 }
 

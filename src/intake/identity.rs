@@ -123,7 +123,7 @@ pub fn decide(plan: &Plan, file: &str, claims: &[Claim], content: &[TaskNo]) -> 
         many => {
             let signals = claims.iter().map(|c| c.describe(plan)).collect::<Vec<_>>().join("; ");
             let matching = matches_content(plan, content);
-            let content_says = if matching.is_empty() || content.is_empty() {
+            let content_says = if matching.is_empty() || matching.len() > 3 || content.is_empty() {
                 String::new()
             } else {
                 format!("; các dòng đã điền khớp với phần việc của {}", names(plan, &matching))

@@ -140,6 +140,12 @@ fn is_unicode_vietnamese(c: char) -> bool {
     matches!(c, '\u{100}'..='\u{24F}' | '\u{1EA0}'..='\u{1EFF}')
 }
 
+/// Whether `s` holds a letter only Unicode can type: it was not typed with
+/// a legacy keyboard.
+pub fn is_unicode_only(s: &str) -> bool {
+    s.chars().any(is_unicode_vietnamese)
+}
+
 fn decode_tcvn3(s: &str) -> String {
     let t = &tables().tcvn3_decode;
     let out: String = s.chars().map(|c| *t.get(&c).unwrap_or(&c)).collect();
@@ -322,12 +328,14 @@ pub enum Decision {
 pub struct Around {
     pub column: Option<Legacy>,
     pub workbook: Option<Legacy>,
+    /// Whether the column holds text only Unicode can type (ơ, ư, đ, ạ…).
+    pub column_unicode: bool,
 }
 
 /// Decides for `s` given the encoding of the cells around it. Choosing
-/// between two decodings takes the workbook's word; a warning on valid
-/// Unicode needs its own column to be typed in a legacy encoding (a
-/// template's Unicode text sits beside a clerk's TCVN3 in every workbook).
+/// between two decodings takes the column's word, else the workbook's; a
+/// warning on valid Unicode needs its column typed in a legacy encoding, or
+/// its workbook when the column shows no Unicode typing of its own.
 pub fn decide(s: &str, around: Around) -> Decision {
     match assess(s) {
         Assessment::AsIs => Decision::Keep,
@@ -336,10 +344,13 @@ pub fn decide(s: &str, around: Around) -> Decision {
             let enc = around.column.or(around.workbook).unwrap_or(fallback);
             Decision::Convert { enc, unicode: decode(s, enc) }
         }
-        Assessment::Doubtful(encs) => match around.column.filter(|w| encs.contains(w)) {
-            Some(enc) => Decision::KeepButMaybe { enc, unicode: decode(s, enc) },
-            None => Decision::Keep,
-        },
+        Assessment::Doubtful(encs) => {
+            let around_enc = around.column.or(if around.column_unicode { None } else { around.workbook });
+            match around_enc.filter(|w| encs.contains(w)) {
+                Some(enc) => Decision::KeepButMaybe { enc, unicode: decode(s, enc) },
+                None => Decision::Keep,
+            }
+        }
     }
 }
 

@@ -22,9 +22,9 @@ use super::report_sheet::{self, ReportRows};
 use super::tasks::{self, TaskRows};
 use crate::diag::{Diagnostic, Location, cell_name};
 use crate::form::{
-    Entries, IndicatorEntry, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD,
-    STAMP_PLAN, STAMP_VERSION, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT, TITLE_TASKS,
-    TaskCol, subtitle,
+    Entries, IndicatorCol, IndicatorEntry, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY, STAMP_FINGERPRINT,
+    STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT,
+    TITLE_TASKS, TaskCol, subtitle,
 };
 use crate::period::Period;
 use crate::plan::Plan;
@@ -196,7 +196,15 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], plan: &Plan, per
     }
     let tracked: BTreeSet<IndicatorNo> = share.indicators.iter().map(|i| i.number.clone()).collect();
     let forms: HashSet<usize> = located.iter().flat_map(|(_, c)| c.iter().copied()).collect();
-    r.keyboard = Keyboard::learn(forms.iter().map(|&i| (sheets[i].name.as_str(), &sheets[i].range)));
+    r.keyboard = Keyboard::learn(forms.iter().map(|&i| {
+        let s = &sheets[i];
+        // Below the template's headers: only what the clerk typed.
+        let header = [TaskCol::Name.header(), IndicatorCol::Name.header()]
+            .iter()
+            .find_map(|h| locate::find_header(&s.range, h))
+            .map_or(0, |h| h + 1);
+        (s.name.as_str(), &s.range, header)
+    }));
     let sub_line = subtitle(&agency_rec.name, &period);
 
     let mut entries = Entries::default();

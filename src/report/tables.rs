@@ -141,8 +141,11 @@ pub fn indicator_table(plan: &Plan, data: &PeriodData) -> Rows {
     ("Kết quả thực hiện các chỉ tiêu", columns, rows)
 }
 
+/// One text field of an answer.
+type Field = fn(&Answer) -> &str;
+
 /// `Sở A: text` lines of one field of the answers, named when `name`.
-fn answer_lines(plan: &Plan, answers: &[&Answer], field: fn(&Answer) -> &str, name: bool) -> Vec<String> {
+fn answer_lines(plan: &Plan, answers: &[&Answer], field: Field, name: bool) -> Vec<String> {
     answers
         .iter()
         .filter(|a| !field(a).trim().is_empty())
@@ -155,7 +158,7 @@ fn answer_lines(plan: &Plan, answers: &[&Answer], field: fn(&Answer) -> &str, na
 
 /// One line per distinct text of one field, naming the agencies that wrote
 /// it (a few, then a count): many agencies write the same sentence.
-fn grouped_lines(plan: &Plan, answers: &[&Answer], field: fn(&Answer) -> &str) -> Vec<String> {
+fn grouped_lines(plan: &Plan, answers: &[&Answer], field: Field) -> Vec<String> {
     let mut texts: Vec<(String, Vec<&str>)> = Vec::new();
     for a in answers.iter().filter(|a| !field(a).trim().is_empty()) {
         let text = plain(field(a));
@@ -212,7 +215,7 @@ fn task_notes(plan: &Plan, t: &TaskResult) -> String {
         lines.push(format!("{}/{} cơ quan chủ trì đã báo cáo", t.leads_answered, t.leads_expected));
     }
     let leads: Vec<&Answer> = t.answers.iter().filter(|a| a.role == Role::Lead).collect();
-    let fields: [(&str, fn(&Answer) -> &str); 2] =
+    let fields: [(&str, Field); 2] =
         [("Khó khăn", |a| a.difficulties.as_str()), ("Đề xuất", |a| a.proposals.as_str())];
     for (label, field) in fields {
         let found = if t.leads_expected > 1 {

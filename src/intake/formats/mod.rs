@@ -65,30 +65,6 @@ pub fn parse_a1(reference: &str) -> Option<(u32, u32)> {
     Some((row.checked_sub(1)?, col.checked_sub(1)?))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percent_formats() {
-        for code in ["0%", "0.00%", "#,##0.0%;[Red]-0.0%"] {
-            assert!(is_percent_format(code), "{code}");
-        }
-        for code in ["General", "0.00", "#,##0\" %\"", "dd/mm/yyyy", "0\\%"] {
-            assert!(!is_percent_format(code), "{code}");
-        }
-    }
-
-    #[test]
-    fn a1_references() {
-        assert_eq!(parse_a1("A1"), Some((0, 0)));
-        assert_eq!(parse_a1("B12"), Some((11, 1)));
-        assert_eq!(parse_a1("AA3"), Some((2, 26)));
-        assert_eq!(parse_a1("12"), None);
-        assert_eq!(parse_a1("A0"), None);
-    }
-}
-
 /// The most a part of a zipped workbook (a sheet's XML, its comments) may
 /// hold when read for extras: far above any real form, and a bound on what
 /// a hostile file can make us allocate.
@@ -124,5 +100,29 @@ fn push_ref(e: &quick_xml::events::BytesRef, out: &mut String) {
     match quick_xml::escape::unescape(&raw) {
         Ok(text) => out.push_str(&text),
         Err(_) => out.push_str(&raw),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_formats() {
+        for code in ["0%", "0.00%", "#,##0.0%;[Red]-0.0%"] {
+            assert!(is_percent_format(code), "{code}");
+        }
+        for code in ["General", "0.00", "#,##0\" %\"", "dd/mm/yyyy", "0\\%"] {
+            assert!(!is_percent_format(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn a1_references() {
+        assert_eq!(parse_a1("A1"), Some((0, 0)));
+        assert_eq!(parse_a1("B12"), Some((11, 1)));
+        assert_eq!(parse_a1("AA3"), Some((2, 26)));
+        assert_eq!(parse_a1("12"), None);
+        assert_eq!(parse_a1("A0"), None);
     }
 }

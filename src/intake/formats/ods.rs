@@ -37,6 +37,8 @@ struct Walk {
     /// Inside an annotation: its author and text so far.
     note: Option<(String, String)>,
     in_creator: bool,
+    /// Inside a paragraph of an annotation (its date is not its text).
+    in_paragraph: bool,
     paragraphs: usize,
 }
 
@@ -50,12 +52,20 @@ fn read_content(xml: &str) -> Extras {
             Event::Empty(e) => start(&mut w, &mut out, &e, true),
             Event::Text(t) => {
                 if let Some((author, text)) = &mut w.note {
-                    if w.in_creator { author } else { text }.push_str(&t.xml10_content());
+                    if w.in_creator {
+                        author.push_str(&t.xml10_content());
+                    } else if w.in_paragraph {
+                        text.push_str(&t.xml10_content());
+                    }
                 }
             }
             Event::GeneralRef(r) => {
                 if let Some((author, text)) = &mut w.note {
-                    push_ref(&r, if w.in_creator { author } else { text });
+                    if w.in_creator {
+                        push_ref(&r, author);
+                    } else if w.in_paragraph {
+                        push_ref(&r, text);
+                    }
                 }
             }
             Event::End(e) => match e.name().as_ref() {
@@ -65,6 +75,7 @@ fn read_content(xml: &str) -> Extras {
                     w.col = 0;
                 }
                 "dc:creator" => w.in_creator = false,
+                "text:p" => w.in_paragraph = false,
                 "office:annotation" => {
                     if let Some((author, text)) = w.note.take() {
                         out.comments.push(Comment {
@@ -118,6 +129,7 @@ fn start(w: &mut Walk, out: &mut Extras, e: &BytesStart, empty: bool) {
         }
         "dc:creator" if w.note.is_some() && !empty => w.in_creator = true,
         "text:p" if w.note.is_some() => {
+            w.in_paragraph = !empty;
             if w.paragraphs > 0 {
                 if let Some((_, text)) = &mut w.note {
                     text.push('\n');
@@ -150,7 +162,7 @@ mod tests {
               <table:table-row table:number-rows-repeated="4"><table:table-cell table:number-columns-repeated="7"/></table:table-row>
               <table:table-row><table:table-cell table:number-columns-repeated="4"/>
                 <table:table-cell office:value-type="percentage" office:value="0.85"><text:p>85%</text:p></table:table-cell>
-                <table:table-cell office:value-type="string"><office:annotation><dc:creator>Lê Thị B</dc:creator><text:p>Số tạm tính</text:p><text:p>chờ &amp; xác nhận</text:p></office:annotation><text:p>Cục Thống kê</text:p></table:table-cell>
+                <table:table-cell office:value-type="string"><office:annotation><dc:creator>Lê Thị B</dc:creator><dc:date>2026-11-30T00:00:00</dc:date><text:p>Số tạm tính</text:p><text:p>chờ &amp; xác nhận</text:p></office:annotation><text:p>Cục Thống kê</text:p></table:table-cell>
               </table:table-row>
             </table:table></office:spreadsheet></office:body></office:document-content>"#;
         let extras = read_content(xml);

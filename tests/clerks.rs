@@ -1,0 +1,312 @@
+//! Workbooks filled the way clerks fill them (tests/corpus/clerks.py, with
+//! openpyxl and LibreOffice), through `ingest` and `report`. The corpus's
+//! ledger lists every value typed; each must be in the merged data with its
+//! meaning, or in a message that names its file, sheet and cell (or its
+//! row, sheet or file when the whole of it is not merged). Merged values
+//! must also reach the report's Excel file, and the PDF must read right.
+//!
+//! Needs python3 with openpyxl, and LibreOffice: `bash tests/run` installs
+//! them; without them this test fails, it does not skip.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, open_workbook_auto};
+use serde_json::Value;
+
+fn baocao(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).current_dir(cwd).output().unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let code = out.status.code().unwrap_or(-1);
+    assert_ne!(code, 101, "baocao panicked: {text}");
+    (code, text)
+}
+
+/// The corpus in a fresh folder: templates by baocao, filled by clerks.py.
+fn corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let (code, text) = baocao(&root, &["template", "--period", "2025-H1", "--out", "mau"]);
+    assert_eq!(code, 0, "{text}");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/clerks.py");
+    let out = Command::new("python3").arg(&script).arg(&root).output().unwrap_or_else(|e| {
+        panic!(
+            "python3 is needed to build the clerks' corpus ({e}); `bash tests/run` installs what is missing"
+        )
+    });
+    assert!(
+        out.status.success(),
+        "clerks.py failed (it needs openpyxl and LibreOffice's soffice; `bash tests/run` installs them):\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, root)
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// Whether the merged data holds what `want` says.
+fn merged(data: &Value, want: &Value) -> Result<(), String> {
+    let agency = want["agency"].as_str().unwrap();
+    let same = |found: &Value, expected: &Value| match (found.as_f64(), expected.as_f64()) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        _ => found == expected,
+    };
+    if let Some(tt) = want["task"].as_str() {
+        let field = want["field"].as_str().unwrap();
+        let task =
+            data["tasks"].as_array().unwrap().iter().find(|t| t["number"] == tt).ok_or("no such task")?;
+        let answer = task["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["agency"] == agency)
+            .ok_or_else(|| format!("no answer of {agency} for task {tt}"))?;
+        return if same(&answer[field], &want["value"]) {
+            Ok(())
+        } else {
+            Err(format!("task {tt} {field} is {}", answer[field]))
+        };
+    }
+    if let Some(no) = want["indicator"].as_str() {
+        let field = want["field"].as_str().unwrap();
+        let ind = data["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["number"] == no)
+            .ok_or("no such indicator")?;
+        let report = ind["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["agency"] == agency)
+            .ok_or_else(|| format!("no report of {agency} for indicator {no}"))?;
+        return if same(&report[field], &want["value"]) {
+            Ok(())
+        } else {
+            Err(format!("indicator {no} {field} is {}", report[field]))
+        };
+    }
+    if let Some(section) = want["section"].as_str() {
+        let found = data["narratives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["agency"] == agency && n["section"] == section);
+        return match found {
+            Some(n) if n["text"] == want["value"] => Ok(()),
+            Some(n) => Err(format!("section {section} is {}", n["text"])),
+            None => Err(format!("no {section} of {agency}")),
+        };
+    }
+    if want.get("sent_on").is_some() {
+        let a = data["agencies"].as_array().unwrap().iter().find(|a| a["id"] == agency).unwrap();
+        return if a["sent_on"] == want["sent_on"] {
+            Ok(())
+        } else {
+            Err(format!("sent_on is {}", a["sent_on"]))
+        };
+    }
+    Err(format!("unknown expectation {want}"))
+}
+
+/// The row number of an A1 reference.
+fn row_of(cell: &str) -> &str {
+    cell.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+}
+
+/// Whether a diagnostic says what `want` says, where it says.
+fn located(data: &Value, entry: &Value, want: &Value) -> Result<(), String> {
+    let file = entry["file"].as_str().unwrap();
+    let (sheet, cell) = (entry["sheet"].as_str(), entry["cell"].as_str());
+    let at = want["at"].as_str().unwrap();
+    let words: Vec<&str> = want["contains"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    let found = data["diagnostics"].as_array().unwrap().iter().any(|d| {
+        let loc = &d["location"];
+        let place = loc["file"] == file
+            && match at {
+                "cell" => loc["sheet"].as_str() == sheet && loc["cell"].as_str() == cell,
+                "row" => {
+                    loc["sheet"].as_str() == sheet
+                        && loc["cell"].as_str().is_some_and(|c| Some(row_of(c)) == cell.map(row_of))
+                }
+                "sheet" => loc["sheet"].as_str() == sheet && loc["cell"].is_null(),
+                _ => loc["sheet"].is_null() && loc["cell"].is_null(),
+            };
+        let message = d["message"].as_str().unwrap();
+        place && d["severity"] == want["severity"] && words.iter().all(|w| message.contains(w))
+    });
+    if found { Ok(()) } else { Err(format!("no {} at {at} saying {words:?}", want["severity"])) }
+}
+
+#[test]
+fn every_typed_value_is_merged_or_located_and_reaches_the_report() {
+    let (_dir, root) = corpus();
+    let ledger = json(&root.join("ledger.json"));
+    let entries = ledger.as_array().unwrap();
+    assert!(entries.len() >= 90, "{} ledger entries", entries.len());
+    let (code, text) = baocao(&root, &["ingest", "nop", "--period", "2025-H1", "--out", "out"]);
+    assert_eq!(code, 1, "the corpus has errors, the exit code must say so: {text}");
+    let data = json(&root.join("out/tong-hop.json"));
+
+    // Value by value.
+    let mut failures = Vec::new();
+    for e in entries {
+        let expect = e["expect"].as_array().unwrap();
+        assert!(!expect.is_empty(), "ledger entry without expectation: {e}");
+        for want in expect {
+            let checked = if let Some(m) = want.get("merged") {
+                merged(&data, m)
+            } else if let Some(m) = want.get("message") {
+                located(&data, e, m)
+            } else if let Some(a) = want.get("absent") {
+                let found = data["narratives"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|n| n["agency"] == a["agency"] && n["section"] == a["section"]);
+                if found { Err("merged though nothing visible was typed".into()) } else { Ok(()) }
+            } else {
+                Err(format!("unknown expectation {want}"))
+            };
+            if let Err(why) = checked {
+                failures.push(format!(
+                    "{} › {:?} › {:?} «{}»: {why}",
+                    e["file"], e["sheet"], e["cell"], e["typed"]
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} silent losses or misreadings:\n{}", failures.len(), failures.join("\n"));
+
+    // No two messages disagree on one cell: a cell with an error gets no
+    // other message, but the note that its text was converted.
+    let mut by_cell: BTreeMap<String, Vec<&Value>> = BTreeMap::new();
+    for d in data["diagnostics"].as_array().unwrap() {
+        if let Some(cell) = d["location"]["cell"].as_str() {
+            let key = format!("{} › {} › {cell}", d["location"]["file"], d["location"]["sheet"]);
+            by_cell.entry(key).or_default().push(d);
+        }
+    }
+    for (cell, diags) in &by_cell {
+        let errors = diags.iter().filter(|d| d["severity"] == "error").count();
+        let others = diags
+            .iter()
+            .filter(|d| d["severity"] != "error" && !d["message"].as_str().unwrap().contains("bảng mã"));
+        assert!(
+            errors <= 1 && (errors == 0 || others.count() == 0),
+            "messages on one cell {cell}: {diags:#?}"
+        );
+    }
+    // Every message says where.
+    for d in data["diagnostics"].as_array().unwrap() {
+        assert!(!d["location"]["file"].as_str().unwrap().is_empty(), "{d}");
+    }
+    // The genuine Sở Công Thương file was used; the one sent under Sở Tư
+    // pháp's name was not, and counts as refused for both.
+    let files = data["files"].as_array().unwrap();
+    let use_of =
+        |f: &str| files.iter().find(|x| x["file"] == f).map(|x| x["use"].as_str().unwrap().to_owned());
+    assert_eq!(use_of("nop/sct.xlsx").as_deref(), Some("used"));
+    assert_eq!(use_of("nop/stp.xlsx").as_deref(), Some("refused"));
+    assert_eq!(use_of("nop/Sở Tư pháp/stp (1).xlsx").as_deref(), Some("used"));
+    let agency =
+        |id: &str| data["agencies"].as_array().unwrap().iter().find(|a| a["id"] == id).unwrap().clone();
+    assert_eq!(agency("stp")["refused"][0], "nop/stp.xlsx");
+    assert_eq!(agency("sct")["refused"][0], "nop/stp.xlsx");
+    let ind21 = data["indicators"].as_array().unwrap().iter().find(|i| i["number"] == "21").unwrap();
+    assert_eq!(ind21["disagree"], true, "Công an tỉnh said 100, Sở Tài chính 80");
+    assert_eq!(ind21["value_from"], "cat", "the first tracking agency's value is the one assessed");
+
+    // The report: every merged value is in its Excel file, by agency.
+    let (code, text) = baocao(&root, &["report", "--period", "2025-H1", "--out", "out"]);
+    assert_eq!(code, 0, "{text}");
+    let names: BTreeMap<String, String> = data["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap().to_owned(), a["name"].as_str().unwrap().to_owned()))
+        .collect();
+    let mut book = open_workbook_auto(root.join("out/bao-cao-2025-H1.xlsx")).unwrap();
+    let sheet = |book: &mut calamine::Sheets<_>, name: &str| -> Vec<Vec<Data>> {
+        book.worksheet_range(name).unwrap().rows().map(|r| r.to_vec()).collect()
+    };
+    let answers = sheet(&mut book, "Nhiệm vụ theo cơ quan");
+    let reports = sheet(&mut book, "Chỉ tiêu theo cơ quan");
+    let column = |field: &str| match field {
+        "status_text" => Some(3),
+        "achieved" => Some(6),
+        "difficulties" => Some(7),
+        "proposals" => Some(8),
+        "value" => Some(2),
+        "source" => Some(4),
+        "note" => Some(5),
+        _ => None,
+    };
+    let mut missing = Vec::new();
+    for want in entries.iter().flat_map(|e| e["expect"].as_array().unwrap()).filter_map(|w| w.get("merged")) {
+        let (Some(field), Some(name)) = (want["field"].as_str(), names.get(want["agency"].as_str().unwrap()))
+        else {
+            continue;
+        };
+        let Some(c) = column(field) else { continue };
+        let (rows, key) = match (want["task"].as_str(), want["indicator"].as_str()) {
+            (Some(tt), _) => (&answers, tt),
+            (_, Some(no)) => (&reports, no),
+            _ => continue,
+        };
+        let hit = rows.iter().any(|r| {
+            r.len() > c
+                && r[0] == key
+                && r[1].to_string() == *name
+                && match (&r[c], &want["value"]) {
+                    (Data::Float(v), Value::Number(n)) => (v - n.as_f64().unwrap()).abs() < 1e-9,
+                    (cell, Value::String(s)) => cell.to_string() == *s,
+                    _ => false,
+                }
+        });
+        if !hit {
+            missing.push(format!("{name} {key} {field} {}", want["value"]));
+        }
+    }
+    assert!(missing.is_empty(), "merged but not in the report's Excel file:\n{}", missing.join("\n"));
+
+    // The PDF, as a reader sees it.
+    let pdf = root.join("out/bao-cao-2025-H1.pdf");
+    // Raw order keeps a table cell's text together.
+    let out =
+        Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    let pdf_text = String::from_utf8(out.stdout).unwrap();
+    let flat: String = pdf_text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        // The disagreement, and whose value is assessed.
+        "theo số liệu của Công an tỉnh",
+        "các cơ quan báo cáo số liệu khác nhau",
+        // Sources and notes of indicators.
+        "Sở Tài chính: 80; ghi chú: Còn 2 cơ sở dữ liệu chưa kết nối",
+        // Completion date of a completed task.
+        "hoàn thành ngày 20/5/2025",
+        // A lead agency's difficulty on its task's row.
+        "Khó khăn: Kinh phí còn hạn chế",
+        // Text from legacy keyboards, converted.
+        "Không có khó khăn",
+    ] {
+        assert!(flat.contains(want), "«{want}» missing from the PDF:\n{pdf_text}");
+    }
+    // One idea per line: each of Sở Tài chính's highlights starts a line,
+    // the bulleted ones as list items.
+    let lines: Vec<&str> = pdf_text.lines().map(str::trim).collect();
+    for line in [
+        "- Sở Tài chính: Ban hành 03 kế hoạch",
+        "Tổ chức tập huấn cho 120 cán bộ",
+        "- Số hóa 95% hồ sơ",
+        "- Cập nhật 172 hồ sơ",
+    ] {
+        assert!(lines.contains(&line), "«{line}» is not a line of its own:\n{pdf_text}");
+    }
+    assert_eq!(flat.matches("Công an tỉnh: 100").count(), 1, "an agency listed twice for one indicator");
+    assert!(!pdf_text.contains("**"), "bold marks printed as stars");
+}
