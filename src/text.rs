@@ -39,6 +39,22 @@ pub fn clean(s: &str) -> String {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
+    // Most cells are plain ASCII (numbers, ids, text typed without accents):
+    // nothing to decompose.
+    if s.is_ascii() {
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else if b != b'&' {
+                pending_space = true;
+            }
+        }
+        return out;
+    }
     for c in s.nfd() {
         if is_combining_mark(c) {
             continue;
@@ -78,6 +94,8 @@ mod tests {
         assert_eq!(fold("  Uỷ ban   nhân dân;"), fold("Ủy ban nhân dân"));
         assert_eq!(fold("Sở KH&CN"), "so khcn");
         assert_eq!(fold("Đài"), "dai");
+        assert_eq!(fold(" TT. "), "tt");
+        assert_eq!(fold("GD&DT, ok"), "gddt ok");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (where we are, what was said so far, which keyboard the clerk used), and
 //! how a cell becomes text or a date.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use calamine::{Data, DataType, ExcelDateTime, ExcelDateTimeType, Range};
@@ -73,13 +74,13 @@ impl<'a> Reading<'a> {
         self.errored.contains(&(sheet.to_owned(), row, col))
     }
 
-    /// The text of a cell as it stands, cleaned but not converted: for
-    /// comparing with what the template wrote there.
-    pub fn plain(range: &Range<Data>, row: u32, col: u32) -> String {
+    /// The text of a cell as it stands, not even cleaned: for comparing
+    /// with what the template wrote there.
+    pub fn raw(range: &Range<Data>, row: u32, col: u32) -> Cow<'_, str> {
         match range.get_value((row, col)) {
-            None | Some(Data::Empty) => String::new(),
-            Some(Data::String(s)) => clean(s),
-            Some(other) => clean(&other.to_string()),
+            None | Some(Data::Empty) => Cow::Borrowed(""),
+            Some(Data::String(s)) => Cow::Borrowed(s),
+            Some(other) => Cow::Owned(other.to_string()),
         }
     }
 
@@ -103,7 +104,8 @@ impl<'a> Reading<'a> {
             Some(other) => other.to_string(),
         };
         let text = clean(&raw);
-        match legacy::decide(&text, self.keyboard.of(sheet, col)) {
+        let assessment = self.keyboard.assessed.get(&text).cloned().unwrap_or_else(|| legacy::assess(&text));
+        match legacy::decide_assessed(&text, assessment, self.keyboard.of(sheet, col)) {
             Decision::Keep => without_soft_hyphens(&text),
             Decision::Convert { enc, unicode } => {
                 let unicode = clean(&unicode);
@@ -175,6 +177,9 @@ pub struct Keyboard {
     workbook: Option<Legacy>,
     columns: HashMap<(String, u32), Legacy>,
     unicode: HashSet<(String, u32)>,
+    /// What was learnt of each text that may be legacy, so that reading
+    /// the cell does not judge it twice.
+    assessed: HashMap<String, legacy::Assessment>,
 }
 
 impl Keyboard {
@@ -182,41 +187,52 @@ impl Keyboard {
     /// the headers the template wrote). A column typed in both encodings
     /// (two clerks) follows its own majority.
     pub fn learn<'r>(sheets: impl IntoIterator<Item = (&'r str, &'r Range<Data>, u32)>) -> Keyboard {
-        let mut columns: HashMap<(String, u32), [usize; 2]> = HashMap::new();
-        let mut unicode = HashSet::new();
-        let mut total = [0usize; 2];
-        for (sheet, range, first_row) in sheets {
-            let (start_row, start_col) = range.start().unwrap_or((0, 0));
-            for (row, col, value) in range.used_cells() {
-                let Data::String(s) = value else { continue };
-                if start_row + (row as u32) < first_row {
-                    continue;
-                }
-                let key = (sheet.to_owned(), start_col + col as u32);
-                let slot = match legacy::assess(&clean(s)) {
-                    legacy::Assessment::Sure(Legacy::Tcvn3) => 0,
-                    legacy::Assessment::Sure(Legacy::Vni) => 1,
-                    _ => {
-                        if legacy::is_unicode_only(s) {
-                            unicode.insert(key);
-                        }
-                        continue;
-                    }
-                };
-                columns.entry(key).or_default()[slot] += 1;
-                total[slot] += 1;
-            }
-        }
         let pick = |n: [usize; 2]| match n {
             [0, 0] => None,
             [t, v] if t >= v => Some(Legacy::Tcvn3),
             _ => Some(Legacy::Vni),
         };
-        Keyboard {
-            workbook: pick(total),
-            columns: columns.into_iter().filter_map(|(k, n)| Some((k, pick(n)?))).collect(),
-            unicode,
+        let mut out = Keyboard::default();
+        let mut total = [0usize; 2];
+        for (sheet, range, first_row) in sheets {
+            let (start_row, start_col) = range.start().unwrap_or((0, 0));
+            let mut columns: HashMap<u32, [usize; 2]> = HashMap::new();
+            let mut unicode: HashSet<u32> = HashSet::new();
+            for (row, col, value) in range.used_cells() {
+                let Data::String(s) = value else { continue };
+                let col = start_col + col as u32;
+                if start_row + (row as u32) < first_row {
+                    continue;
+                }
+                // Cheap tests first: most cells are Unicode or plain ASCII.
+                if !legacy::may_be_legacy(s) {
+                    if legacy::is_unicode_only(s) {
+                        unicode.insert(col);
+                    }
+                    continue;
+                }
+                let text = clean(s);
+                // Text that reads as Vietnamese as it stands is never sure legacy.
+                if legacy::reads_as_vietnamese(&text) {
+                    continue;
+                }
+                let assessment = legacy::assess(&text);
+                let slot = match assessment {
+                    legacy::Assessment::Sure(Legacy::Tcvn3) => Some(0),
+                    legacy::Assessment::Sure(Legacy::Vni) => Some(1),
+                    _ => None,
+                };
+                out.assessed.insert(text, assessment);
+                let Some(slot) = slot else { continue };
+                columns.entry(col).or_default()[slot] += 1;
+                total[slot] += 1;
+            }
+            out.columns
+                .extend(columns.into_iter().filter_map(|(c, n)| Some(((sheet.to_owned(), c), pick(n)?))));
+            out.unicode.extend(unicode.into_iter().map(|c| (sheet.to_owned(), c)));
         }
+        out.workbook = pick(total);
+        out
     }
 
     pub fn of(&self, sheet: &str, col: u32) -> Around {
@@ -245,6 +261,9 @@ fn is_invisible(c: char) -> bool {
 /// dropped, line ends and the whole trimmed. Soft hyphens stay until the
 /// legacy question is settled: in TCVN3 the same byte is «ư».
 pub fn clean(s: &str) -> String {
+    if is_clean(s) {
+        return s.to_owned();
+    }
     let s: String = s
         .replace("\r\n", "\n")
         .chars()
@@ -257,6 +276,26 @@ pub fn clean(s: &str) -> String {
         .collect();
     let s = crate::text::nfc(&s);
     s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_owned()
+}
+
+/// Whether [`clean`] would leave `s` as it is: checked in one pass, since
+/// almost every cell is (a national collection reads millions).
+fn is_clean(s: &str) -> bool {
+    if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let mut prev = 'x';
+    for c in s.chars() {
+        if matches!(c, '\r' | '\t' | '\u{A0}' | '\u{202F}' | '\u{2007}') || is_invisible(c) {
+            return false;
+        }
+        // White space at the end of a line.
+        if c == '\n' && prev != '\n' && prev.is_whitespace() {
+            return false;
+        }
+        prev = c;
+    }
+    unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 fn without_soft_hyphens(s: &str) -> String {
@@ -310,6 +349,24 @@ pub fn cell_date(data: &Data) -> Result<Option<Date>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clean_text_is_recognised_without_copying() {
+        for t in [
+            "Ban hành kế hoạch",
+            "một\nhai",
+            "một\n\nhai",
+            " a",
+            "a ",
+            "a \nb",
+            "a\tb",
+            "e\u{301}",
+            "a\u{200B}",
+            "",
+        ] {
+            assert_eq!(is_clean(t), clean(t) == t, "{t:?}");
+        }
+    }
 
     #[test]
     fn pasted_text_is_tidied() {

@@ -14,7 +14,7 @@ use crate::period::Period;
 use crate::plan::Plan;
 
 use super::book::Format;
-use super::read::{Outcome, read_in};
+use super::read::{Against, Outcome, read_in};
 
 /// Folders deeper than this under the one named are not walked: a link
 /// loop or a copied archive, not a clerk's filing.
@@ -105,14 +105,14 @@ fn walk(
 }
 
 /// One file read once: its size and hash, and what its cells gave.
-fn read_one(plan: &Plan, period: Period, file: &Found) -> (Option<(u64, String)>, Outcome) {
+fn read_one(against: &Against, file: &Found) -> (Option<(u64, String)>, Outcome) {
     let display = file.path.display().to_string();
     match std::fs::read(&file.path) {
         Ok(bytes) => {
             let hash = (bytes.len() as u64, crate::archive::sha256_hex(&bytes));
-            (Some(hash), read_in(&bytes, &display, &file.folders, plan, period))
+            (Some(hash), read_in(&bytes, &display, &file.folders, against))
         }
-        Err(_) => (None, super::read::read(&file.path, &display, plan, period)),
+        Err(_) => (None, super::read::read(&file.path, &display, against.plan, against.period)),
     }
 }
 
@@ -131,10 +131,11 @@ pub fn read_all_with(
 ) -> Result<Inputs, Error> {
     use rayon::prelude::*;
     let (files, general) = collect(paths)?;
+    let against = Against::new(plan, period);
     let results: Vec<(Option<(u64, String)>, Outcome)> = if parallel {
-        files.par_iter().map(|f| read_one(plan, period, f)).collect()
+        files.par_iter().map(|f| read_one(&against, f)).collect()
     } else {
-        files.iter().map(|f| read_one(plan, period, f)).collect()
+        files.iter().map(|f| read_one(&against, f)).collect()
     };
     let mut inputs = Inputs { read: Vec::new(), refused: Vec::new(), general, hashes: Default::default() };
     for (file, (hash, outcome)) in files.iter().zip(results) {

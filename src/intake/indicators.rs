@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use calamine::{Data, Range};
 
-use super::cells::Reading;
-use super::locate::{find_header, header_columns};
+use super::cells::{Reading, clean};
+use super::locate::{Sheet, header_columns};
 use crate::diag::Location;
 use crate::form::{IndicatorCol, IndicatorEntry, Value};
 use crate::plan::Indicator;
@@ -110,14 +110,14 @@ fn read_value(
 
 pub fn read(
     r: &mut Reading,
-    sheet: &str,
-    range: &Range<Data>,
+    s: &Sheet,
     tracked: &BTreeSet<IndicatorNo>,
     percent: &HashSet<(u32, u32)>,
     titles: &[String],
 ) -> BTreeMap<IndicatorNo, IndicatorEntry> {
+    let (sheet, range) = (s.name.as_str(), &s.range);
     let mut out = BTreeMap::new();
-    let Some(header) = find_header(range, IndicatorCol::Name.header()) else {
+    let Some(header) = s.header else {
         r.error(Location::sheet(&r.file, sheet), format!(
             "không thấy dòng tiêu đề cột (cần các cột «TT», «{}», «{}»… trong 20 dòng đầu) — trang tính không đúng biểu mẫu, nội dung không được tổng hợp",
             IndicatorCol::Name.header(), IndicatorCol::Value.header()
@@ -149,7 +149,7 @@ pub fn read(
         let fixed: Vec<(IndicatorCol, String)> =
             [IndicatorCol::Name, IndicatorCol::Unit, IndicatorCol::Target]
                 .into_iter()
-                .map(|c| (c, col(c).map(|c| Reading::plain(range, row, c)).unwrap_or_default()))
+                .map(|c| (c, col(c).map(|c| Reading::raw(range, row, c).into_owned()).unwrap_or_default()))
                 .collect();
         let cell = match col(IndicatorCol::Value) {
             Some(c) => read_value(r, sheet, range, row, c, percent),
@@ -165,7 +165,7 @@ pub fn read(
         let at_number = r.at(sheet, row, col(IndicatorCol::Number).unwrap_or(0));
         if number_text.is_empty() {
             let mut all = values.clone();
-            all.extend(fixed.iter().cloned());
+            all.extend(fixed.iter().map(|(c, v)| (*c, clean(v))));
             if all.iter().any(|(_, v)| !v.is_empty()) {
                 r.error(at_number, format!(
                     "dòng {} có nội dung nhưng không có số thứ tự (TT) chỉ tiêu{} — cần TT của Phụ lục I; dòng này không được tổng hợp",
@@ -219,7 +219,7 @@ pub fn read(
                 IndicatorCol::Unit => indicator.unit.as_str(),
                 _ => indicator.target.printed(),
             };
-            if !text.is_empty() && fold(text) != fold(want) {
+            if text != want && !clean(text).is_empty() && fold(&clean(text)) != fold(want) {
                 if let Some(cc) = col(*c) {
                     let text = r.text(sheet, range, row, cc);
                     r.cell_warn(sheet, row, cc, format!(

@@ -190,6 +190,16 @@ fn evidence(s: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Whether the marks of `s` stand where VNI puts them: each after a vowel
+/// (VNI writes a letter and then its mark; TCVN3's letters stand anywhere).
+fn vni_shaped(s: &str) -> bool {
+    const MARKS: &str = "ùøûõïáàåãäéèúüëâêÙØÛÕÏÁÀÅÃÄÉÈÚÜËÂÊ";
+    const VOWELS: &str = "aeiouyAEIOUYôöÔÖ";
+    let chars: Vec<char> = s.chars().collect();
+    let marks: Vec<usize> = (0..chars.len()).filter(|&i| MARKS.contains(chars[i])).collect();
+    !marks.is_empty() && marks.iter().all(|&i| i > 0 && VOWELS.contains(chars[i - 1]))
+}
+
 /// Finds whether `s` was typed in a legacy encoding.
 pub fn detect(s: &str) -> Option<Legacy> {
     if s.chars().any(is_unicode_vietnamese) {
@@ -202,15 +212,8 @@ pub fn detect(s: &str) -> Option<Legacy> {
     let clean = |decoded: &str| !decoded.chars().any(is_foreign);
     let vni_ok = clean(&decode_vni(s));
     let tcvn3_ok = clean(&decode_tcvn3(s));
-    // VNI marks always follow a vowel; TCVN3 letters stand anywhere.
-    let chars: Vec<char> = s.chars().collect();
-    const MARKS: &str = "ùøûõïáàåãäéèúüëÙØÛÕÏÁÀÅÃÄÉÈÚÜË";
-    let after_vowel = evidence
-        .iter()
-        .filter(|&&i| MARKS.contains(chars[i]))
-        .all(|&i| i > 0 && "aeiouyAEIOUYôöÔÖâÂêÊ".contains(chars[i - 1]));
     match (vni_ok, tcvn3_ok) {
-        (true, true) if after_vowel => Some(Legacy::Vni),
+        (true, true) if vni_shaped(s) => Some(Legacy::Vni),
         (true, false) => Some(Legacy::Vni),
         (_, true) => Some(Legacy::Tcvn3),
         (false, false) => None,
@@ -275,13 +278,37 @@ fn vietnamese_share(s: &str) -> f64 {
 /// a cell may hold a foreign name or a typo.
 const VIETNAMESE: f64 = 0.8;
 
+/// Whether `s` has the signs legacy text is made of (Latin-1 letters) and
+/// none that only Unicode has: the only texts [`assess`] looks into.
+pub fn may_be_legacy(s: &str) -> bool {
+    let mut latin1 = false;
+    for c in s.chars() {
+        if is_unicode_vietnamese(c) {
+            return false;
+        }
+        latin1 |= ('\u{A0}'..='\u{FF}').contains(&c);
+    }
+    latin1
+}
+
+/// How much `s` reads as Vietnamese as it stands: 0 when it holds signs
+/// Vietnamese never uses inside words.
+fn as_is_share(s: &str) -> f64 {
+    if evidence(s).is_empty() { vietnamese_share(s) } else { 0.0 }
+}
+
+/// Whether `s` reads as Vietnamese as it stands: then it is never converted
+/// (at most [`Assessment::Doubtful`]).
+pub fn reads_as_vietnamese(s: &str) -> bool {
+    as_is_share(s) >= VIETNAMESE
+}
+
 /// Judges `s` on its own; [`decide`] adds what the workbook says.
 pub fn assess(s: &str) -> Assessment {
-    if s.chars().any(is_unicode_vietnamese) || !s.chars().any(|c| ('\u{A0}'..='\u{FF}').contains(&c)) {
+    if !may_be_legacy(s) {
         return Assessment::AsIs;
     }
-    let foreign = !evidence(s).is_empty();
-    let as_is = if foreign { 0.0 } else { vietnamese_share(s) };
+    let as_is = as_is_share(s);
     let score = |enc: Legacy| -> f64 {
         let decoded = match enc {
             Legacy::Tcvn3 => decode_tcvn3(s),
@@ -296,7 +323,7 @@ pub fn assess(s: &str) -> Assessment {
     }
     match good.as_slice() {
         [one] => Assessment::Sure(*one),
-        [_, _] => Assessment::Either { fallback: detect(s).unwrap_or(Legacy::Tcvn3) },
+        [_, _] => Assessment::Either { fallback: if vni_shaped(s) { Legacy::Vni } else { Legacy::Tcvn3 } },
         _ => match detect(s) {
             // Clean in one encoding though not every word is a syllable
             // (names, abbreviations): the signs inside words decide.
@@ -337,7 +364,12 @@ pub struct Around {
 /// warning on valid Unicode needs its column typed in a legacy encoding, or
 /// its workbook when the column shows no Unicode typing of its own.
 pub fn decide(s: &str, around: Around) -> Decision {
-    match assess(s) {
+    decide_assessed(s, assess(s), around)
+}
+
+/// [`decide`] for a text already assessed.
+pub fn decide_assessed(s: &str, assessment: Assessment, around: Around) -> Decision {
+    match assessment {
         Assessment::AsIs => Decision::Keep,
         Assessment::Sure(enc) => Decision::Convert { enc, unicode: decode(s, enc) },
         Assessment::Either { fallback } => {
@@ -399,6 +431,40 @@ mod tests {
             assert_eq!(encode(unicode, Legacy::Vni), vni);
             assert_eq!(detect(vni), Some(Legacy::Vni), "{vni}");
             assert_eq!(decode(vni, Legacy::Vni), unicode);
+        }
+    }
+
+    #[test]
+    fn short_cells_decided_by_their_words_and_their_workbook() {
+        let none = Around::default();
+        let vni_column = Around { column: Some(Legacy::Vni), ..Around::default() };
+        let tcvn3_book = Around { workbook: Some(Legacy::Tcvn3), ..Around::default() };
+        // Not Vietnamese as they stand, Vietnamese once decoded: converted.
+        for (typed, enc, unicode) in [
+            ("Tèt", Legacy::Tcvn3, "Tốt"),
+            ("Kh«ng", Legacy::Tcvn3, "Không"),
+            ("Khoâng", Legacy::Vni, "Không"),
+            ("Leâ Thò Hoa", Legacy::Vni, "Lê Thị Hoa"),
+            ("Khoâng coù khoù khaên", Legacy::Vni, "Không có khó khăn"),
+        ] {
+            assert_eq!(decide(typed, none), Decision::Convert { enc, unicode: unicode.into() }, "{typed}");
+        }
+        // Vietnamese as they stand: never converted; a warning only where
+        // the column (or a workbook without Unicode in that column) was
+        // typed with the legacy keyboard.
+        assert_eq!(decide("Toát", none), Decision::Keep);
+        assert_eq!(
+            decide("Toát", vni_column),
+            Decision::KeepButMaybe { enc: Legacy::Vni, unicode: "Tốt".into() }
+        );
+        assert_eq!(
+            decide("Có", tcvn3_book),
+            Decision::KeepButMaybe { enc: Legacy::Tcvn3, unicode: "Cú".into() }
+        );
+        let unicode_column = Around { column_unicode: true, ..tcvn3_book };
+        assert_eq!(decide("Có", unicode_column), Decision::Keep);
+        for plain in ["Tài chính", "Báo cáo «XYZ»", "Có", "Sở Tài chính", "Café"] {
+            assert!(!matches!(decide(plain, tcvn3_book), Decision::Convert { .. }), "{plain}");
         }
     }
 

@@ -17,15 +17,25 @@ use crate::text::fold;
 /// The rows searched for a header at the top of a sheet.
 const HEADER_SEARCH: u32 = 20;
 
+/// Header cells are short: longer texts (a task's name) are not folded to
+/// be compared with them.
+const HEADER_LENGTH: usize = 80;
+
+/// The folded text of each short cell of `row`, with its column.
+fn folded_row(range: &Range<Data>, row: u32) -> Vec<(u32, String)> {
+    let (Some((_, start_col)), Some((_, end_col))) = (range.start(), range.end()) else { return Vec::new() };
+    (start_col..=end_col)
+        .filter_map(|c| match range.get_value((row, c))? {
+            Data::String(s) if s.len() <= HEADER_LENGTH => Some((c, fold(s))),
+            Data::String(_) | Data::Empty => None,
+            other => Some((c, fold(&other.to_string()))),
+        })
+        .collect()
+}
+
 /// The 0-based column of each expected header in `row`, compared folded.
 pub fn header_columns(range: &Range<Data>, row: u32, headers: &[&str]) -> Vec<Option<u32>> {
-    let (start_col, end_col) = match (range.start(), range.end()) {
-        (Some((_, s)), Some((_, e))) => (s, e),
-        _ => return vec![None; headers.len()],
-    };
-    let found: Vec<(u32, String)> = (start_col..=end_col)
-        .filter_map(|c| range.get_value((row, c)).map(|d| (c, fold(&d.to_string()))))
-        .collect();
+    let found = folded_row(range, row);
     headers
         .iter()
         .map(|h| {
@@ -35,11 +45,26 @@ pub fn header_columns(range: &Range<Data>, row: u32, headers: &[&str]) -> Vec<Op
         .collect()
 }
 
-/// The header row: the first of the top rows with a `TT` cell and `name`.
-pub fn find_header(range: &Range<Data>, name: &str) -> Option<u32> {
+/// The header row of a table and what it is the header of: the first of
+/// the top rows with a `TT` cell and a task's or an indicator's name column.
+fn find_table(range: &Range<Data>) -> Option<(Form, u32)> {
     let (start_row, _) = range.start()?;
-    (start_row..start_row + HEADER_SEARCH)
-        .find(|&r| header_columns(range, r, &["TT", name]).iter().all(Option::is_some))
+    let tt = fold("TT");
+    let task = fold(TaskCol::Name.header());
+    let indicator = fold(IndicatorCol::Name.header());
+    (start_row..start_row + HEADER_SEARCH).find_map(|r| {
+        let row = folded_row(range, r);
+        let has = |h: &str| row.iter().any(|(_, f)| f == h);
+        if !has(&tt) {
+            None
+        } else if has(&task) {
+            Some((Form::Tasks, r))
+        } else if has(&indicator) {
+            Some((Form::Indicators, r))
+        } else {
+            None
+        }
+    })
 }
 
 /// The parts of the form that clerks fill.
@@ -60,15 +85,6 @@ impl Form {
             Form::Report => SHEET_REPORT,
         }
     }
-
-    /// Whether `range` holds this part of the form.
-    pub fn matches(self, range: &Range<Data>) -> bool {
-        match self {
-            Form::Tasks => find_header(range, TaskCol::Name.header()).is_some(),
-            Form::Indicators => find_header(range, IndicatorCol::Name.header()).is_some(),
-            Form::Report => report_labels(range) >= 2,
-        }
-    }
 }
 
 /// How many section labels of the report sheet stand in column A.
@@ -77,14 +93,35 @@ fn report_labels(range: &Range<Data>) -> usize {
     let (end_row, _) = range.end().unwrap_or((0, 0));
     let labels: Vec<String> = Section::ALL.iter().map(|s| fold(s.label())).collect();
     (start_row..=end_row.min(start_row + 40))
-        .filter(|&r| range.get_value((r, 0)).is_some_and(|d| labels.contains(&fold(&d.to_string()))))
+        .filter(|&r| match range.get_value((r, 0)) {
+            Some(Data::String(s)) if s.len() <= HEADER_LENGTH => labels.contains(&fold(s)),
+            _ => false,
+        })
         .count()
 }
 
-/// A sheet of the workbook, read.
+/// A sheet of the workbook, read, and what its content is.
 pub struct Sheet {
     pub name: String,
     pub range: Range<Data>,
+    /// The part of the form its content holds, if any.
+    pub holds: Option<Form>,
+    /// The header row of its table (task and indicator sheets).
+    pub header: Option<u32>,
+}
+
+impl Sheet {
+    /// Looks at the content once: every later step asks the sheet.
+    pub fn new(name: String, range: Range<Data>) -> Sheet {
+        // The stamp and the guide are known by name; their content is no table.
+        let known = fold(&name) == fold(SHEET_STAMP) || fold(&name) == fold(SHEET_GUIDE);
+        let (holds, header) = match if known { None } else { find_table(&range) } {
+            Some((form, row)) => (Some(form), Some(row)),
+            None if !known && report_labels(&range) >= 2 => (Some(Form::Report), None),
+            None => (None, None),
+        };
+        Sheet { name, range, holds, header }
+    }
 }
 
 /// The sheet names are compared folded: "nhiem vu" is "Nhiệm vụ".
@@ -104,7 +141,7 @@ pub fn is_guide(sheet: &Sheet) -> bool {
 pub fn candidates(form: Form, sheets: &[Sheet]) -> Vec<usize> {
     let usable = |s: &Sheet| !is_stamp(s) && !is_guide(s);
     let mut by_content: Vec<usize> =
-        (0..sheets.len()).filter(|&i| usable(&sheets[i]) && form.matches(&sheets[i].range)).collect();
+        (0..sheets.len()).filter(|&i| usable(&sheets[i]) && sheets[i].holds == Some(form)).collect();
     by_content.sort_by_key(|&i| !named(&sheets[i], form.sheet_name()));
     if !by_content.is_empty() {
         return by_content;

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use calamine::DataType;
+use calamine::{Data, DataType};
 
 use super::book::{Book, Format, OpenError};
 use super::cells::{Keyboard, Reading};
@@ -22,9 +22,9 @@ use super::report_sheet::{self, ReportRows};
 use super::tasks::{self, TaskRows};
 use crate::diag::{Diagnostic, Location, cell_name};
 use crate::form::{
-    Entries, IndicatorCol, IndicatorEntry, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY, STAMP_FINGERPRINT,
-    STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT,
-    TITLE_TASKS, TaskCol, subtitle,
+    Entries, IndicatorEntry, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD,
+    STAMP_PLAN, STAMP_VERSION, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT, TITLE_TASKS,
+    TaskCol, subtitle,
 };
 use crate::period::Period;
 use crate::plan::Plan;
@@ -65,6 +65,20 @@ pub enum Outcome {
     },
 }
 
+/// What every workbook of a run is read against: the plan, the period, and
+/// the plan's fingerprint (computed once: it hashes the whole plan).
+pub struct Against<'a> {
+    pub plan: &'a Plan,
+    pub period: Period,
+    fingerprint: String,
+}
+
+impl<'a> Against<'a> {
+    pub fn new(plan: &'a Plan, period: Period) -> Self {
+        Against { plan, period, fingerprint: plan.fingerprint() }
+    }
+}
+
 /// Reads one workbook for `period`. The file name shown in messages is
 /// `display`.
 pub fn read(path: &Path, display: &str, plan: &Plan, period: Period) -> Outcome {
@@ -84,13 +98,14 @@ pub fn read(path: &Path, display: &str, plan: &Plan, period: Period) -> Outcome 
 /// Reads a workbook already in memory; `display` names it and its
 /// extension says which format it is.
 pub fn read_bytes(bytes: &[u8], display: &str, plan: &Plan, period: Period) -> Outcome {
-    read_in(bytes, display, &[], plan, period)
+    read_in(bytes, display, &[], &Against::new(plan, period))
 }
 
 /// [`read_bytes`] for a file found in `folders` under the folder the user
 /// named (`["So Tai chinh"]`): a folder named after an agency says whose
 /// the file is.
-pub fn read_in(bytes: &[u8], display: &str, folders: &[String], plan: &Plan, period: Period) -> Outcome {
+pub fn read_in(bytes: &[u8], display: &str, folders: &[String], against: &Against) -> Outcome {
+    let (plan, period) = (against.plan, against.period);
     let mut r = Reading::new(display, plan, period);
     let refuse = |r: Reading, agencies: Vec<AgencyId>| Outcome::Refused {
         file: r.file,
@@ -128,7 +143,7 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], plan: &Plan, per
     let mut sheets = Vec::new();
     for name in book.names().to_vec() {
         match book.range(&name) {
-            Ok(range) => sheets.push(Sheet { name, range }),
+            Ok(range) => sheets.push(Sheet::new(name, range)),
             Err(e) => r.error(
                 Location::sheet(display, &name),
                 format!("không đọc được trang tính ({e}) — nội dung trang này không được tổng hợp"),
@@ -144,7 +159,7 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], plan: &Plan, per
     if let Some(stamp) = &stamp {
         let get = |k: &str| stamp.get(k).cloned().unwrap_or_default();
         let agency = AgencyId::parse(&get(STAMP_AGENCY)).filter(|id| plan.registry.agency(id).is_some());
-        if !check_stamp(&mut r, &get) {
+        if !check_stamp(&mut r, &get, &against.fingerprint) {
             return refuse(r, agency.into_iter().collect());
         }
         if agency.is_none() {
@@ -196,15 +211,12 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], plan: &Plan, per
     }
     let tracked: BTreeSet<IndicatorNo> = share.indicators.iter().map(|i| i.number.clone()).collect();
     let forms: HashSet<usize> = located.iter().flat_map(|(_, c)| c.iter().copied()).collect();
-    r.keyboard = Keyboard::learn(forms.iter().map(|&i| {
-        let s = &sheets[i];
-        // Below the template's headers: only what the clerk typed.
-        let header = [TaskCol::Name.header(), IndicatorCol::Name.header()]
+    // Below the template's headers: only what the clerk typed.
+    r.keyboard = Keyboard::learn(
+        forms
             .iter()
-            .find_map(|h| locate::find_header(&s.range, h))
-            .map_or(0, |h| h + 1);
-        (s.name.as_str(), &s.range, header)
-    }));
+            .map(|&i| (sheets[i].name.as_str(), &sheets[i].range, sheets[i].header.map_or(0, |h| h + 1))),
+    );
     let sub_line = subtitle(&agency_rec.name, &period);
 
     let mut entries = Entries::default();
@@ -215,7 +227,7 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], plan: &Plan, per
                 let titles = [TITLE_TASKS.to_owned(), sub_line.clone()];
                 let rows =
                     choose(&mut r, *form, &sheets, idx, !roles.is_empty(), TaskRows::is_blank, |r, s| {
-                        tasks::read(r, &s.name, &s.range, &roles, &titles)
+                        tasks::read(r, s, &roles, &titles)
                     });
                 if let Some(rows) = rows {
                     entries.tasks = rows.entries;
@@ -232,7 +244,7 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], plan: &Plan, per
                     m.values().all(|e| *e == IndicatorEntry::default())
                 };
                 let rows = choose(&mut r, *form, &sheets, idx, !tracked.is_empty(), blank, |r, s| {
-                    indicators::read(r, &s.name, &s.range, &tracked, &percent[&s.name], &titles)
+                    indicators::read(r, s, &tracked, &percent[&s.name], &titles)
                 });
                 entries.indicators = rows.unwrap_or_default();
             }
@@ -270,7 +282,7 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], plan: &Plan, per
 
 /// Checks plan, period and template version of a stamp; `false` when the
 /// workbook is not to be used.
-fn check_stamp(r: &mut Reading, get: &dyn Fn(&str) -> String) -> bool {
+fn check_stamp(r: &mut Reading, get: &dyn Fn(&str) -> String, fingerprint: &str) -> bool {
     let at = Location::sheet(&r.file, SHEET_STAMP);
     let (plan, period) = (r.plan, r.period);
     let mut ok = true;
@@ -301,7 +313,7 @@ fn check_stamp(r: &mut Reading, get: &dyn Fn(&str) -> String) -> bool {
         ));
         ok = false;
     }
-    if ok && get(STAMP_FINGERPRINT) != plan.fingerprint() {
+    if ok && get(STAMP_FINGERPRINT) != fingerprint {
         r.warn(at, "kế hoạch đã được sửa sau khi phát biểu mẫu này — vẫn đọc, đối chiếu theo số thứ tự (TT) của kế hoạch hiện hành".to_owned());
     }
     ok
@@ -331,11 +343,17 @@ fn cell_claims(plan: &Plan, display: &str, sheets: &[Sheet]) -> Vec<Claim> {
         let Some((start_row, start_col)) = s.range.start() else { continue };
         for (row, col, value) in s.range.used_cells() {
             let (row, col) = (start_row + row as u32, start_col + col as u32);
-            if row > start_row + 20 || !value.is_string() {
+            // The label starts the cell: fold only a cell's first letters.
+            let Data::String(text) = value else { continue };
+            if row > start_row + 20 || !text.trim_start().starts_with(['C', 'c']) {
+                continue;
+            }
+            let head: String = text.chars().take(16).collect();
+            if !crate::text::fold(&head).starts_with("co quan") {
                 continue;
             }
             let right = s.range.get_value((row, col + 1)).map(|d| d.to_string());
-            let Some(name) = identity::reporting_line(&value.to_string(), right.as_deref()) else { continue };
+            let Some(name) = identity::reporting_line(text, right.as_deref()) else { continue };
             let agency = plan.registry.lookup(&name).filter(|id| plan.registry.agency(id).is_some()).cloned();
             out.push(Claim {
                 source: Source::Cell(Location::cell(display, &s.name, row, col), name),
@@ -351,7 +369,7 @@ fn cell_claims(plan: &Plan, display: &str, sheets: &[Sheet]) -> Vec<Claim> {
 fn typed_tasks(sheets: &[Sheet], task_sheets: &[usize]) -> Vec<TaskNo> {
     let Some(&i) = task_sheets.first() else { return Vec::new() };
     let range = &sheets[i].range;
-    let Some(header) = locate::find_header(range, TaskCol::Name.header()) else { return Vec::new() };
+    let Some(header) = sheets[i].header else { return Vec::new() };
     let headers: Vec<&str> = TaskCol::ALL.iter().map(|c| c.header()).collect();
     let cols = locate::header_columns(range, header, &headers);
     let inputs: Vec<u32> =

@@ -3,12 +3,13 @@
 //! the columns the template fills from the plan are compared with it, and
 //! what a clerk typed there is reported, never dropped without a word.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use calamine::{Data, Range};
+use calamine::Data;
 
-use super::cells::{Reading, cell_date};
-use super::locate::{find_header, header_columns};
+use super::cells::{Reading, cell_date, clean};
+use super::locate::{Sheet, header_columns};
 use crate::diag::Location;
 use crate::form::{Role, Status, StatusError, TaskCol, TaskEntry};
 use crate::plan::Task;
@@ -53,15 +54,10 @@ fn quoted(values: &[(TaskCol, String)]) -> String {
     if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
 }
 
-pub fn read(
-    r: &mut Reading,
-    sheet: &str,
-    range: &Range<Data>,
-    roles: &BTreeMap<TaskNo, Role>,
-    titles: &[String],
-) -> TaskRows {
+pub fn read(r: &mut Reading, s: &Sheet, roles: &BTreeMap<TaskNo, Role>, titles: &[String]) -> TaskRows {
+    let (sheet, range) = (s.name.as_str(), &s.range);
     let mut out = TaskRows::default();
-    let Some(header) = find_header(range, TaskCol::Name.header()) else {
+    let Some(header) = s.header else {
         r.error(Location::sheet(&r.file, sheet), format!(
             "không thấy dòng tiêu đề cột (cần các cột «TT», «{}», «{}»… trong 20 dòng đầu) — trang tính không đúng biểu mẫu, nội dung không được tổng hợp",
             TaskCol::Name.header(), TaskCol::Status.header()
@@ -88,24 +84,19 @@ pub fn read(
     for row in header + 1..=end_row {
         let mut read = |c: TaskCol| col(c).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
         let number_text = read(TaskCol::Number);
-        let typed: Vec<(TaskCol, String)> =
-            [TaskCol::Status, TaskCol::Achieved, TaskCol::Difficulties, TaskCol::Proposals]
-                .into_iter()
-                .map(|c| (c, read(c)))
-                .collect();
+        let mut entry = TaskEntry {
+            status: read(TaskCol::Status),
+            completed: None,
+            achieved: read(TaskCol::Achieved),
+            difficulties: read(TaskCol::Difficulties),
+            proposals: read(TaskCol::Proposals),
+        };
         // Columns filled from the plan: converted and reported only if changed.
-        let fixed: Vec<(TaskCol, String)> = TaskCol::ALL
+        let fixed: Vec<(TaskCol, Cow<str>)> = TaskCol::ALL
             .into_iter()
             .filter(|c| !c.is_input() && *c != TaskCol::Number)
-            .map(|c| (c, col(c).map(|c| Reading::plain(range, row, c)).unwrap_or_default()))
+            .map(|c| (c, col(c).map_or(Cow::Borrowed(""), |c| Reading::raw(range, row, c))))
             .collect();
-        let mut entry = TaskEntry {
-            status: typed[0].1.clone(),
-            completed: None,
-            achieved: typed[1].1.clone(),
-            difficulties: typed[2].1.clone(),
-            proposals: typed[3].1.clone(),
-        };
         let mut completed_text = String::new();
         if let Some(c) = col(TaskCol::Completed) {
             let cell = range.get_value((row, c)).unwrap_or(&Data::Empty);
@@ -120,16 +111,24 @@ pub fn read(
             }
         }
         r.stray_cells(sheet, range, row, &known);
-        let mut values = typed.clone();
-        if let Some(d) = entry.completed {
-            values.push((TaskCol::Completed, vn::date(d)));
-        } else if !completed_text.is_empty() {
-            values.push((TaskCol::Completed, completed_text));
-        }
+        // What the row holds, for a message about a row that is not merged.
+        let values = || {
+            let mut v = vec![
+                (TaskCol::Status, entry.status.clone()),
+                (TaskCol::Achieved, entry.achieved.clone()),
+                (TaskCol::Difficulties, entry.difficulties.clone()),
+                (TaskCol::Proposals, entry.proposals.clone()),
+            ];
+            match entry.completed {
+                Some(d) => v.push((TaskCol::Completed, vn::date(d))),
+                None => v.push((TaskCol::Completed, completed_text.clone())),
+            }
+            v
+        };
         let at_number = r.at(sheet, row, col(TaskCol::Number).unwrap_or(0));
         if number_text.is_empty() {
-            let mut all = values.clone();
-            all.extend(fixed.iter().cloned());
+            let mut all = values();
+            all.extend(fixed.iter().map(|(c, v)| (*c, clean(v))));
             if all.iter().any(|(_, v)| !v.is_empty()) {
                 r.error(at_number, format!(
                     "dòng {} có nội dung nhưng không có số thứ tự (TT){} — cần TT của nhiệm vụ (Phụ lục II) để biết nội dung thuộc nhiệm vụ nào; dòng này không được tổng hợp",
@@ -141,21 +140,21 @@ pub fn read(
         let Some(number) = TaskNo::parse(&number_text) else {
             r.error(at_number, format!(
                 "TT «{number_text}» không phải số thứ tự nhiệm vụ — cần một số như 27; dòng này không được tổng hợp{}",
-                quoted(&values)
+                quoted(&values())
             ));
             continue;
         };
         let Some(task) = r.plan.tasks().map(|(_, t)| t).find(|t| t.number == number) else {
             r.error(at_number, format!(
                 "nhiệm vụ số {number} không có trong kế hoạch {} — cần TT của Phụ lục II; dòng này không được tổng hợp{}",
-                r.plan.info.code, quoted(&values)
+                r.plan.info.code, quoted(&values())
             ));
             continue;
         };
         let Some(&role) = roles.get(&number) else {
             r.error(at_number, format!(
                 "nhiệm vụ số {number} không giao cho {} (chủ trì hay phối hợp) — dòng này không được tổng hợp{}",
-                r.agency, quoted(&values)
+                r.agency, quoted(&values())
             ));
             continue;
         };
@@ -169,14 +168,14 @@ pub fn read(
             } else {
                 r.error(at_number, format!(
                     "nhiệm vụ số {number} xuất hiện lần thứ hai, với nội dung khác dòng trước — chỉ dòng đầu tiên được tổng hợp; hãy gộp hai dòng làm một{}",
-                    quoted(&values)
+                    quoted(&values())
                 ));
             }
             continue;
         }
         for (c, text) in &fixed {
             let want = expected(r, *c, task, role);
-            if !text.is_empty() && fold(text) != fold(&want) {
+            if **text != want && !clean(text).is_empty() && fold(&clean(text)) != fold(&want) {
                 if let Some(cc) = col(*c) {
                     let text = r.text(sheet, range, row, cc);
                     r.cell_warn(sheet, row, cc, format!(
