@@ -140,14 +140,15 @@ fn report_pdf_at_scale(bencher: Bencher, agencies: usize) {
     bencher.counter(divan::counter::ItemsCount::new(pages)).bench_local(render);
 }
 
-/// The consolidated Excel file (appendices and every agency's text).
+/// The consolidated Excel file (appendices, every agency's text, answers and values).
 #[divan::bench(args = sizes(), sample_count = 3)]
 fn excel_export_at_scale(bencher: Bencher, agencies: usize) {
     let (plan, data) = merged_at_scale(agencies);
     let config = ReportConfig::embedded().expect("config");
     let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
     bencher.bench_local(|| {
-        excel::workbook(&report, "Sở Khoa học và Công nghệ", "UBND tỉnh Cà Mau").expect("xlsx")
+        let who = ("Sở Khoa học và Công nghệ", "UBND tỉnh Cà Mau");
+        excel::workbook(&report, &plan, &data, who, excel::Scratch::System).expect("xlsx")
     });
 }
 

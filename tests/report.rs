@@ -407,7 +407,15 @@ fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
     // The Excel file, read back by calamine, lists every agency.
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("bao-cao.xlsx");
-    std::fs::write(&xlsx, baocao::report::excel::workbook(&report, "Sở", "UBND").unwrap()).unwrap();
+    let bytes = baocao::report::excel::workbook(
+        &report,
+        &plan,
+        &data,
+        ("Sở", "UBND"),
+        baocao::report::excel::Scratch::In(dir.path()),
+    )
+    .unwrap();
+    std::fs::write(&xlsx, bytes).unwrap();
     let mut book = open_workbook_auto(&xlsx).unwrap();
     let sheet = book.worksheet_range(&receipts.label).unwrap();
     let numbers: Vec<String> =

@@ -93,7 +93,9 @@ pub fn write_report(
     let world = ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(config))?;
     let pdf = render::pdf(&world, &report.ident, report.date, true, render::Caches::Release)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
-    let xlsx = excel::workbook(&report, standing, &plan.info.issuer)?;
+    drop(world);
+    std::fs::create_dir_all(out).map_err(|e| Error::write(out, &e))?;
+    let xlsx = excel::workbook(&report, plan, data, (standing, &plan.info.issuer), excel::Scratch::In(out))?;
     let stem = format!("bao-cao-{}", data.period.id());
     let version = if force { 1 } else { version_for(out, &stem, &[("pdf", &pdf), ("xlsx", &xlsx)]) };
     let written = Written {

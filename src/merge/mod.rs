@@ -375,12 +375,13 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
         .indicators()
         .map(|(group, ind)| {
             // In the plan's order, each agency once (a group may hold one named before it).
-            let mut order: Vec<AgencyId> = Vec::new();
-            for id in ind.tracking.iter().flat_map(|id| plan.registry.expand(id)) {
-                if !order.contains(&id) {
-                    order.push(id);
-                }
-            }
+            let mut seen = BTreeSet::new();
+            let order: Vec<AgencyId> = ind
+                .tracking
+                .iter()
+                .flat_map(|id| plan.registry.expand(id))
+                .filter(|id| seen.insert(id.clone()))
+                .collect();
             let reports: Vec<IndicatorReport> = order
                 .iter()
                 .filter_map(|a| {

@@ -76,10 +76,9 @@ pub struct Report {
     /// The narrative as Markdown (kept for tests and plain outputs).
     pub markdown: String,
     pub tables: Vec<Table>,
-    /// Sheets only the Excel file has: every agency's own text, answer and
-    /// value in full and by name (the PDF names agencies in full only for
-    /// texts few share, and cuts long cells).
-    pub sheets: Vec<Table>,
+    /// Every agency's own text, in full and by name: a sheet only the Excel
+    /// file has (the PDF names agencies in full only for texts few share).
+    pub texts: Table,
     /// The document's date: the signing date, or the end of the cut-off in a draft.
     pub date: Date,
     /// A stable identifier of the document.
@@ -232,12 +231,8 @@ pub fn build(
         })
         .collect();
     let ident = format!("baocao/{}/{}/{}", info.code, data.period.id(), number.trim());
-    let sheets = vec![
-        tables::texts_table(plan, data, &note),
-        tables::answers_table(plan, data, &note),
-        tables::reports_table(plan, data, &note),
-    ];
-    Ok(Report { doc, markdown, tables, sheets, date, ident })
+    let texts = tables::texts_table(plan, data, &note);
+    Ok(Report { doc, markdown, tables, texts, date, ident })
 }
 
 fn narrative_markdown(

@@ -374,8 +374,17 @@ pub fn texts_table(plan: &Plan, data: &PeriodData, note: &str) -> Table {
     sheet("Nội dung báo cáo", "Nội dung báo cáo của các cơ quan, đơn vị", note, columns, rows)
 }
 
+/// A sheet only the Excel file has, its rows made one at a time as they
+/// are written (at national scale they are hundreds of thousands).
+pub struct Sheet<'a> {
+    pub label: &'static str,
+    pub title: &'static str,
+    pub columns: Vec<Column>,
+    pub rows: Box<dyn Iterator<Item = Row> + 'a>,
+}
+
 /// Every answer of every agency for every task, field by field.
-pub fn answers_table(plan: &Plan, data: &PeriodData, note: &str) -> Table {
+pub fn answers_sheet<'a>(plan: &'a Plan, data: &'a PeriodData) -> Sheet<'a> {
     let columns = vec![
         col("TT", 0.5, true),
         col("Cơ quan, đơn vị", 2.2, false),
@@ -387,11 +396,10 @@ pub fn answers_table(plan: &Plan, data: &PeriodData, note: &str) -> Table {
         col("Khó khăn, vướng mắc", 2.5, false),
         col("Đề xuất, kiến nghị", 2.5, false),
     ];
-    let mut rows = Vec::new();
-    for t in data.tasks.iter().filter(|t| !t.answers.is_empty()) {
-        rows.push(Row::Group(format!("Nhiệm vụ {}: {}", t.number, t.name)));
-        for a in &t.answers {
-            rows.push(Row::Cells(vec![
+    let rows = data.tasks.iter().filter(|t| !t.answers.is_empty()).flat_map(move |t| {
+        let group = Row::Group(format!("Nhiệm vụ {}: {}", t.number, t.name));
+        std::iter::once(group).chain(t.answers.iter().map(move |a| {
+            Row::Cells(vec![
                 Cell::Text(t.number.to_string()),
                 Cell::Text(plan.agency_name(&a.agency).to_owned()),
                 Cell::Text(a.role.label().to_owned()),
@@ -404,14 +412,19 @@ pub fn answers_table(plan: &Plan, data: &PeriodData, note: &str) -> Table {
                 Cell::Text(a.achieved.clone()),
                 Cell::Text(a.difficulties.clone()),
                 Cell::Text(a.proposals.clone()),
-            ]));
-        }
+            ])
+        }))
+    });
+    Sheet {
+        label: ANSWERS_SHEET,
+        title: "Báo cáo của từng cơ quan về các nhiệm vụ",
+        columns,
+        rows: Box::new(rows),
     }
-    sheet(ANSWERS_SHEET, "Báo cáo của từng cơ quan về các nhiệm vụ", note, columns, rows)
 }
 
 /// Every agency's value, source and note for every indicator.
-pub fn reports_table(plan: &Plan, data: &PeriodData, note: &str) -> Table {
+pub fn reports_sheet<'a>(plan: &'a Plan, data: &'a PeriodData) -> Sheet<'a> {
     let columns = vec![
         col("TT", 0.5, true),
         col("Cơ quan, đơn vị", 2.2, false),
@@ -421,16 +434,14 @@ pub fn reports_table(plan: &Plan, data: &PeriodData, note: &str) -> Table {
         col("Ghi chú", 2.5, false),
         col("Dùng để đánh giá", 1.2, true),
     ];
-    let mut rows = Vec::new();
-    for r in data.indicators.iter().filter(|r| !r.reports.is_empty()) {
+    let rows = data.indicators.iter().filter(|r| !r.reports.is_empty()).flat_map(move |r| {
         let mut title = format!("Chỉ tiêu {}: {} (mục tiêu: {})", r.number, r.name, r.target.printed());
         if r.disagree {
             title.push_str(" — các cơ quan báo cáo số liệu khác nhau");
         }
-        rows.push(Row::Group(title));
-        for x in &r.reports {
+        std::iter::once(Row::Group(title)).chain(r.reports.iter().map(move |x| {
             let used = x.value.is_some() && r.value_from.as_ref() == Some(&x.agency);
-            rows.push(Row::Cells(vec![
+            Row::Cells(vec![
                 Cell::Text(r.number.to_string()),
                 Cell::Text(plan.agency_name(&x.agency).to_owned()),
                 match &x.value {
@@ -442,8 +453,13 @@ pub fn reports_table(plan: &Plan, data: &PeriodData, note: &str) -> Table {
                 Cell::Text(x.source.clone()),
                 Cell::Text(x.note.clone()),
                 Cell::Text(if used { "x".to_owned() } else { String::new() }),
-            ]));
-        }
+            ])
+        }))
+    });
+    Sheet {
+        label: "Chỉ tiêu theo cơ quan",
+        title: "Số liệu của từng cơ quan về các chỉ tiêu",
+        columns,
+        rows: Box::new(rows),
     }
-    sheet("Chỉ tiêu theo cơ quan", "Số liệu của từng cơ quan về các chỉ tiêu", note, columns, rows)
 }
