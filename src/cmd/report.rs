@@ -91,11 +91,14 @@ pub fn write_report(
 ) -> Result<Written, Error> {
     let (report, json) = prepare(plan, data, config, templates)?;
     let world = ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(config))?;
-    let pdf = render::pdf(&world, &report.ident, report.date, true, render::Caches::Release)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
-    drop(world);
     std::fs::create_dir_all(out).map_err(|e| Error::write(out, &e))?;
-    let xlsx = excel::workbook(&report, plan, data, (standing, &plan.info.issuer), excel::Scratch::In(out))?;
+    // The PDF and the Excel file share only the data: made side by side.
+    let (pdf, xlsx) = rayon::join(
+        || render::pdf(&world, &report.ident, report.date, true, render::Caches::Release),
+        || excel::workbook(&report, plan, data, (standing, &plan.info.issuer), excel::Scratch::In(out)),
+    );
+    let (pdf, xlsx) = (pdf?, xlsx?);
     let stem = format!("bao-cao-{}", data.period.id());
     let version = if force { 1 } else { version_for(out, &stem, &[("pdf", &pdf), ("xlsx", &xlsx)]) };
     let written = Written {
