@@ -47,6 +47,47 @@ pub const STAMP_VERSION: &str = "phien_ban_bieu_mau";
 /// Row (from 0) of the column headers on the task and indicator sheets.
 pub const HEADER_ROW: u32 = 3;
 
+/// The columns of a form table (tasks, indicators), so that the code that
+/// finds and checks a table's head serves both.
+pub trait Column: Copy + 'static {
+    /// Every column, in order.
+    fn all() -> &'static [Self];
+    fn header(self) -> &'static str;
+    /// Whether a clerk types in this column.
+    fn is_input(self) -> bool;
+    fn index(self) -> usize;
+}
+
+impl Column for TaskCol {
+    fn all() -> &'static [Self] {
+        &TaskCol::ALL
+    }
+    fn header(self) -> &'static str {
+        TaskCol::header(self)
+    }
+    fn is_input(self) -> bool {
+        TaskCol::is_input(self)
+    }
+    fn index(self) -> usize {
+        usize::from(TaskCol::index(self))
+    }
+}
+
+impl Column for IndicatorCol {
+    fn all() -> &'static [Self] {
+        &IndicatorCol::ALL
+    }
+    fn header(self) -> &'static str {
+        IndicatorCol::header(self)
+    }
+    fn is_input(self) -> bool {
+        IndicatorCol::is_input(self)
+    }
+    fn index(self) -> usize {
+        usize::from(IndicatorCol::index(self))
+    }
+}
+
 /// Columns of the task sheet, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TaskCol {

@@ -9,7 +9,9 @@ use calamine::{Data, DataType, ExcelDateTime, ExcelDateTimeType, Range};
 use time::{Date, Month};
 
 use super::legacy::{self, Around, Decision, Legacy};
+use super::locate::{Sheet, Table};
 use crate::diag::{Diagnostic, Location};
+use crate::form::Column;
 use crate::period::Period;
 use crate::plan::Plan;
 use crate::vn;
@@ -130,6 +132,34 @@ impl<'a> Reading<'a> {
                 without_soft_hyphens(&text)
             }
         }
+    }
+
+    /// Finds the table of `sheet` and says what is wrong with its head: no
+    /// header row (`needed` names two of its headers), an input column
+    /// missing, text above the table or beside the headers.
+    pub fn table_head<C: Column>(
+        &mut self,
+        sheet: &Sheet,
+        needed: [C; 2],
+        titles: &[String],
+    ) -> Option<Table<C>> {
+        let Some(table) = Table::<C>::find(sheet) else {
+            self.error(Location::sheet(&self.file, &sheet.name), format!(
+                "không thấy dòng tiêu đề cột (cần các cột «TT», «{}», «{}»… trong 20 dòng đầu) — trang tính không đúng biểu mẫu, nội dung không được tổng hợp",
+                needed[0].header(), needed[1].header()
+            ));
+            return None;
+        };
+        for c in table.missing_inputs() {
+            self.error(Location::sheet(&self.file, &sheet.name), format!(
+                "thiếu cột «{}» ở dòng tiêu đề {} — nội dung cột này không đọc được; hãy dùng đúng tiêu đề của biểu mẫu",
+                c.header(),
+                table.header + 1
+            ));
+        }
+        self.above_table(&sheet.name, &sheet.range, table.header, titles);
+        self.stray_cells(&sheet.name, &sheet.range, table.header, &table.known);
+        Some(table)
     }
 
     /// Reports what was typed above a table's header row, except the
@@ -344,6 +374,17 @@ pub fn cell_date(data: &Data) -> Result<Option<Date>, String> {
         }
         other => Err(other.to_string()),
     }
+}
+
+/// ` (tình trạng «…», kết quả «…»)`: what a row holds, quoted in a message
+/// about a row that is not merged.
+pub fn quoted<C: Column>(values: &[(C, String)]) -> String {
+    let parts: Vec<String> = values
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(c, v)| format!("{} «{v}»", c.header().to_lowercase()))
+        .collect();
+    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
 }
 
 #[cfg(test)]

@@ -8,9 +8,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use calamine::{Data, Range};
 
-use super::cells::{Reading, clean};
-use super::locate::{Sheet, header_columns};
-use crate::diag::Location;
+use super::cells::{Reading, clean, quoted};
+use super::locate::Sheet;
 use crate::form::{IndicatorCol, IndicatorEntry, Value};
 use crate::plan::Indicator;
 use crate::plan::ids::IndicatorNo;
@@ -39,15 +38,6 @@ fn target_number(kind: &TargetKind) -> Option<f64> {
 /// A value so far from its target that it was probably typed in another
 /// scale: 0,85 for 80 %, or 85.000 for 85.
 const SCALE: f64 = 50.0;
-
-fn quoted(values: &[(IndicatorCol, String)]) -> String {
-    let parts: Vec<String> = values
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(c, v)| format!("{} «{v}»", c.header().to_lowercase()))
-        .collect();
-    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
-}
 
 /// How a value cell was read.
 struct ValueCell {
@@ -117,29 +107,9 @@ pub fn read(
 ) -> BTreeMap<IndicatorNo, IndicatorEntry> {
     let (sheet, range) = (s.name.as_str(), &s.range);
     let mut out = BTreeMap::new();
-    let Some(header) = s.header else {
-        r.error(Location::sheet(&r.file, sheet), format!(
-            "không thấy dòng tiêu đề cột (cần các cột «TT», «{}», «{}»… trong 20 dòng đầu) — trang tính không đúng biểu mẫu, nội dung không được tổng hợp",
-            IndicatorCol::Name.header(), IndicatorCol::Value.header()
-        ));
-        return out;
-    };
-    let headers: Vec<&str> = IndicatorCol::ALL.iter().map(|c| c.header()).collect();
-    let cols = header_columns(range, header, &headers);
-    let col = |c: IndicatorCol| cols[c.index() as usize];
-    for c in IndicatorCol::ALL.into_iter().filter(|c| c.is_input() && col(*c).is_none()) {
-        r.error(
-            Location::sheet(&r.file, sheet),
-            format!(
-                "thiếu cột «{}» ở dòng tiêu đề {} — nội dung cột này không đọc được; hãy dùng đúng tiêu đề của biểu mẫu",
-                c.header(),
-                header + 1
-            ),
-        );
-    }
-    let known: BTreeSet<u32> = cols.iter().flatten().copied().collect();
-    r.above_table(sheet, range, header, titles);
-    r.stray_cells(sheet, range, header, &known);
+    let Some(table) = r.table_head(s, [IndicatorCol::Name, IndicatorCol::Value], titles) else { return out };
+    let (header, known) = (table.header, &table.known);
+    let col = |c: IndicatorCol| table.col(c);
     let (end_row, _) = range.end().unwrap_or((0, 0));
     for row in header + 1..=end_row {
         let mut read = |c: IndicatorCol| col(c).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
@@ -155,7 +125,7 @@ pub fn read(
             Some(c) => read_value(r, sheet, range, row, c, percent),
             None => ValueCell { value: None, shown: String::new(), percent: false },
         };
-        r.stray_cells(sheet, range, row, &known);
+        r.stray_cells(sheet, range, row, known);
         let values = vec![
             (IndicatorCol::Value, cell.shown.clone()),
             (IndicatorCol::Source, source.clone()),

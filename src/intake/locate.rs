@@ -34,7 +34,7 @@ fn folded_row(range: &Range<Data>, row: u32) -> Vec<(u32, String)> {
 }
 
 /// The 0-based column of each expected header in `row`, compared folded.
-pub fn header_columns(range: &Range<Data>, row: u32, headers: &[&str]) -> Vec<Option<u32>> {
+fn header_columns(range: &Range<Data>, row: u32, headers: &[&str]) -> Vec<Option<u32>> {
     let found = folded_row(range, row);
     headers
         .iter()
@@ -65,6 +65,37 @@ fn find_table(range: &Range<Data>) -> Option<(Form, u32)> {
             None
         }
     })
+}
+
+/// A form table found on a sheet: its header row and the column of each
+/// of its headers.
+pub struct Table<C> {
+    pub header: u32,
+    cols: Vec<Option<u32>>,
+    /// The columns the form knows, for telling cells typed elsewhere.
+    pub known: std::collections::BTreeSet<u32>,
+    kind: std::marker::PhantomData<C>,
+}
+
+impl<C: crate::form::Column> Table<C> {
+    /// The columns under the header row of `sheet`, `None` without one.
+    pub fn find(sheet: &Sheet) -> Option<Table<C>> {
+        let header = sheet.header?;
+        let headers: Vec<&str> = C::all().iter().map(|c| c.header()).collect();
+        let cols = header_columns(&sheet.range, header, &headers);
+        let known = cols.iter().flatten().copied().collect();
+        Some(Table { header, cols, known, kind: std::marker::PhantomData })
+    }
+
+    /// The sheet column of `c`, if its header is there.
+    pub fn col(&self, c: C) -> Option<u32> {
+        self.cols[c.index()]
+    }
+
+    /// The input columns whose header is missing.
+    pub fn missing_inputs(&self) -> impl Iterator<Item = C> + '_ {
+        C::all().iter().copied().filter(|c| c.is_input() && self.col(*c).is_none())
+    }
 }
 
 /// The parts of the form that clerks fill.

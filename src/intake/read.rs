@@ -369,14 +369,12 @@ fn cell_claims(plan: &Plan, display: &str, sheets: &[Sheet]) -> Vec<Claim> {
 fn typed_tasks(sheets: &[Sheet], task_sheets: &[usize]) -> Vec<TaskNo> {
     let Some(&i) = task_sheets.first() else { return Vec::new() };
     let range = &sheets[i].range;
-    let Some(header) = sheets[i].header else { return Vec::new() };
-    let headers: Vec<&str> = TaskCol::ALL.iter().map(|c| c.header()).collect();
-    let cols = locate::header_columns(range, header, &headers);
+    let Some(table) = locate::Table::<TaskCol>::find(&sheets[i]) else { return Vec::new() };
     let inputs: Vec<u32> =
-        TaskCol::ALL.iter().filter(|c| c.is_input()).filter_map(|c| cols[c.index() as usize]).collect();
-    let Some(tt) = cols[TaskCol::Number.index() as usize] else { return Vec::new() };
+        TaskCol::ALL.iter().filter(|c| c.is_input()).filter_map(|c| table.col(*c)).collect();
+    let Some(tt) = table.col(TaskCol::Number) else { return Vec::new() };
     let (end_row, _) = range.end().unwrap_or((0, 0));
-    (header + 1..=end_row)
+    (table.header + 1..=end_row)
         .filter(|&row| inputs.iter().any(|&c| range.get_value((row, c)).is_some_and(|d| !d.is_empty())))
         .filter_map(|row| TaskNo::parse(range.get_value((row, tt))?.to_string().trim()))
         .collect()

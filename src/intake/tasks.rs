@@ -4,13 +4,12 @@
 //! what a clerk typed there is reported, never dropped without a word.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use calamine::Data;
 
-use super::cells::{Reading, cell_date, clean};
-use super::locate::{Sheet, header_columns};
-use crate::diag::Location;
+use super::cells::{Reading, cell_date, clean, quoted};
+use super::locate::Sheet;
 use crate::form::{Role, Status, StatusError, TaskCol, TaskEntry};
 use crate::plan::Task;
 use crate::plan::ids::TaskNo;
@@ -43,43 +42,12 @@ fn expected(r: &Reading, col: TaskCol, task: &Task, role: Role) -> String {
     }
 }
 
-/// `tình trạng «…», kết quả «…»`: what a row holds, quoted in a message
-/// about a row that is not merged.
-fn quoted(values: &[(TaskCol, String)]) -> String {
-    let parts: Vec<String> = values
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(c, v)| format!("{} «{v}»", c.header().to_lowercase()))
-        .collect();
-    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
-}
-
 pub fn read(r: &mut Reading, s: &Sheet, roles: &BTreeMap<TaskNo, Role>, titles: &[String]) -> TaskRows {
     let (sheet, range) = (s.name.as_str(), &s.range);
     let mut out = TaskRows::default();
-    let Some(header) = s.header else {
-        r.error(Location::sheet(&r.file, sheet), format!(
-            "không thấy dòng tiêu đề cột (cần các cột «TT», «{}», «{}»… trong 20 dòng đầu) — trang tính không đúng biểu mẫu, nội dung không được tổng hợp",
-            TaskCol::Name.header(), TaskCol::Status.header()
-        ));
-        return out;
-    };
-    let headers: Vec<&str> = TaskCol::ALL.iter().map(|c| c.header()).collect();
-    let cols = header_columns(range, header, &headers);
-    let col = |c: TaskCol| cols[c.index() as usize];
-    for c in TaskCol::ALL.into_iter().filter(|c| c.is_input() && col(*c).is_none()) {
-        r.error(
-            Location::sheet(&r.file, sheet),
-            format!(
-                "thiếu cột «{}» ở dòng tiêu đề {} — nội dung cột này không đọc được; hãy dùng đúng tiêu đề của biểu mẫu",
-                c.header(),
-                header + 1
-            ),
-        );
-    }
-    let known: BTreeSet<u32> = cols.iter().flatten().copied().collect();
-    r.above_table(sheet, range, header, titles);
-    r.stray_cells(sheet, range, header, &known);
+    let Some(table) = r.table_head(s, [TaskCol::Name, TaskCol::Status], titles) else { return out };
+    let (header, known) = (table.header, &table.known);
+    let col = |c: TaskCol| table.col(c);
     let (end_row, _) = range.end().unwrap_or((0, 0));
     for row in header + 1..=end_row {
         let mut read = |c: TaskCol| col(c).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
@@ -110,7 +78,7 @@ pub fn read(r: &mut Reading, s: &Sheet, roles: &BTreeMap<TaskNo, Role>, titles: 
                 }
             }
         }
-        r.stray_cells(sheet, range, row, &known);
+        r.stray_cells(sheet, range, row, known);
         // What the row holds, for a message about a row that is not merged.
         let values = || {
             let mut v = vec![
