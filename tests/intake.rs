@@ -505,3 +505,53 @@ fn parallel_ingest_equals_sequential_ingest() {
     assert!(sequential.contains("Xong một nửa") && sequential.contains("hong.xlsx"));
     assert_eq!(merged(true), sequential);
 }
+
+/// Whose a workbook is comes from every signal; when they disagree the
+/// workbook is refused, with each signal named, and counted for each agency.
+#[test]
+fn a_folder_or_a_reporting_line_that_names_another_agency_is_a_refusal() {
+    use baocao::intake::read::{Against, read_in};
+    let (_d, path, plan) = stc_with(|_, _| {});
+    let bytes = std::fs::read(&path).unwrap();
+    let against = Against::new(&plan, h1());
+    // Saved in Sở Y tế's folder: stamp and name say Sở Tài chính.
+    match read_in(&bytes, "nop/syt/stc.xlsx", &["syt".to_owned()], &against) {
+        Outcome::Refused { agencies, diagnostics, .. } => {
+            let ids: Vec<&str> = agencies.iter().map(|a| a.as_str()).collect();
+            assert_eq!(ids, ["stc", "syt"]);
+            let m = diagnostics[0].to_string();
+            assert!(
+                m.contains("thư mục «syt» chỉ Sở Y tế (syt)")
+                    && m.contains("tên tệp «stc.xlsx» chỉ Sở Tài chính"),
+                "{m}"
+            );
+        }
+        Outcome::Read(_) => panic!("filed under one agency though its folder names another"),
+    }
+    // A folder that names the same agency, or none: read.
+    for folder in ["stc", "Sở Tài chính", "Thu gui ngay 16-6"] {
+        assert!(
+            matches!(read_in(&bytes, "x/stc.xlsx", &[folder.to_owned()], &against), Outcome::Read(_)),
+            "{folder}"
+        );
+    }
+    // The «Cơ quan báo cáo» line edited to another agency (an unprotected guide).
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Hướng dẫn").unwrap();
+    ws.write_string(3, 0, "Cơ quan báo cáo: Sở Y tế").unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name("Nhiệm vụ").unwrap();
+    for (c, h) in baocao::form::TaskCol::ALL.iter().enumerate() {
+        ws.write_string(0, c as u16, h.header()).unwrap();
+    }
+    let p = write(dir.path(), "stc.xlsx", &wb.save_to_buffer().unwrap());
+    match read(&p, "stc.xlsx", &plan, h1()) {
+        Outcome::Refused { diagnostics, .. } => {
+            let m = diagnostics[0].to_string();
+            assert!(m.contains("ô Hướng dẫn › A4 ghi «Sở Y tế»"), "{m}");
+        }
+        Outcome::Read(_) => panic!("read though its «Cơ quan báo cáo» names another agency"),
+    }
+}
