@@ -441,6 +441,25 @@ def sorted_and_inserted_rows(c):
     b.save()
 
 
+def stamp_sheet_deleted(c):
+    """Ban Quản lý Khu kinh tế unhides and deletes the `_baocao` sheet; its
+    file name still says whose the workbook is."""
+    a = "bqlkkt"
+    b = c.book(a, "nop/bqlkkt.xlsx")
+    if "24" not in [str(r[0].value) for r in b.wb["Nhiệm vụ"].iter_rows(min_row=5)]:
+        sys.exit("bqlkkt has no task 24 in the bundled plan")
+    del b.wb["_baocao"]
+    for name in list(b.wb.defined_names):
+        del b.wb.defined_names[name]
+    b.task("24", "G", "Đang thực hiện trong hạn", task(a, "24", "status", "in-progress-on-time"))
+    b.task("24", "I", "Đã hoàn thiện đề án khu công nghệ số tập trung",
+           task(a, "24", "achieved", "Đã hoàn thiện đề án khu công nghệ số tập trung"))
+    b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
+    c.ledger.append({"file": b.file, "sheet": None, "cell": None, "typed": "(trang _baocao bị xóa)",
+                     "expect": [msg("warning", "file", "không có trang «_baocao»", "Ban Quản lý Khu kinh tế")]})
+    b.save()
+
+
 def the_lead_tracker(c):
     """Công an tỉnh, first to track indicator 21, gives 100 (Sở Tài chính
     gave 80: the agencies disagree)."""
@@ -458,7 +477,7 @@ def main():
     c = Corpus(root)
     for habit in [typed_by_hand, renamed_sheet_in_a_folder, folder_names_the_agency, template_sent_under_another_name,
                   copied_sheets, tcvn3_keyboard, vni_keyboard, statuses_that_are_no_status, typed_outside_the_form,
-                  excel_2003, libreoffice_calc, sorted_and_inserted_rows, the_lead_tracker]:
+                  excel_2003, libreoffice_calc, sorted_and_inserted_rows, stamp_sheet_deleted, the_lead_tracker]:
         habit(c)
     # Excel's lock file beside an open workbook is passed over, with a word.
     with open(os.path.join(root, "nop", "~$stc.xlsx"), "wb") as f:
