@@ -1,4 +1,5 @@
-//! Writing outputs: atomically, and only inside the folder the user chose.
+//! Writing outputs atomically, only inside the folder the user chose; and
+//! reading inputs that are ordinary files of a bounded size.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,40 @@ pub fn write_atomic_with(
     Ok(path)
 }
 
+/// Why an input file was not read.
+#[derive(Debug)]
+pub enum ReadRefusal {
+    /// A FIFO, a device, a socket: reading it could hang or never end.
+    NotAFile,
+    /// Larger than the limit (its size in bytes).
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// The bytes of an ordinary file of at most `limit` bytes. The kind of file
+/// is checked before it is opened (opening a FIFO waits for a writer), and
+/// no more than `limit` bytes are read whatever its size claims.
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadRefusal> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(ReadRefusal::Io)?;
+    if !meta.is_file() {
+        return Err(ReadRefusal::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(ReadRefusal::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .map_err(ReadRefusal::Io)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadRefusal::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadRefusal::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +95,17 @@ mod tests {
         for bad in ["../x", "a/b", "..", ""] {
             assert!(write_atomic(dir.path(), bad, b"x").is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn reads_only_ordinary_files_up_to_a_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.bin");
+        std::fs::write(&p, [1u8; 100]).unwrap();
+        assert_eq!(read_capped(&p, 100).unwrap().len(), 100);
+        assert!(matches!(read_capped(&p, 99), Err(ReadRefusal::TooLarge(100))));
+        assert!(matches!(read_capped(dir.path(), 100), Err(ReadRefusal::NotAFile)));
+        #[cfg(unix)]
+        assert!(matches!(read_capped(Path::new("/dev/zero"), 100), Err(ReadRefusal::NotAFile)));
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
+use calamine::{Data, DataType, Ods, Range, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
 
 use super::formats::{self, Comment, Extras};
 
@@ -38,6 +38,42 @@ pub enum OpenError {
     /// Protected by a password to open: only its owner can give a copy.
     Password,
     Broken(String),
+    /// Larger than the readers may allocate (what, in Vietnamese).
+    TooLarge(String),
+}
+
+/// A sheet's cells as read, and what was not read into them.
+pub struct Cells {
+    pub range: Range<Data>,
+    /// Cells beyond the readable box: the first few, with their text.
+    pub far: Vec<(u32, u32, String)>,
+    pub far_count: usize,
+    /// Formulas worth a word: position, formula, and whether the file
+    /// holds its value (files written by generators often do not).
+    pub formulas: Vec<(u32, u32, String, bool)>,
+}
+
+impl Cells {
+    fn plain(range: Range<Data>) -> Self {
+        Cells { range, far: Vec::new(), far_count: 0, formulas: Vec::new() }
+    }
+}
+
+/// Far cells listed by name in a message; the others are counted.
+const FAR_LISTED: usize = 5;
+
+/// Functions whose value changes each time the file is opened.
+const VOLATILE: [&str; 8] = ["TODAY", "NOW", "RAND", "RANDBETWEEN", "OFFSET", "INDIRECT", "CELL", "INFO"];
+
+fn is_volatile(formula: &str) -> bool {
+    let upper = formula.to_uppercase();
+    VOLATILE.iter().any(|f| {
+        upper.match_indices(f).any(|(i, _)| {
+            let before = upper[..i].chars().next_back();
+            let after = upper[i + f.len()..].trim_start().chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') && after == Some('(')
+        })
+    })
 }
 
 pub struct Book<'a> {
@@ -51,6 +87,24 @@ pub struct Book<'a> {
 
 impl<'a> Book<'a> {
     pub fn open(bytes: &'a [u8], format: Format) -> Result<Book<'a>, OpenError> {
+        // What calamine would allocate is checked before it does: a lying
+        // count or a far cell makes it abort the process, and every other
+        // agency's workbook with it.
+        let extras = match format {
+            Format::Xlsx => {
+                formats::xlsx::preflight(bytes).map_err(OpenError::TooLarge)?;
+                formats::xlsx::comments(bytes).map(|comments| Extras { comments, ..Extras::default() })
+            }
+            Format::Xls => formats::xls::extras(bytes),
+            Format::Ods => formats::ods::extras(bytes),
+        };
+        if let Some((sheet, row, col)) = extras.as_ref().ok().and_then(|x| x.beyond_box()) {
+            return Err(OpenError::TooLarge(format!(
+                "trang «{sheet}» có ô ở tận {} (chương trình đọc các ô trong vùng A1:{}; ô ngoài vùng này thường do bấm Ctrl+End rồi gõ, hoặc do phần mềm khác tạo) — hãy xóa ô đó hoặc các dòng, cột thừa (hay mở bằng Excel và lưu dạng .xlsx: các ô xa khi đó chỉ bị bỏ qua, có báo) rồi gửi lại",
+                crate::diag::cell_name(*row, *col),
+                crate::diag::cell_name(formats::MAX_ROWS - 1, formats::MAX_COLS - 1)
+            )));
+        }
         let cursor = Cursor::new(bytes);
         let opened = match format {
             Format::Xls => {
@@ -69,13 +123,6 @@ impl<'a> Book<'a> {
             | calamine::Error::Ods(calamine::OdsError::Password) => OpenError::Password,
             other => OpenError::Broken(other.to_string()),
         })?;
-        let extras = match format {
-            Format::Xlsx => {
-                formats::xlsx::comments(bytes).map(|comments| Extras { comments, ..Extras::default() })
-            }
-            Format::Xls => formats::xls::extras(bytes),
-            Format::Ods => formats::ods::extras(bytes),
-        };
         let (extras, extras_error) = match extras {
             Ok(x) => (x, None),
             Err(e) => (Extras::default(), Some(e)),
@@ -89,8 +136,54 @@ impl<'a> Book<'a> {
         &self.names
     }
 
-    pub fn range(&mut self, name: &str) -> Result<Range<Data>, String> {
-        self.sheets.worksheet_range(name).map_err(|e| e.to_string())
+    /// The cells of sheet `name`. An .xlsx sheet is read cell by cell, so
+    /// that a far cell is counted and set aside instead of allocated, and
+    /// formulas are seen; other formats were checked on opening.
+    pub fn range(&mut self, name: &str) -> Result<Cells, String> {
+        let Sheets::Xlsx(x) = &mut self.sheets else {
+            return self.sheets.worksheet_range(name).map(Cells::plain).map_err(|e| e.to_string());
+        };
+        let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+        let mut kept = Vec::new();
+        let mut out = Cells::plain(Range::empty());
+        while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+            let (row, col) = cell.pos;
+            let value = Data::from(cell.value);
+            if let Some(formula) = cell.formula {
+                if value.is_empty() || is_volatile(&formula) {
+                    out.formulas.push((row, col, formula, !value.is_empty()));
+                }
+            }
+            if value.is_empty() {
+                continue;
+            }
+            if row >= formats::MAX_ROWS || col >= formats::MAX_COLS {
+                out.far_count += 1;
+                if out.far.len() < FAR_LISTED {
+                    out.far.push((row, col, value.to_string()));
+                }
+                continue;
+            }
+            kept.push(calamine::Cell::new((row, col), value));
+        }
+        drop(reader);
+        out.range = Range::from_sparse(kept);
+        Ok(out)
+    }
+
+    /// The merged areas of `sheet` (.xlsx and .xls; LibreOffice's .ods
+    /// keeps a merged cell's value in its first cell too, but calamine does
+    /// not say which cells are merged).
+    pub fn merged(&mut self, sheet: &str) -> Vec<calamine::Dimensions> {
+        match &mut self.sheets {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
+            Sheets::Xls(x) =>
+            {
+                #[allow(deprecated)]
+                x.worksheet_merge_cells(sheet).unwrap_or_default()
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The cells of `sheet` whose number is shown as a percentage.
@@ -115,5 +208,16 @@ impl<'a> Book<'a> {
 
     pub fn comments(&self) -> &[Comment] {
         &self.extras.comments
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn volatile_functions() {
+        assert!(is_volatile("TODAY()") && is_volatile("=IF(A1>0, NOW(), 0)") && is_volatile("rand ()"));
+        assert!(!is_volatile("SUM(A1:A3)") && !is_volatile("TODAYS(1)") && !is_volatile("MYNOW(1)"));
     }
 }

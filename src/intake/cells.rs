@@ -92,6 +92,15 @@ impl<'a> Reading<'a> {
         let raw = match range.get_value((row, col)) {
             None | Some(Data::Empty) => return String::new(),
             Some(Data::String(s)) => s.clone(),
+            Some(Data::Float(v)) if !v.is_finite() => {
+                self.cell_error(
+                    sheet,
+                    row,
+                    col,
+                    format!("ô chứa «{v}», không phải một số — hãy gõ lại giá trị"),
+                );
+                return String::new();
+            }
             Some(Data::Float(v)) => plain_number(*v),
             Some(Data::Int(v)) => v.to_string(),
             Some(d @ (Data::DateTime(_) | Data::DateTimeIso(_))) => match cell_date(d) {
@@ -159,7 +168,27 @@ impl<'a> Reading<'a> {
         }
         self.above_table(&sheet.name, &sheet.range, table.header, titles);
         self.stray_cells(&sheet.name, &sheet.range, table.header, &table.known);
+        self.merged_inputs(sheet, &table);
         Some(table)
+    }
+
+    /// An input cell merged down several rows holds its value for the
+    /// first row only: the others read as empty, which the clerk did not
+    /// mean. Said at the merged cell.
+    fn merged_inputs<C: Column>(&mut self, sheet: &Sheet, table: &Table<C>) {
+        let inputs: Vec<u32> =
+            C::all().iter().filter(|c| c.is_input()).filter_map(|c| table.col(*c)).collect();
+        for m in &sheet.merged {
+            let ((top, left), (bottom, right)) = (m.start, m.end);
+            if bottom <= top || bottom <= table.header || !inputs.iter().any(|c| (left..=right).contains(c)) {
+                continue;
+            }
+            let text = Reading::raw(&sheet.range, top, left);
+            self.cell_warn(&sheet.name, top, left, format!(
+                "ô gộp {}:{} — giá trị «{}» chỉ được tính cho dòng {}, các dòng {}–{} coi như không ghi; nếu giá trị dùng cho cả các dòng đó, hãy bỏ gộp ô và ghi vào từng dòng",
+                crate::diag::cell_name(top, left), crate::diag::cell_name(bottom, right), clean(&text), top + 1, top + 2, bottom + 1
+            ));
+        }
     }
 
     /// Reports what was typed above a table's header row, except the

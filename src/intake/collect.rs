@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Location};
 use crate::error::Error;
+use crate::fsx::ReadRefusal;
 use crate::merge::Inputs;
 use crate::period::Period;
 use crate::plan::Plan;
@@ -42,8 +43,13 @@ pub fn collect(paths: &[PathBuf]) -> Result<(Vec<Found>, Vec<Diagnostic>), Error
         let meta = std::fs::metadata(path).map_err(|e| Error::read(path, &e))?;
         if meta.is_dir() {
             walk(path, &mut Vec::new(), &mut files, &mut diags).map_err(|e| Error::read(path, &e))?;
-        } else {
+        } else if meta.is_file() {
             files.push(Found { path: path.clone(), folders: Vec::new() });
+        } else {
+            diags.push(Diagnostic::error(
+                Location::file(path.display().to_string()),
+                "không phải tệp thường (ống dẫn, thiết bị…) — không đọc; hãy chỉ ra tệp bảng tính hoặc thư mục chứa chúng".to_owned(),
+            ));
         }
     }
     Ok((files, diags))
@@ -84,6 +90,12 @@ fn walk(
         } else if name.starts_with('.') {
             skip(diags, &p, "tệp hoặc thư mục ẩn (tên bắt đầu bằng dấu chấm)");
         } else if meta.is_dir() {
+            if is_spreadsheet(&p) {
+                diags.push(Diagnostic::warning(
+                    Location::file(p.display().to_string()),
+                    "là một thư mục, không phải tệp bảng tính, dù tên có đuôi của bảng tính — các tệp bên trong vẫn được đọc".to_owned(),
+                ));
+            }
             if is_link {
                 skip(diags, &p, "liên kết tới thư mục (không đi theo, để tránh vòng lặp)");
             } else if folders.len() >= DEPTH {
@@ -104,16 +116,42 @@ fn walk(
     Ok(())
 }
 
-/// One file read once: its size and hash, and what its cells gave.
+/// The largest workbook read: a returned form is well under a megabyte; a
+/// hand-made one with thousands of rows, a few.
+pub const FILE_LIMIT: u64 = 64 << 20;
+
+/// One file read once: its size and hash, and what its cells gave. A
+/// reader that panics on a malformed file costs that file, not the run.
 fn read_one(against: &Against, file: &Found) -> (Option<(u64, String)>, Outcome) {
     let display = file.path.display().to_string();
-    match std::fs::read(&file.path) {
-        Ok(bytes) => {
-            let hash = (bytes.len() as u64, crate::archive::sha256_hex(&bytes));
-            (Some(hash), read_in(&bytes, &display, &file.folders, against))
+    let refused = |message: String| Outcome::Refused {
+        file: display.clone(),
+        agencies: Vec::new(),
+        diagnostics: vec![Diagnostic::error(Location::file(&display), message)],
+    };
+    let bytes = match crate::fsx::read_capped(&file.path, FILE_LIMIT) {
+        Ok(b) => b,
+        Err(ReadRefusal::NotAFile) => return (None, refused("không phải tệp thường — không đọc".to_owned())),
+        Err(ReadRefusal::TooLarge(n)) => {
+            return (
+                None,
+                refused(format!(
+                    "tệp quá lớn ({} MiB; chương trình đọc tệp đến {} MiB) — biểu mẫu điền đúng chỉ vài trăm KB: hãy xóa các trang, hình ảnh thừa rồi lưu lại",
+                    n >> 20,
+                    FILE_LIMIT >> 20
+                )),
+            );
         }
-        Err(_) => (None, super::read::read(&file.path, &display, against.plan, against.period)),
-    }
+        Err(ReadRefusal::Io(e)) => return (None, refused(format!("không đọc được tệp ({e})"))),
+    };
+    let hash = (bytes.len() as u64, crate::archive::sha256_hex(&bytes));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_in(&bytes, &display, &file.folders, against)
+    }))
+    .unwrap_or_else(|_| {
+        refused("tệp có cấu trúc bất thường, chương trình không đọc được (lỗi của bộ đọc bảng tính) — hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi lại".to_owned())
+    });
+    (Some(hash), outcome)
 }
 
 /// Reads every workbook for `period`, several at a time (one per core).

@@ -57,7 +57,7 @@ fn read_value(
 ) -> ValueCell {
     let cell = range.get_value((row, col)).cloned().unwrap_or(Data::Empty);
     let number = match cell {
-        Data::Float(v) => Some(v),
+        Data::Float(v) if v.is_finite() => Some(v),
         Data::Int(v) => Some(v as f64),
         _ => None,
     };

@@ -139,6 +139,11 @@ pub struct Sheet {
     pub holds: Option<Form>,
     /// The header row of its table (task and indicator sheets).
     pub header: Option<u32>,
+    /// Formulas worth a word (no value kept, or a value that changes):
+    /// position, formula, whether a value was kept.
+    pub formulas: Vec<(u32, u32, String, bool)>,
+    /// Merged areas (task and indicator sheets only).
+    pub merged: Vec<calamine::Dimensions>,
 }
 
 impl Sheet {
@@ -151,7 +156,7 @@ impl Sheet {
             None if !known && report_labels(&range) >= 2 => (Some(Form::Report), None),
             None => (None, None),
         };
-        Sheet { name, range, holds, header }
+        Sheet { name, range, holds, header, formulas: Vec::new(), merged: Vec::new() }
     }
 }
 

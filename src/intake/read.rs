@@ -13,8 +13,9 @@ use std::path::Path;
 
 use calamine::{Data, DataType};
 
-use super::book::{Book, Format, OpenError};
+use super::book::{Book, Cells, Format, OpenError};
 use super::cells::{Keyboard, Reading};
+use super::formats::{MAX_COLS, MAX_ROWS};
 use super::identity::{self, Claim, Source};
 use super::indicators;
 use super::locate::{self, Form, Sheet, candidates};
@@ -127,6 +128,10 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], against: &Agains
             r.error(at_file, "tệp được đặt mật khẩu mở — chương trình không đọc được; hãy đề nghị cơ quan gửi lại bản không đặt mật khẩu".to_owned());
             return refuse(r, Vec::new());
         }
+        Err(OpenError::TooLarge(what)) => {
+            r.error(at_file, format!("tệp không được đọc: {what}; các tệp khác vẫn được đọc"));
+            return refuse(r, Vec::new());
+        }
         Err(OpenError::Broken(e)) => {
             r.error(at_file, format!(
                 "không mở được bảng tính: tệp bị hỏng, bị cắt dở hoặc không phải tệp {} thật — hãy mở bằng Excel, lưu lại rồi gửi lại (chi tiết kỹ thuật: {e})",
@@ -143,7 +148,12 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], against: &Agains
     let mut sheets = Vec::new();
     for name in book.names().to_vec() {
         match book.range(&name) {
-            Ok(range) => sheets.push(Sheet::new(name, range)),
+            Ok(cells) => {
+                set_aside(&mut r, &name, &cells);
+                let mut sheet = Sheet::new(name, cells.range);
+                sheet.formulas = cells.formulas;
+                sheets.push(sheet);
+            }
             Err(e) => r.error(
                 Location::sheet(display, &name),
                 format!("không đọc được trang tính ({e}) — nội dung trang này không được tổng hợp"),
@@ -218,6 +228,15 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], against: &Agains
             .map(|&i| (sheets[i].name.as_str(), &sheets[i].range, sheets[i].header.map_or(0, |h| h + 1))),
     );
     let sub_line = subtitle(&agency_rec.name, &period);
+    // Before the rows, so that a cell with an error gets no other message.
+    let mut form_sheets: Vec<usize> = forms.iter().copied().collect();
+    form_sheets.sort();
+    for &i in &form_sheets {
+        formulas(&mut r, &sheets[i]);
+        if sheets[i].header.is_some() {
+            sheets[i].merged = book.merged(&sheets[i].name);
+        }
+    }
 
     let mut entries = Entries::default();
     let mut statuses = BTreeMap::new();
@@ -445,6 +464,41 @@ fn choose<T: PartialEq>(
         ));
     }
     Some(value)
+}
+
+/// Reports the cells a sheet holds beyond the box that is read.
+fn set_aside(r: &mut Reading, sheet: &str, cells: &Cells) {
+    let area = format!("A1:{}", cell_name(MAX_ROWS - 1, MAX_COLS - 1));
+    for (row, col, text) in &cells.far {
+        r.warn(Location::cell(&r.file, sheet, *row, *col), format!(
+            "ô nằm quá xa bảng (ngoài vùng {area} chương trình đọc), có nội dung «{}» — không được tổng hợp; hãy xóa ô này hoặc chuyển nội dung vào bảng",
+            super::cells::clean(text)
+        ));
+    }
+    if cells.far_count > cells.far.len() {
+        r.warn(
+            Location::sheet(&r.file, sheet),
+            format!(
+                "còn {} ô khác ngoài vùng {area} có nội dung — không được tổng hợp",
+                cells.far_count - cells.far.len()
+            ),
+        );
+    }
+}
+
+/// Formulas on the form's sheets whose value is missing or changes.
+fn formulas(r: &mut Reading, sheet: &Sheet) {
+    for (row, col, formula, has_value) in &sheet.formulas {
+        if *has_value {
+            r.cell_warn(&sheet.name, *row, *col, format!(
+                "ô có công thức «={formula}», giá trị đổi mỗi lần mở tệp (ngày hôm nay, số ngẫu nhiên…) — đã đọc giá trị lúc tệp được lưu; hãy gõ thẳng giá trị vào ô"
+            ));
+        } else {
+            r.cell_error(&sheet.name, *row, *col, format!(
+                "ô có công thức «={formula}» nhưng tệp không lưu giá trị đã tính (tệp do phần mềm khác tạo, chưa được tính lại) — ô coi như trống; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại"
+            ));
+        }
+    }
 }
 
 /// Sheets that are no part of the form but hold something.

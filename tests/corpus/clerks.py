@@ -135,29 +135,37 @@ class Corpus:
     def write(self):
         if self.convert:
             self.libreoffice()
+            self.convert = []
+        self.write_ledger()
+
+    def write_ledger(self):
         with open(os.path.join(self.root, "ledger.json"), "w", encoding="utf-8") as f:
             json.dump(self.ledger, f, ensure_ascii=False, indent=1)
 
     def libreoffice(self):
-        """Saves the files marked for it as .xls or .ods, as a clerk using
-        LibreOffice Calc or Excel 2003 does, and ledgers them by new name."""
+        """Saves the files marked for it as .xls, .ods or again as .xlsx, as
+        a clerk using LibreOffice Calc or Excel 2003 does, and ledgers them
+        by their new name."""
         profile = tempfile.mkdtemp(prefix="lo-profile-")
+        out = tempfile.mkdtemp(prefix="lo-out-")
         for rel, fmt in self.convert:
             src = os.path.join(self.root, rel)
-            out = os.path.dirname(src)
-            filt = {"xls": "xls:MS Excel 97", "ods": "ods:calc8"}[fmt]
+            filt = {"xls": "xls:MS Excel 97", "ods": "ods:calc8", "xlsx": "xlsx:Calc MS Excel 2007 XML"}[fmt]
             subprocess.run(
                 ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", filt,
                  "--outdir", out, src],
                 check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=240)
             new = rel[: -len("xlsx")] + fmt
-            if not os.path.exists(os.path.join(self.root, new)):
+            saved = os.path.join(out, os.path.basename(new))
+            if not os.path.exists(saved):
                 sys.exit(f"LibreOffice did not write {new}")
             os.remove(src)
+            shutil.move(saved, os.path.join(self.root, new))
             for entry in self.ledger:
                 if entry["file"] == rel:
                     entry["file"] = new
         shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
 
 
 class Book:

@@ -20,12 +20,30 @@ pub struct Comment {
     pub text: String,
 }
 
+/// The box of cells a sheet is read in: rows and columns from the first.
+/// A form has a few hundred rows and a dozen columns; a hand-made sheet a
+/// few thousand rows. A cell beyond (a clerk who pressed Ctrl+End and
+/// typed, a generator's far cell) would make the readers allocate the whole
+/// box up to it, billions of cells: it is reported, never read into memory.
+pub const MAX_ROWS: u32 = 50_000;
+pub const MAX_COLS: u32 = 64;
+
 /// What a format's reader found besides the cells.
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
     /// Cells whose number is shown as a percentage, by sheet name.
     pub percent: HashMap<String, HashSet<(u32, u32)>>,
     pub comments: Vec<Comment>,
+    /// The farthest cell holding something, per sheet (xls, ods), and the
+    /// box the file itself declares (xls): what calamine would allocate.
+    pub far: Vec<(String, u32, u32)>,
+}
+
+impl Extras {
+    /// A sheet with a cell (or a declared box) beyond the readable box.
+    pub fn beyond_box(&self) -> Option<&(String, u32, u32)> {
+        self.far.iter().find(|(_, row, col)| *row >= MAX_ROWS || *col >= MAX_COLS)
+    }
 }
 
 /// Whether a number format shows a percentage: a `%` outside quotes,
@@ -68,7 +86,7 @@ pub fn parse_a1(reference: &str) -> Option<(u32, u32)> {
 /// The most a part of a zipped workbook (a sheet's XML, its comments) may
 /// hold when read for extras: far above any real form, and a bound on what
 /// a hostile file can make us allocate.
-const PART_LIMIT: u64 = 256 << 20;
+pub(crate) const PART_LIMIT: u64 = 256 << 20;
 
 /// The text of `name` inside a zipped workbook, `None` when it is absent.
 fn zip_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {

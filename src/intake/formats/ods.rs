@@ -111,7 +111,18 @@ fn start(w: &mut Walk, out: &mut Extras, e: &BytesStart, empty: bool) {
         }
         "table:table-cell" | "table:covered-table-cell" => {
             w.cell_repeat = repeats(e, "table:number-columns-repeated");
-            if attr(e, "office:value-type").as_deref() == Some("percentage") {
+            let value_type = attr(e, "office:value-type");
+            if value_type.is_some() {
+                let (row, col) = (w.row + w.row_repeat - 1, w.col + w.cell_repeat - 1);
+                match out.far.iter_mut().find(|(s, ..)| *s == w.sheet) {
+                    Some((_, r, c)) => {
+                        *r = (*r).max(row);
+                        *c = (*c).max(col);
+                    }
+                    None => out.far.push((w.sheet.clone(), row, col)),
+                }
+            }
+            if value_type.as_deref() == Some("percentage") {
                 let cells = out.percent.entry(w.sheet.clone()).or_default();
                 for r in 0..w.row_repeat.min(REPEAT_LIMIT) {
                     for c in 0..w.cell_repeat.min(REPEAT_LIMIT) {
@@ -167,6 +178,7 @@ mod tests {
             </table:table></office:spreadsheet></office:body></office:document-content>"#;
         let extras = read_content(xml);
         assert!(extras.percent["Chỉ tiêu"].contains(&(4, 4)));
+        assert_eq!(extras.far, vec![("Chỉ tiêu".to_owned(), 4, 5)]);
         assert_eq!(extras.percent["Chỉ tiêu"].len(), 1);
         assert_eq!(
             extras.comments,

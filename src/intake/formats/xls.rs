@@ -24,6 +24,15 @@ const NOTE: u16 = 0x001C;
 const OBJ: u16 = 0x005D;
 const TXO: u16 = 0x01B6;
 const CONTINUE: u16 = 0x003C;
+const DIMENSIONS: u16 = 0x0200;
+/// Other records that hold a cell: label, string from the table, rich
+/// string, boolean or error, blank, blanks.
+const LABEL: u16 = 0x0204;
+const LABELSST: u16 = 0x00FD;
+const RSTRING: u16 = 0x00D6;
+const BOOLERR: u16 = 0x0205;
+const BLANK: u16 = 0x0201;
+const MULBLANK: u16 = 0x00BE;
 /// The object type of a comment in an OBJ record.
 const OBJ_COMMENT: u16 = 0x19;
 
@@ -124,6 +133,9 @@ fn read_sheet(stream: &[u8], pos: usize, name: &str, percent_xf: &HashSet<u16>, 
     let mut notes: Vec<(u32, u32, u16, String)> = Vec::new();
     let mut texts: HashMap<u16, String> = HashMap::new();
     let mut last_comment_obj: Option<u16> = None;
+    // The farthest cell, and the box the file declares (calamine reserves it).
+    let mut far = (0u32, 0u32);
+    let mut reach = |row: u32, col: u32| far = (far.0.max(row), far.1.max(col));
     // The text of a TXO arrives in the CONTINUE records after it.
     let mut pending: Option<(u16, usize, String)> = None;
     for (kind, data) in records(stream, pos) {
@@ -136,14 +148,33 @@ fn read_sheet(stream: &[u8], pos: usize, name: &str, percent_xf: &HashSet<u16>, 
         match kind {
             NUMBER | RK | FORMULA => {
                 if let Some((row, col, xf)) = cell() {
+                    reach(row, col);
                     if percent_xf.contains(&xf) {
                         percent.insert((row, col));
                     }
                 }
             }
+            LABEL | LABELSST | RSTRING | BOOLERR | BLANK => {
+                if let Some((row, col, _)) = cell() {
+                    reach(row, col);
+                }
+            }
+            MULBLANK => {
+                if let (Some(row), Some(last)) = (u16_at(data, 0), u16_at(data, data.len().saturating_sub(2)))
+                {
+                    reach(row as u32, last as u32);
+                }
+            }
+            DIMENSIONS => {
+                // Rows last+1 (u32), columns last+1 (u16), as declared.
+                if let (Some(rows), Some(cols)) = (u32_at(data, 4), u16_at(data, 10)) {
+                    reach(rows.saturating_sub(1), (cols as u32).saturating_sub(1));
+                }
+            }
             MULRK => {
                 let (Some(row), Some(first)) = (u16_at(data, 0), u16_at(data, 2)) else { continue };
                 let count = data.len().saturating_sub(6) / 6;
+                reach(row as u32, first as u32 + count as u32);
                 for i in 0..count {
                     if u16_at(data, 4 + i * 6).is_some_and(|xf| percent_xf.contains(&xf)) {
                         percent.insert((row as u32, first as u32 + i as u32));
@@ -187,6 +218,7 @@ fn read_sheet(stream: &[u8], pos: usize, name: &str, percent_xf: &HashSet<u16>, 
     if let Some((id, _, text)) = pending {
         texts.insert(id, text);
     }
+    out.far.push((name.to_owned(), far.0, far.1));
     if !percent.is_empty() {
         out.percent.insert(name.to_owned(), percent);
     }

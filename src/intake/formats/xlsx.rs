@@ -47,6 +47,62 @@ fn resolve(base: &str, target: &str) -> String {
     parts.join("/")
 }
 
+/// The most all parts of an .xlsx may hold once unpacked: far above any
+/// form, a bound on what a compressed bomb can make us allocate.
+const TOTAL_LIMIT: u64 = 1 << 30;
+
+/// Checks what calamine would allocate before it does: each part's
+/// unpacked size, and the count of strings the shared-strings table
+/// declares (calamine reserves room for that many; a lying count aborts
+/// the process). `Err` says what is wrong, in Vietnamese.
+pub fn preflight(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // Not a zip: calamine says so in its own words.
+    };
+    let mut total = 0u64;
+    let mut strings = None;
+    for i in 0..zip.len() {
+        let Ok(file) = zip.by_index_raw(i) else { continue };
+        let name = file.name().map(|n| n.into_owned()).unwrap_or_default();
+        total = total.saturating_add(file.size());
+        if file.size() > super::PART_LIMIT {
+            return Err(format!(
+                "phần «{}» của tệp giải nén ra {} MiB (chương trình đọc đến {} MiB mỗi phần) — biểu mẫu điền đúng chỉ vài trăm KB: hãy đề nghị cơ quan xóa nội dung, hình ảnh thừa, lưu lại rồi gửi lại",
+                name,
+                file.size() >> 20,
+                super::PART_LIMIT >> 20
+            ));
+        }
+        if name.eq_ignore_ascii_case("xl/sharedStrings.xml") {
+            strings = Some((i, file.size()));
+        }
+    }
+    if total > TOTAL_LIMIT {
+        return Err(format!(
+            "tệp giải nén ra {} MiB (chương trình đọc đến {} MiB) — hãy đề nghị cơ quan xóa nội dung, hình ảnh thừa, lưu lại rồi gửi lại",
+            total >> 20,
+            TOTAL_LIMIT >> 20
+        ));
+    }
+    let Some((index, size)) = strings else { return Ok(()) };
+    let Ok(file) = zip.by_index(index) else { return Ok(()) };
+    let mut head = String::new();
+    let _ = file.take(4096).read_to_string(&mut head);
+    let declared = head
+        .split_once("uniqueCount=\"")
+        .and_then(|(_, rest)| rest.split('"').next())
+        .and_then(|n| n.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    // A string takes at least `<si><t/></si>`: 13 bytes.
+    if declared > size / 13 + 16 {
+        return Err(format!(
+            "bảng chuỗi của tệp khai báo {declared} chuỗi nhưng chỉ dài {size} byte — tệp bị hỏng hoặc không do Excel, LibreOffice tạo: hãy đề nghị cơ quan mở bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại"
+        ));
+    }
+    Ok(())
+}
+
 /// Every comment of the workbook, with its sheet's name.
 pub fn comments(bytes: &[u8]) -> Result<Vec<Comment>, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;

@@ -1,0 +1,171 @@
+//! What the corpus tests share: running the binary, building a corpus with
+//! one of the scripts in `tests/corpus/`, and checking its ledger.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// Runs the binary in `cwd`: its exit code and everything it printed. A
+/// panic fails the test.
+pub fn baocao(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).current_dir(cwd).output().unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let code = out.status.code().unwrap_or(-1);
+    assert_ne!(code, 101, "baocao panicked: {text}");
+    (code, text)
+}
+
+/// A corpus in a fresh folder: templates by baocao, then `script` (in
+/// tests/corpus/) fills and breaks them and writes `ledger.json`.
+pub fn corpus(script: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    let (code, text) = baocao(&root, &["template", "--period", "2025-H1", "--out", "mau"]);
+    assert_eq!(code, 0, "{text}");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(script);
+    let out = Command::new("python3").arg(&script).arg(&root).output().unwrap_or_else(|e| {
+        panic!("python3 is needed to build the corpus ({e}); `bash tests/run` installs what is missing")
+    });
+    assert!(
+        out.status.success(),
+        "{} failed (it needs openpyxl and LibreOffice's soffice; `bash tests/run` installs them):\n{}",
+        script.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, root)
+}
+
+pub fn json(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// Whether the merged data holds what `want` says.
+pub fn merged(data: &Value, want: &Value) -> Result<(), String> {
+    let agency = want["agency"].as_str().unwrap();
+    let same = |found: &Value, expected: &Value| match (found.as_f64(), expected.as_f64()) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-9,
+        _ => found == expected,
+    };
+    if let Some(tt) = want["task"].as_str() {
+        let field = want["field"].as_str().unwrap();
+        let task =
+            data["tasks"].as_array().unwrap().iter().find(|t| t["number"] == tt).ok_or("no such task")?;
+        let answer = task["answers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["agency"] == agency)
+            .ok_or_else(|| format!("no answer of {agency} for task {tt}"))?;
+        return if same(&answer[field], &want["value"]) {
+            Ok(())
+        } else {
+            Err(format!("task {tt} {field} is {}", answer[field]))
+        };
+    }
+    if let Some(no) = want["indicator"].as_str() {
+        let field = want["field"].as_str().unwrap();
+        let ind = data["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["number"] == no)
+            .ok_or("no such indicator")?;
+        let report = ind["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["agency"] == agency)
+            .ok_or_else(|| format!("no report of {agency} for indicator {no}"))?;
+        return if same(&report[field], &want["value"]) {
+            Ok(())
+        } else {
+            Err(format!("indicator {no} {field} is {}", report[field]))
+        };
+    }
+    if let Some(section) = want["section"].as_str() {
+        let found = data["narratives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["agency"] == agency && n["section"] == section);
+        return match found {
+            Some(n) if n["text"] == want["value"] => Ok(()),
+            Some(n) => Err(format!("section {section} is {}", n["text"])),
+            None => Err(format!("no {section} of {agency}")),
+        };
+    }
+    if want.get("sent_on").is_some() {
+        let a = data["agencies"].as_array().unwrap().iter().find(|a| a["id"] == agency).unwrap();
+        return if a["sent_on"] == want["sent_on"] {
+            Ok(())
+        } else {
+            Err(format!("sent_on is {}", a["sent_on"]))
+        };
+    }
+    Err(format!("unknown expectation {want}"))
+}
+
+/// The row number of an A1 reference.
+pub fn row_of(cell: &str) -> &str {
+    cell.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+}
+
+/// Whether a diagnostic says what `want` says, where it says.
+pub fn located(data: &Value, entry: &Value, want: &Value) -> Result<(), String> {
+    let file = entry["file"].as_str().unwrap();
+    let (sheet, cell) = (entry["sheet"].as_str(), entry["cell"].as_str());
+    let at = want["at"].as_str().unwrap();
+    let words: Vec<&str> = want["contains"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    let found = data["diagnostics"].as_array().unwrap().iter().any(|d| {
+        let loc = &d["location"];
+        let place = loc["file"] == file
+            && match at {
+                "cell" => loc["sheet"].as_str() == sheet && loc["cell"].as_str() == cell,
+                "row" => {
+                    loc["sheet"].as_str() == sheet
+                        && loc["cell"].as_str().is_some_and(|c| Some(row_of(c)) == cell.map(row_of))
+                }
+                "sheet" => loc["sheet"].as_str() == sheet && loc["cell"].is_null(),
+                _ => loc["sheet"].is_null() && loc["cell"].is_null(),
+            };
+        let message = d["message"].as_str().unwrap();
+        place && d["severity"] == want["severity"] && words.iter().all(|w| message.contains(w))
+    });
+    if found { Ok(()) } else { Err(format!("no {} at {at} saying {words:?}", want["severity"])) }
+}
+
+/// Checks every expectation of the ledger against the merged data; what
+/// fails, one line each.
+pub fn check_ledger(data: &Value, entries: &[Value]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for e in entries {
+        let expect = e["expect"].as_array().unwrap();
+        assert!(!expect.is_empty(), "ledger entry without expectation: {e}");
+        for want in expect {
+            let checked = if let Some(m) = want.get("merged") {
+                merged(data, m)
+            } else if let Some(m) = want.get("message") {
+                located(data, e, m)
+            } else if let Some(a) = want.get("absent") {
+                let found = data["narratives"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|n| n["agency"] == a["agency"] && n["section"] == a["section"]);
+                if found { Err("merged though nothing visible was typed".into()) } else { Ok(()) }
+            } else {
+                Err(format!("unknown expectation {want}"))
+            };
+            if let Err(why) = checked {
+                failures.push(format!(
+                    "{} › {:?} › {:?} «{}»: {why}",
+                    e["file"], e["sheet"], e["cell"], e["typed"]
+                ));
+            }
+        }
+    }
+    failures
+}
