@@ -2,7 +2,7 @@
 //! calamine, and what calamine does not give (numbers shown as percentages,
 //! cell comments) through the format's own reader in `formats`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -77,6 +77,7 @@ fn is_volatile(formula: &str) -> bool {
 }
 
 pub struct Book<'a> {
+    bytes: &'a [u8],
     sheets: Sheets<Cursor<&'a [u8]>>,
     names: Vec<String>,
     /// Percent cells and comments, when the format's reader could read them.
@@ -128,7 +129,7 @@ impl<'a> Book<'a> {
             Err(e) => (Extras::default(), Some(e)),
         };
         let names = sheets.sheet_names();
-        Ok(Book { sheets, names, extras, extras_error })
+        Ok(Book { bytes, sheets, names, extras, extras_error })
     }
 
     /// The sheet names, in workbook order.
@@ -171,18 +172,24 @@ impl<'a> Book<'a> {
         Ok(out)
     }
 
-    /// The merged areas of `sheet` (.xlsx and .xls; LibreOffice's .ods
-    /// keeps a merged cell's value in its first cell too, but calamine does
-    /// not say which cells are merged).
-    pub fn merged(&mut self, sheet: &str) -> Vec<calamine::Dimensions> {
+    /// The merged areas of the sheets `names` (.xlsx and .xls; calamine
+    /// does not say which cells of an .ods are merged).
+    pub fn merged(&mut self, names: &[&str]) -> HashMap<String, Vec<calamine::Dimensions>> {
+        let area = |(start, end)| calamine::Dimensions { start, end };
         match &mut self.sheets {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(sheet).unwrap_or_default(),
-            Sheets::Xls(x) =>
-            {
-                #[allow(deprecated)]
-                x.worksheet_merge_cells(sheet).unwrap_or_default()
-            }
-            _ => Vec::new(),
+            Sheets::Xlsx(_) => formats::xlsx::merged(self.bytes, names)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(name, areas)| (name, areas.into_iter().map(area).collect()))
+                .collect(),
+            Sheets::Xls(x) => names
+                .iter()
+                .map(|n| {
+                    #[allow(deprecated)]
+                    (n.to_string(), x.worksheet_merge_cells(n).unwrap_or_default())
+                })
+                .collect(),
+            _ => HashMap::new(),
         }
     }
 

@@ -231,11 +231,15 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], against: &Agains
     // Before the rows, so that a cell with an error gets no other message.
     let mut form_sheets: Vec<usize> = forms.iter().copied().collect();
     form_sheets.sort();
+    let tables: Vec<&str> = form_sheets
+        .iter()
+        .filter(|&&i| sheets[i].header.is_some())
+        .map(|&i| sheets[i].name.as_str())
+        .collect();
+    let mut merged = book.merged(&tables);
     for &i in &form_sheets {
         formulas(&mut r, &sheets[i]);
-        if sheets[i].header.is_some() {
-            sheets[i].merged = book.merged(&sheets[i].name);
-        }
+        sheets[i].merged = merged.remove(&sheets[i].name).unwrap_or_default();
     }
 
     let mut entries = Entries::default();

@@ -88,20 +88,31 @@ pub fn parse_a1(reference: &str) -> Option<(u32, u32)> {
 /// a hostile file can make us allocate.
 pub(crate) const PART_LIMIT: u64 = 256 << 20;
 
-/// The text of `name` inside a zipped workbook, `None` when it is absent.
-fn zip_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+/// The bytes of `name` inside a zipped workbook, `None` when it is absent.
+fn zip_bytes(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<Vec<u8>>, String> {
     use std::io::Read;
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(format!("{name}: {e}")),
     };
-    let mut text = String::new();
-    file.take(PART_LIMIT + 1).read_to_string(&mut text).map_err(|e| format!("{name}: {e}"))?;
-    if text.len() as u64 > PART_LIMIT {
+    let mut bytes = Vec::new();
+    file.take(PART_LIMIT + 1).read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() as u64 > PART_LIMIT {
         return Err(format!("{name}: quá {} MiB", PART_LIMIT >> 20));
     }
-    Ok(Some(text))
+    Ok(Some(bytes))
+}
+
+/// The text of `name` inside a zipped workbook, `None` when it is absent.
+fn zip_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+    match zip_bytes(zip, name)? {
+        Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| format!("{name}: {e}")),
+        None => Ok(None),
+    }
 }
 
 /// An attribute's value, unescaped.

@@ -9,7 +9,7 @@ use std::io::Cursor;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::{Comment, attr, parse_a1, push_ref, zip_part};
+use super::{Comment, attr, parse_a1, push_ref, zip_bytes, zip_part};
 
 /// Relationship ids to targets in a `.rels` part.
 fn relationships(xml: &str) -> HashMap<String, (String, String)> {
@@ -103,17 +103,12 @@ pub fn preflight(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// Every comment of the workbook, with its sheet's name.
-pub fn comments(bytes: &[u8]) -> Result<Vec<Comment>, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    // Most workbooks have none: no need to follow the relationships.
-    if !zip.file_names().any(|n| n.map_or(true, |n| n.to_ascii_lowercase().contains("comments"))) {
-        return Ok(Vec::new());
-    }
-    let Some(workbook) = zip_part(&mut zip, "xl/workbook.xml")? else { return Ok(Vec::new()) };
-    let rels =
-        zip_part(&mut zip, "xl/_rels/workbook.xml.rels")?.map(|x| relationships(&x)).unwrap_or_default();
-    let mut sheets: Vec<(String, String)> = Vec::new();
+/// Each sheet's name and the path of its part, from `xl/workbook.xml` and
+/// its relationships.
+fn sheet_paths(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Result<Vec<(String, String)>, String> {
+    let Some(workbook) = zip_part(zip, "xl/workbook.xml")? else { return Ok(Vec::new()) };
+    let rels = zip_part(zip, "xl/_rels/workbook.xml.rels")?.map(|x| relationships(&x)).unwrap_or_default();
+    let mut sheets = Vec::new();
     let mut reader = Reader::from_str(&workbook);
     while let Ok(event) = reader.read_event() {
         match event {
@@ -127,8 +122,63 @@ pub fn comments(bytes: &[u8]) -> Result<Vec<Comment>, String> {
             _ => {}
         }
     }
+    Ok(sheets)
+}
+
+/// The last place of `needle` in `hay`, searched from the end (the merged
+/// cells stand at the end of a sheet).
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut end = hay.len();
+    while let Some(i) = hay[..end].iter().rposition(|&b| b == needle[0]) {
+        if hay[i..].starts_with(needle) {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
+
+/// A merged area: its first and last cell.
+pub type Area = ((u32, u32), (u32, u32));
+
+/// The merged areas of the sheets `names`: the `<mergeCell ref="G5:G10"/>`
+/// elements, found by their bytes (they stand after the cells, whose XML
+/// calamine has parsed once already).
+pub fn merged(bytes: &[u8], names: &[&str]) -> Result<HashMap<String, Vec<Area>>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut out = HashMap::new();
+    for (name, path) in sheet_paths(&mut zip)?.into_iter().filter(|(n, _)| names.contains(&n.as_str())) {
+        // Bytes, not text: only the tail is needed, and checking the whole
+        // sheet's UTF-8 again costs more than finding it.
+        let Some(xml) = zip_bytes(&mut zip, &path)? else { continue };
+        let Some(start) = rfind(&xml, b"<mergeCells") else { continue };
+        let close = b"</mergeCells>";
+        let end = xml[start..].windows(close.len()).position(|w| w == close).map_or(xml.len(), |e| start + e);
+        let tail = String::from_utf8_lossy(&xml[start..end]);
+        let areas: &mut Vec<Area> = out.entry(name).or_default();
+        for piece in tail.split("<mergeCell ").skip(1) {
+            let Some(reference) = piece.split_once("ref=\"").and_then(|(_, r)| r.split('"').next()) else {
+                continue;
+            };
+            if let Some((a, b)) = reference.split_once(':') {
+                if let (Some(a), Some(b)) = (parse_a1(a), parse_a1(b)) {
+                    areas.push((a, b));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Every comment of the workbook, with its sheet's name.
+pub fn comments(bytes: &[u8]) -> Result<Vec<Comment>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    // Most workbooks have none: no need to follow the relationships.
+    if !zip.file_names().any(|n| n.map_or(true, |n| n.to_ascii_lowercase().contains("comments"))) {
+        return Ok(Vec::new());
+    }
     let mut out = Vec::new();
-    for (sheet, path) in sheets {
+    for (sheet, path) in sheet_paths(&mut zip)? {
         let (dir, file) = path.rsplit_once('/').unwrap_or(("", &path));
         let Some(rels) = zip_part(&mut zip, &format!("{dir}/_rels/{file}.rels"))? else { continue };
         for (target, kind) in relationships(&rels).into_values() {
@@ -195,6 +245,12 @@ fn read_comments(xml: &str, sheet: &str, out: &mut Vec<Comment>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_from_the_end() {
+        assert_eq!(rfind(b"<a><mergeCells><mergeCells>", b"<mergeCells"), Some(15));
+        assert_eq!(rfind(b"<a></a>", b"<mergeCells"), None);
+    }
 
     #[test]
     fn relative_targets() {
