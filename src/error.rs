@@ -75,7 +75,9 @@ impl Error {
             | Error::Binary { .. }
             | Error::Encoding { .. }
             | Error::BadInput { .. } => exit::INPUT,
-            Error::InvalidPlan { .. } | Error::InvalidConfig { .. } => exit::DATA,
+            Error::InvalidPlan { .. } => exit::DATA,
+            // The configuration is an input the command cannot go on without.
+            Error::InvalidConfig { .. } => exit::INPUT,
             Error::Write { .. } | Error::Exists { .. } => exit::OUTPUT,
             Error::Usage(_) => exit::USAGE,
             Error::Refused(_) => exit::INPUT,

@@ -299,11 +299,11 @@ fn a_wrong_configuration_or_font_folder_is_reported_before_any_rendering() {
     std::fs::write(&config, good.replace("authority = \"KT. GIÁM ĐỐC\"", "authority = \"GIÁM ĐỐC KÝ THAY\""))
         .unwrap();
     let (code, _, err) = baocao(dir.path(), &["report", "--period", "2025-H1", "--config", "cau-hinh.toml"]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 3, "{err}");
     assert!(err.contains("cau-hinh.toml") && err.contains("TM., KT., TL., TUQ. hoặc Q."), "{err}");
     std::fs::write(&config, good.replace("appendices = ", "phu_luc = ")).unwrap();
     let (code, _, err) = baocao(dir.path(), &["report", "--period", "2025-H1", "--config", "cau-hinh.toml"]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 3, "{err}");
     assert!(err.contains("khóa `phu_luc` không hợp lệ"), "{err}");
     let (code, _, err) = baocao(dir.path(), &["report", "--period", "2025-H1", "--font-path", "khong-co"]);
     assert_eq!(code, 3, "{err}");
@@ -357,7 +357,7 @@ fn signature_and_stamp_images_are_placed_and_must_be_png() {
     // A file that is not a PNG is refused with the key that names it.
     std::fs::write(d.join("cau-hinh/con-dau.png"), b"GIF89a").unwrap();
     let (code, _, err) = baocao(d, &["report", "--period", "2025-H1", "--config", "cau-hinh/bao-cao.toml"]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 3, "{err}");
     assert!(err.contains("`stamp_image` = «con-dau.png» không phải ảnh PNG"), "{err}");
 }
 
