@@ -116,7 +116,7 @@ impl<'a> Reading<'a> {
         };
         let text = clean(&raw);
         let assessment = self.keyboard.assessed.get(&text).cloned().unwrap_or_else(|| legacy::assess(&text));
-        match legacy::decide_assessed(&text, assessment, self.keyboard.of(sheet, col)) {
+        match legacy::decide(&text, assessment, self.keyboard.of(sheet, col)) {
             Decision::Keep => without_soft_hyphens(&text),
             Decision::Convert { enc, unicode } => {
                 let unicode = clean(&unicode);

@@ -240,16 +240,6 @@ pub fn encode(s: &str, enc: Legacy) -> String {
         .collect()
 }
 
-/// Detects and converts in one step: `Some((encoding, unicode))` when `s`
-/// was legacy text, judged from `s` alone.
-pub fn convert(s: &str) -> Option<(Legacy, String)> {
-    match assess(s) {
-        Assessment::Sure(enc) => Some((enc, decode(s, enc))),
-        Assessment::Either { fallback } => Some((fallback, decode(s, fallback))),
-        Assessment::AsIs | Assessment::Doubtful(_) => None,
-    }
-}
-
 /// What one cell says about the keyboard it was typed with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Assessment {
@@ -359,16 +349,12 @@ pub struct Around {
     pub column_unicode: bool,
 }
 
-/// Decides for `s` given the encoding of the cells around it. Choosing
-/// between two decodings takes the column's word, else the workbook's; a
-/// warning on valid Unicode needs its column typed in a legacy encoding, or
-/// its workbook when the column shows no Unicode typing of its own.
-pub fn decide(s: &str, around: Around) -> Decision {
-    decide_assessed(s, assess(s), around)
-}
-
-/// [`decide`] for a text already assessed.
-pub fn decide_assessed(s: &str, assessment: Assessment, around: Around) -> Decision {
+/// Decides for `s`, already [`assess`]ed, given the encoding of the cells
+/// around it. Choosing between two decodings takes the column's word, else
+/// the workbook's; a warning on valid Unicode needs its column typed in a
+/// legacy encoding, or its workbook when the column shows no Unicode typing
+/// of its own.
+pub fn decide(s: &str, assessment: Assessment, around: Around) -> Decision {
     match assessment {
         Assessment::AsIs => Decision::Keep,
         Assessment::Sure(enc) => Decision::Convert { enc, unicode: decode(s, enc) },
@@ -416,7 +402,11 @@ mod tests {
     #[test]
     fn tcvn3_upper_case_font_is_restored() {
         // "ỦY BAN" typed in .VnTimeH: lower-case codes, upper-case letters.
-        assert_eq!(convert("ñY BAN NH¢N D¢N").map(|x| x.1), Some("ỦY BAN NHÂN DÂN".into()));
+        let typed = "ñY BAN NH¢N D¢N";
+        assert_eq!(
+            decide(typed, assess(typed), Around::default()),
+            Decision::Convert { enc: Legacy::Tcvn3, unicode: "ỦY BAN NHÂN DÂN".into() }
+        );
     }
 
     #[test]
@@ -447,24 +437,28 @@ mod tests {
             ("Leâ Thò Hoa", Legacy::Vni, "Lê Thị Hoa"),
             ("Khoâng coù khoù khaên", Legacy::Vni, "Không có khó khăn"),
         ] {
-            assert_eq!(decide(typed, none), Decision::Convert { enc, unicode: unicode.into() }, "{typed}");
+            assert_eq!(
+                decide(typed, assess(typed), none),
+                Decision::Convert { enc, unicode: unicode.into() },
+                "{typed}"
+            );
         }
         // Vietnamese as they stand: never converted; a warning only where
         // the column (or a workbook without Unicode in that column) was
         // typed with the legacy keyboard.
-        assert_eq!(decide("Toát", none), Decision::Keep);
+        assert_eq!(decide("Toát", assess("Toát"), none), Decision::Keep);
         assert_eq!(
-            decide("Toát", vni_column),
+            decide("Toát", assess("Toát"), vni_column),
             Decision::KeepButMaybe { enc: Legacy::Vni, unicode: "Tốt".into() }
         );
         assert_eq!(
-            decide("Có", tcvn3_book),
+            decide("Có", assess("Có"), tcvn3_book),
             Decision::KeepButMaybe { enc: Legacy::Tcvn3, unicode: "Cú".into() }
         );
         let unicode_column = Around { column_unicode: true, ..tcvn3_book };
-        assert_eq!(decide("Có", unicode_column), Decision::Keep);
+        assert_eq!(decide("Có", assess("Có"), unicode_column), Decision::Keep);
         for plain in ["Tài chính", "Báo cáo «XYZ»", "Có", "Sở Tài chính", "Café"] {
-            assert!(!matches!(decide(plain, tcvn3_book), Decision::Convert { .. }), "{plain}");
+            assert!(!matches!(decide(plain, assess(plain), tcvn3_book), Decision::Convert { .. }), "{plain}");
         }
     }
 

@@ -220,7 +220,9 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], against: &Agains
         roles.insert(t.number.clone(), Role::Coordinator);
     }
     let tracked: BTreeSet<IndicatorNo> = share.indicators.iter().map(|i| i.number.clone()).collect();
-    let forms: HashSet<usize> = located.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    let mut forms: Vec<usize> = located.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    forms.sort();
+    forms.dedup();
     // Below the template's headers: only what the clerk typed.
     r.keyboard = Keyboard::learn(
         forms
@@ -229,15 +231,10 @@ pub fn read_in(bytes: &[u8], display: &str, folders: &[String], against: &Agains
     );
     let sub_line = subtitle(&agency_rec.name, &period);
     // Before the rows, so that a cell with an error gets no other message.
-    let mut form_sheets: Vec<usize> = forms.iter().copied().collect();
-    form_sheets.sort();
-    let tables: Vec<&str> = form_sheets
-        .iter()
-        .filter(|&&i| sheets[i].header.is_some())
-        .map(|&i| sheets[i].name.as_str())
-        .collect();
+    let tables: Vec<&str> =
+        forms.iter().filter(|&&i| sheets[i].header.is_some()).map(|&i| sheets[i].name.as_str()).collect();
     let mut merged = book.merged(&tables);
-    for &i in &form_sheets {
+    for &i in &forms {
         formulas(&mut r, &sheets[i]);
         sheets[i].merged = merged.remove(&sheets[i].name).unwrap_or_default();
     }
@@ -506,7 +503,7 @@ fn formulas(r: &mut Reading, sheet: &Sheet) {
 }
 
 /// Sheets that are no part of the form but hold something.
-fn other_sheets(r: &mut Reading, sheets: &[Sheet], forms: &HashSet<usize>) {
+fn other_sheets(r: &mut Reading, sheets: &[Sheet], forms: &[usize]) {
     const SHOWN: usize = 5;
     for (i, s) in sheets.iter().enumerate() {
         if forms.contains(&i) || locate::is_stamp(s) {

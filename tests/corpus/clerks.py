@@ -191,6 +191,14 @@ class Book:
         shown = typed if typed is not None else (value.isoformat() if hasattr(value, "isoformat") else value)
         self.corpus.ledger.append({"file": self.file, "sheet": sheet, "cell": ref, "typed": shown, "expect": list(expect)})
 
+    def comment(self, sheet, tt, col, text, author):
+        """Attaches a comment to the cell of row `tt`, as a clerk does in
+        Excel; it must be reported at that cell with its text."""
+        ref = f"{col}{self.row(sheet, tt)}"
+        self.wb[sheet][ref].comment = Comment(text, author)
+        self.corpus.ledger.append({"file": self.file, "sheet": sheet, "cell": ref, "typed": "comment",
+                                   "expect": [msg("warning", "cell", "ghi chú", text)]})
+
     def task(self, tt, col, value, *expect, **kw):
         self.put("Nhiệm vụ", f"{col}{self.row('Nhiệm vụ', tt)}", value, *expect, **kw)
 
@@ -240,9 +248,7 @@ def typed_by_hand(c):
     b.report("B8", "Trần Văn Bình", section(a, "preparer", "Trần Văn Bình"))
     b.report("B10", "16/6/2025", sent(a, "2025-06-16"))
     # A comment a clerk left on a cell.
-    b.wb["Nhiệm vụ"][f"G{b.row('Nhiệm vụ', '12')}"].comment = Comment("Chờ quyết định phê duyệt", "Trần Văn Bình")
-    c.ledger.append({"file": b.file, "sheet": "Nhiệm vụ", "cell": f"G{b.row('Nhiệm vụ', '12')}", "typed": "comment",
-                     "expect": [msg("warning", "cell", "ghi chú", "Chờ quyết định phê duyệt")]})
+    b.comment("Nhiệm vụ", "12", "G", "Chờ quyết định phê duyệt", "Trần Văn Bình")
     b.save()
 
 
@@ -406,9 +412,7 @@ def excel_2003(c):
     b.ind("23", "F", tcvn3("Báo cáo của các ngân hàng thương mại"),
           indicator(a, "23", "source", "Báo cáo của các ngân hàng thương mại"), msg("warning", "cell", "TCVN3"))
     b.task("24", "G", "Chưa triển khai", task(a, "24", "status", "not-started"))
-    b.wb["Chỉ tiêu"][f"G{b.row('Chỉ tiêu', '9')}"].comment = Comment("Số liệu đến 31/5", "Phòng Thanh toán")
-    c.ledger.append({"file": b.file, "sheet": "Chỉ tiêu", "cell": f"G{b.row('Chỉ tiêu', '9')}", "typed": "comment",
-                     "expect": [msg("warning", "cell", "ghi chú", "Số liệu đến 31/5")]})
+    b.comment("Chỉ tiêu", "9", "G", "Số liệu đến 31/5", "Phòng Thanh toán")
     b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
     b.save(convert="xls")
 
@@ -422,9 +426,7 @@ def libreoffice_calc(c):
     b.ind("8.7", "E", "khoảng 70", msg("error", "cell", "«khoảng 70»", "không phải một số"), indicator(a, "8.7", "value", "khoảng 70"))
     b.task("24", "G", "Đang triển khai", task(a, "24", "status", "in-progress-on-time"))
     b.task("24", "J", vni("Chưa có kinh phí"), task(a, "24", "difficulties", "Chưa có kinh phí"), msg("warning", "cell", "VNI"))
-    b.wb["Nhiệm vụ"][f"I{b.row('Nhiệm vụ', '24')}"].comment = Comment("Xem văn bản kèm theo", "Văn thư")
-    c.ledger.append({"file": b.file, "sheet": "Nhiệm vụ", "cell": f"I{b.row('Nhiệm vụ', '24')}", "typed": "comment",
-                     "expect": [msg("warning", "cell", "ghi chú", "Xem văn bản kèm theo")]})
+    b.comment("Nhiệm vụ", "24", "I", "Xem văn bản kèm theo", "Văn thư")
     b.report("B10", datetime.datetime(2025, 6, 17), sent(a, "2025-06-17"))
     b.save(convert="ods")
 
