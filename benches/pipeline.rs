@@ -74,7 +74,7 @@ fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
     let (plan, mut data) = merged_at_scale(28);
     let config = ReportConfig::embedded().expect("config");
     let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
-    let json = serde_json::to_vec(&report.typst_data()).expect("json");
+    let json = report.typst_data();
     let mut world =
         ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
     baocao::render::pdf(&world, &report.ident, report.date, false, Caches::KeepRecent).expect("pdf");
@@ -83,7 +83,7 @@ fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
         flip = !flip;
         data.tasks[0].name = if flip { "Một thay đổi".into() } else { "Hai thay đổi".into() };
         let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
-        world.set_data(serde_json::to_vec(&report.typst_data()).expect("json"), report.date);
+        world.set_data(report.typst_data(), report.date).expect("data");
         baocao::render::pdf(&world, &report.ident, report.date, false, Caches::KeepRecent).expect("pdf")
     });
 }
@@ -131,7 +131,7 @@ fn report_pdf_at_scale(bencher: Bencher, agencies: usize) {
     let config = ReportConfig::embedded().expect("config");
     let render = || {
         let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
-        let json = serde_json::to_vec(&report.typst_data()).expect("json");
+        let json = report.typst_data();
         let world =
             ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
         baocao::render::pdf(&world, &report.ident, report.date, true, Caches::Release).expect("pdf")

@@ -46,6 +46,16 @@ pub struct Global {
     #[arg(long, global = true, value_name = "THƯ_MỤC")]
     pub plan: Option<PathBuf>,
 
+    /// Bộ nhớ tối đa lần chạy được dùng, tính bằng MiB.
+    /// Mặc định: 3/4 bộ nhớ của máy
+    #[arg(long, global = true, value_name = "MiB", value_parser = clap::value_parser!(u64).range(64..))]
+    pub memory_limit: Option<u64>,
+
+    /// Thời gian tối đa của lần chạy, tính bằng giây (trừ lệnh watch).
+    /// Mặc định: 1800
+    #[arg(long, global = true, value_name = "GIÂY", value_parser = clap::value_parser!(u64).range(1..))]
+    pub time_limit: Option<u64>,
+
     /// In trợ giúp
     #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
     help: Option<bool>,

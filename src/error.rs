@@ -19,6 +19,8 @@ pub mod exit {
     /// An output could not be written (or would overwrite a file).
     pub const OUTPUT: u8 = 4;
     /// A fault of the program itself.
+    /// The run passed its memory or time limit (`budget`).
+    pub const LIMIT: u8 = 5;
     pub const INTERNAL: u8 = 70;
 }
 
@@ -81,7 +83,8 @@ impl Error {
             Error::Write { .. } | Error::Exists { .. } => exit::OUTPUT,
             Error::Usage(_) => exit::USAGE,
             Error::Refused(_) => exit::INPUT,
-            Error::Template(_) => exit::DATA,
+            // Templates are configuration the user wrote.
+            Error::Template(_) => exit::INPUT,
             Error::Internal(_) => exit::INTERNAL,
         }
     }

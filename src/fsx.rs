@@ -76,6 +76,39 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadRefusal> {
     Ok(bytes)
 }
 
+/// [`read_capped`] for a file the user named (a PDF to sign, a certificate,
+/// a plan's text, an image): refusals as errors that name the file.
+pub fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    read_capped(path, limit).map_err(|refusal| refused(path, refusal, limit))
+}
+
+/// An ordinary file opened for reading in pieces (hashing): a FIFO or a
+/// device is refused before it is opened, since opening one can wait for
+/// ever.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, &e))?;
+    if !meta.is_file() {
+        return Err(refused(path, ReadRefusal::NotAFile, 0));
+    }
+    std::fs::File::open(path).map_err(|e| Error::read(path, &e))
+}
+
+fn refused(path: &Path, refusal: ReadRefusal, limit: u64) -> Error {
+    let reason = match refusal {
+        ReadRefusal::NotAFile if path.is_dir() => "đây là thư mục, cần một tệp".to_owned(),
+        ReadRefusal::NotAFile => {
+            "không phải tệp thường (ống dẫn, thiết bị hay socket) — cần một tệp trên ổ đĩa".to_owned()
+        }
+        ReadRefusal::TooLarge(size) => format!(
+            "tệp quá lớn ({} MiB, giới hạn {} MiB) — có chọn nhầm tệp không?",
+            size.div_ceil(1 << 20),
+            limit >> 20
+        ),
+        ReadRefusal::Io(e) => return Error::read(path, &e),
+    };
+    Error::Read { path: path.to_owned(), reason }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

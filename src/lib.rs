@@ -10,9 +10,11 @@
 
 pub mod archive;
 pub mod args;
+pub mod budget;
 pub mod cmd;
 pub mod diag;
 pub mod error;
+pub mod fonts;
 pub mod form;
 pub mod fsx;
 pub mod intake;

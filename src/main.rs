@@ -5,17 +5,27 @@
 //! `lib.rs`.
 
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 
 use baocao::args::{Cli, Command, PlanCommand};
 use baocao::plan::files::PlanSource;
-use baocao::{cmd, terminal};
+use baocao::{budget, cmd, terminal};
 
 /// The stack of rayon's threads: Typst lays out on them (its own page runs,
 /// `remind`'s letters) and overflowed rayon's default 2 MiB; this is the
 /// main thread's size.
 const WORKER_STACK: usize = 8 << 20;
+
+/// Counts the heap so that a run ends with a message at its memory limit
+/// (see `budget`), not killed by the system.
+#[global_allocator]
+static ALLOCATOR: budget::Counting = budget::Counting;
+
+/// How long a run may take when `--time-limit` is not given: the national
+/// demo (10,000 agencies) takes about a minute.
+const TIME_LIMIT: Duration = Duration::from_secs(1800);
 
 fn main() -> ExitCode {
     // Fails only if the pool already exists, which nothing here does first.
@@ -24,6 +34,14 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return ExitCode::from(terminal::clap_error(&e)),
     };
+    let memory = cli.global.memory_limit.map(|mib| mib.saturating_mul(1 << 20) as usize);
+    if let Some(bytes) = memory.or_else(budget::default_memory_limit) {
+        budget::set_memory_limit(bytes);
+    }
+    // `watch` runs until it is stopped.
+    if !matches!(cli.command, Command::Watch(_)) {
+        budget::watch_time(cli.global.time_limit.map_or(TIME_LIMIT, Duration::from_secs));
+    }
     ExitCode::from(dispatch(cli))
 }
 

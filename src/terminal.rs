@@ -34,6 +34,11 @@ pub fn report(diags: &[Diagnostic]) {
     }
 }
 
+/// Prints one warning that belongs to no input cell.
+pub fn warn(message: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "cảnh báo: {message}");
+}
+
 /// Prints a fatal error and returns its exit code.
 pub fn fail(e: &Error) -> u8 {
     let mut err = std::io::stderr().lock();

@@ -5,11 +5,15 @@ use std::path::Path;
 use crate::error::Error;
 use crate::text::{looks_binary, nfc};
 
+/// The largest text file read (a plan, a template, a configuration): the
+/// longest published plans are under 1 MiB.
+const TEXT_LIMIT: u64 = 64 << 20;
+
 /// Reads a text file as NFC. Accepts UTF-8 with or without a byte-order mark
 /// and UTF-16 with one (Notepad's "Unicode"); refuses empty, binary and
 /// legacy 8-bit files with a message that says which and what to do.
 pub fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, &e))?;
+    let bytes = crate::fsx::read_input(path, TEXT_LIMIT)?;
     decode(path, &bytes)
 }
 

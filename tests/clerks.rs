@@ -73,54 +73,7 @@ fn every_typed_value_is_merged_or_located_and_reaches_the_report() {
     // The report: every merged value is in its Excel file, by agency.
     let (code, text) = baocao(&root, &["report", "--period", "2025-H1", "--out", "out"]);
     assert_eq!(code, 0, "{text}");
-    let names: BTreeMap<String, String> = data["agencies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| (a["id"].as_str().unwrap().to_owned(), a["name"].as_str().unwrap().to_owned()))
-        .collect();
-    let mut book = open_workbook_auto(root.join("out/bao-cao-2025-H1.xlsx")).unwrap();
-    let sheet = |book: &mut calamine::Sheets<_>, name: &str| -> Vec<Vec<Data>> {
-        book.worksheet_range(name).unwrap().rows().map(|r| r.to_vec()).collect()
-    };
-    let answers = sheet(&mut book, "Nhiệm vụ theo cơ quan");
-    let reports = sheet(&mut book, "Chỉ tiêu theo cơ quan");
-    let column = |field: &str| match field {
-        "status_text" => Some(3),
-        "achieved" => Some(6),
-        "difficulties" => Some(7),
-        "proposals" => Some(8),
-        "value" => Some(2),
-        "source" => Some(4),
-        "note" => Some(5),
-        _ => None,
-    };
-    let mut missing = Vec::new();
-    for want in entries.iter().flat_map(|e| e["expect"].as_array().unwrap()).filter_map(|w| w.get("merged")) {
-        let (Some(field), Some(name)) = (want["field"].as_str(), names.get(want["agency"].as_str().unwrap()))
-        else {
-            continue;
-        };
-        let Some(c) = column(field) else { continue };
-        let (rows, key) = match (want["task"].as_str(), want["indicator"].as_str()) {
-            (Some(tt), _) => (&answers, tt),
-            (_, Some(no)) => (&reports, no),
-            _ => continue,
-        };
-        let hit = rows.iter().any(|r| {
-            r.len() > c
-                && r[0] == key
-                && r[1].to_string() == *name
-                && match (&r[c], &want["value"]) {
-                    (Data::Float(v), Value::Number(n)) => (v - n.as_f64().unwrap()).abs() < 1e-9,
-                    (cell, Value::String(s)) => cell.to_string() == *s,
-                    _ => false,
-                }
-        });
-        if !hit {
-            missing.push(format!("{name} {key} {field} {}", want["value"]));
-        }
-    }
+    let missing = missing_from_report_excel(&root.join("out/bao-cao-2025-H1.xlsx"), &data, entries);
     assert!(missing.is_empty(), "merged but not in the report's Excel file:\n{}", missing.join("\n"));
 
     // The PDF, as a reader sees it.

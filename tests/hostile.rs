@@ -10,16 +10,16 @@ mod common;
 
 use std::process::Command;
 
-use common::{check_ledger, corpus, json};
+use common::{check_ledger, corpus, json, missing_from_report_excel};
 
 /// The address space `ingest` may use, in KiB: a run whose allocations
 /// pass it aborts, and the test fails.
 const ADDRESS_SPACE: u64 = 1 << 20;
 
-/// `baocao ingest …` under the bounds; its exit code and what it printed.
-fn bounded_ingest(root: &std::path::Path, args: &str) -> (i32, String) {
+/// `baocao …` under the bounds; its exit code and what it printed.
+fn bounded(root: &std::path::Path, args: &str) -> (i32, String) {
     let exe = env!("CARGO_BIN_EXE_baocao");
-    let script = format!("ulimit -v {ADDRESS_SPACE} && exec timeout 300 '{exe}' ingest {args}");
+    let script = format!("ulimit -v {ADDRESS_SPACE} && exec timeout 300 '{exe}' {args}");
     let out = Command::new("bash").arg("-c").arg(&script).current_dir(root).output().expect("bash");
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     (out.status.code().unwrap_or(-1), text)
@@ -30,7 +30,7 @@ fn broken_and_hostile_inputs_cost_nothing_but_themselves() {
     let (_dir, root) = corpus("hostile.py");
     let ledger = json(&root.join("ledger.json"));
     let entries = ledger.as_array().unwrap();
-    let (code, text) = bounded_ingest(&root, "nop --period 2025-H1 --out out");
+    let (code, text) = bounded(&root, "ingest nop --period 2025-H1 --out out");
     // 1: errors were found and said. Not 101 (panic), 134 (abort), 124 (timeout).
     assert_eq!(code, 1, "{text}");
     let data = json(&root.join("out/tong-hop.json"));
@@ -53,8 +53,41 @@ fn broken_and_hostile_inputs_cost_nothing_but_themselves() {
         assert!(!d["location"]["file"].as_str().unwrap().is_empty(), "a message that names no file: {d}");
     }
 
+    // No agency's text stops the report: what no font has is printed as �,
+    // controls are gone, and the Excel file keeps every text as merged.
+    let (code, text) = bounded(&root, "report --period 2025-H1 --out out");
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("bản PDF in «�» thay cho") && text.contains("U+0926"), "{text}");
+    let missing = missing_from_report_excel(&root.join("out/bao-cao-2025-H1.xlsx"), &data, entries);
+    assert!(missing.is_empty(), "merged but not in the report's Excel file:\n{}", missing.join("\n"));
+    let pdf = root.join("out/bao-cao-2025-H1.pdf");
+    let out =
+        Command::new("pdftotext").arg("-raw").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    let pdf_text = String::from_utf8(out.stdout).unwrap();
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let pdf_flat = flat(&pdf_text);
+    for shown in [
+        "Hợp tác với �� (Trung Quốc)",
+        "Đã hoàn thành ✓",
+        "Đối tác Nga: Москва",
+        "#panic(\"dừng\") trong ô",
+        "{{ get_env(name=\"PATH\") }}",
+        "<script>alert(1)</script>",
+        "Chuông kêu",
+    ] {
+        assert!(pdf_flat.contains(&flat(shown)), "«{shown}» not in the PDF");
+    }
+    assert!(
+        !pdf_text.contains("\u{7}") && !pdf_text.contains("\u{202E}"),
+        "a control character reached the PDF"
+    );
+    let fonts = Command::new("pdffonts").arg(&pdf).output().expect("pdffonts (poppler-utils)");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    assert!(fonts.contains("DejaVuSans") && fonts.contains("LiberationSerif"), "{fonts}");
+
     // A device named as an input is refused by name; the workbook beside it is read.
-    let (code, text) = bounded_ingest(&root, "/dev/zero nop/sct.xlsx --period 2025-H1 --out out2");
+    let (code, text) = bounded(&root, "ingest /dev/zero nop/sct.xlsx --period 2025-H1 --out out2");
     assert_eq!(code, 1, "{text}");
     let data = json(&root.join("out2/tong-hop.json"));
     let diags = data["diagnostics"].as_array().unwrap();
@@ -63,4 +96,31 @@ fn broken_and_hostile_inputs_cost_nothing_but_themselves() {
         "{diags:#?}"
     );
     assert_eq!(data["files"].as_array().unwrap()[0]["use"], "used");
+}
+
+/// What `fonts::Coverage` calls printable is what the PDF/A export can show:
+/// every such character (all planes up to U+2FFFF) through a template and
+/// `report`, which fails on any glyph no font has.
+#[test]
+fn every_character_called_printable_reaches_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("inputs/2025-H1")).unwrap();
+    let (code, text) = bounded(root, "ingest --period 2025-H1");
+    assert_eq!(code, 0, "{text}");
+    let coverage = baocao::fonts::Coverage::embedded();
+    let chars: Vec<char> = (0x80u32..0x30000)
+        .filter_map(char::from_u32)
+        .filter(|c| !c.is_control() && coverage.printable(*c))
+        .collect();
+    assert!(chars.len() > 5000 && chars.contains(&'✓') && !chars.contains(&'✅'), "{}", chars.len());
+    let mut template = String::from("#set text(font: (\"Liberation Serif\",), lang: \"vi\")\n");
+    for chunk in chars.chunks(200) {
+        let s: String = chunk.iter().collect();
+        template.push_str(&format!("#{}\n\n", serde_json::to_string(&s).unwrap()));
+    }
+    std::fs::create_dir_all(root.join("mau-in")).unwrap();
+    std::fs::write(root.join("mau-in/bao-cao.typ"), template).unwrap();
+    let (code, text) = bounded(root, "report --period 2025-H1 --templates mau-in");
+    assert_eq!(code, 0, "{text}");
 }

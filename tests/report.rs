@@ -272,7 +272,7 @@ fn a_broken_template_is_pointed_at_its_line_and_column() {
     std::fs::write(&path, lines.join("\n")).unwrap();
     let (code, _, err) =
         baocao(dir.path(), &["report", "--period", "2025-H1", "--templates", t.to_str().unwrap()]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 3, "a template is configuration: {err}");
     assert!(err.contains(&format!("templates/bao-cao.typ:{}:", at + 1)), "{err}");
     assert!(
         !dir.path().join("outputs/2025-H1/bao-cao-2025-H1.pdf").exists(),

@@ -24,7 +24,7 @@ fn hex(digest: &[u8]) -> String {
 /// national collection runs to hundreds of megabytes.
 pub fn sha256_file(path: &Path) -> Result<(u64, String), Error> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path).map_err(|e| Error::read(path, &e))?;
+    let mut file = crate::fsx::open_regular(path)?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0; 1 << 16];
     let mut size = 0;

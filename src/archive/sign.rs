@@ -57,12 +57,19 @@ pub struct SignOptions {
 }
 
 /// The signer's key and certificate chain from a PKCS#12 file.
-struct Identity {
+pub struct Identity {
     key: RsaPrivateKey,
     chain: Vec<Certificate>,
 }
 
-fn identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
+/// The signer's key and chain from a `.p12` file, checked to be valid now.
+pub fn identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
+    let id = read_identity(p12, password)?;
+    validity_check(&id.chain[0], time::OffsetDateTime::now_utc())?;
+    Ok(id)
+}
+
+fn read_identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
     let store = p12_keystore::KeyStore::from_pkcs12(p12, password, p12_keystore::Pkcs12ImportPolicy::Relaxed).map_err(|e| {
         fail(format!(
             "không mở được tệp chứng thư số (.p12): sai mật khẩu, hoặc tệp không phải PKCS#12 / bị hỏng (chi tiết: {e})"
@@ -205,15 +212,13 @@ fn not_ours() -> Error {
     fail("tệp không phải PDF đọc được (hoặc đã mã hóa) — cần tệp PDF báo cáo")
 }
 
-/// Signs `pdf` with the key in `p12`. The result is the original bytes, then
-/// an incremental update holding the signature field and the signature.
-pub fn sign(pdf: &[u8], p12: &[u8], password: &str, opts: &SignOptions) -> Result<Vec<u8>, Error> {
+/// Signs `pdf` as `id`. The result is the original bytes, then an
+/// incremental update holding the signature field and the signature.
+pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Error> {
     if !pdf.starts_with(b"%PDF-") {
         return Err(not_ours());
     }
-    let id = identity(p12, password)?;
     let now = time::OffsetDateTime::now_utc();
-    validity_check(&id.chain[0], now)?;
 
     let mut doc = lopdf::IncrementalDocument::load_from(pdf).map_err(|_| not_ours())?;
     let prev = doc.get_prev_documents();
@@ -317,7 +322,7 @@ pub fn sign(pdf: &[u8], p12: &[u8], password: &str, opts: &SignOptions) -> Resul
     let mut hasher = Sha256::new();
     hasher.update(&out[..lt]);
     hasher.update(&out[gt + 1..]);
-    let blob = cms_signature(&hasher.finalize(), &id)?;
+    let blob = cms_signature(&hasher.finalize(), id)?;
     let hex: String = blob.iter().map(|b| format!("{b:02X}")).collect();
     if hex.len() > zeros.len() {
         return Err(fail("chuỗi chứng thư quá dài so với chỗ dành cho chữ ký"));
@@ -354,14 +359,23 @@ pub fn check(pdf: &[u8]) -> Result<Checked, Error> {
         .ok_or_else(|| fail("tệp PDF không có chữ ký số"))?;
     let rest = &pdf[at + 10..];
     let open = rest.iter().position(|&b| b == b'[').ok_or_else(not_ours)?;
-    let close = rest.iter().position(|&b| b == b']').ok_or_else(not_ours)?;
+    let close = open + rest[open..].iter().position(|&b| b == b']').ok_or_else(not_ours)?;
     let numbers: Vec<usize> = std::str::from_utf8(&rest[open + 1..close])
         .map_err(|_| not_ours())?
         .split_whitespace()
-        .filter_map(|n| n.parse().ok())
-        .collect();
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .map_err(|_| fail("vùng ký (/ByteRange) có giá trị không phải số nguyên dương"))?;
     let [a, b, c, d] = numbers[..] else { return Err(not_ours()) };
-    if a != 0 || b >= c || c + d > pdf.len() || pdf.get(b) != Some(&b'<') || pdf.get(c - 1) != Some(&b'>') {
+    // The signed bytes are [0, b) and [c, c + d): the hole between holds the
+    // signature as <hex>, and nothing may lie past the file's end.
+    let within = c.checked_add(d).is_some_and(|end| end <= pdf.len());
+    if a != 0
+        || b.saturating_add(2) > c
+        || !within
+        || pdf.get(b) != Some(&b'<')
+        || pdf.get(c - 1) != Some(&b'>')
+    {
         return Err(fail("vùng ký (/ByteRange) của chữ ký không hợp lệ"));
     }
     let hex = &pdf[b + 1..c - 1];

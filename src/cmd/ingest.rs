@@ -37,8 +37,10 @@ pub fn write_outputs(plan: &Plan, data: &PeriodData, out: &std::path::Path) -> R
 }
 
 pub fn run(source: &PlanSource, a: &IngestArgs) -> Result<u8, Error> {
+    crate::budget::doing_now("đọc các tệp nộp về");
     let (plan, data) = gather(source, a)?;
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
+    crate::budget::doing_now("ghi tệp tổng hợp");
     let written = write_outputs(&plan, &data, &out)?;
     let errors = data.error_count();
     let shown = 40;

@@ -15,6 +15,7 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
         Some(path) => SourceFile { name: path.display().to_string(), text: read_text(path)? },
         None => source.read_file(AGENCIES_FILE)?,
     };
+    crate::budget::doing_now(&format!("nhập kế hoạch từ {}", a.file.display()));
     let text = read_text(&a.file)?;
     let province = import::province_of(&text);
     let (registry, registry_diags) = load::registry(&agencies, &province);

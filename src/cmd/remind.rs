@@ -60,10 +60,9 @@ fn pdf(
             .ok()
         })
         .ok_or_else(|| Error::Internal("ngày công văn".into()))?;
-    let json = serde_json::to_vec(&data).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
     let world = ReportWorld::new(
         "cong-van.typ",
-        json,
+        data,
         date,
         a.layout.templates.as_deref(),
         a.layout.font_path.as_deref(),

@@ -20,6 +20,8 @@ use super::period_dir;
 pub struct Written {
     pub pdf: PathBuf,
     pub xlsx: PathBuf,
+    /// Characters no font could print, shown as `�` in the PDF.
+    pub unprintable: Vec<char>,
 }
 
 /// Reads the report configuration: the file given, else `inputs/bao-cao.toml`
@@ -55,14 +57,14 @@ pub fn prepare(
     data: &PeriodData,
     config: &ReportConfig,
     templates: Option<&Path>,
-) -> Result<(model::Report, Vec<u8>), Error> {
+) -> Result<(model::Report, serde_json::Value), Error> {
     let narrative = match templates.map(|d| d.join(model::NARRATIVE_FILE)).filter(|p| p.is_file()) {
         Some(p) => read_text(&p)?,
         None => model::NARRATIVE.to_owned(),
     };
     let report = model::build(plan, data, config, &narrative)?;
-    let json = serde_json::to_vec(&report.typst_data()).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
-    Ok((report, json))
+    let data = report.typst_data();
+    Ok((report, data))
 }
 
 /// The signature and seal images of the configuration, for the World.
@@ -104,9 +106,25 @@ pub fn write_report(
     let written = Written {
         pdf: write_atomic(out, &versioned(&stem, version, "pdf"), &pdf)?,
         xlsx: write_atomic(out, &versioned(&stem, version, "xlsx"), &xlsx)?,
+        unprintable: world.unprintable().iter().copied().collect(),
     };
     record(plan, data, config, out, version, &written)?;
     Ok(written)
+}
+
+/// What to say of characters the PDF could not print (the Excel file keeps
+/// them; `ingest` named the cells).
+pub fn unprintable_warning(chars: &[char]) -> String {
+    let listed: Vec<String> =
+        chars.iter().take(20).map(|c| format!("«{c}» (U+{:04X})", u32::from(*c))).collect();
+    let more =
+        if chars.len() > 20 { format!(" và {} ký tự khác", chars.len() - 20) } else { String::new() };
+    format!(
+        "bản PDF in «�» thay cho {}{more}: phông chữ của báo cáo không có các ký tự này. Bảng Excel giữ nguyên; \
+         các ô chứa chúng được nêu trong kiem-tra.txt. Nếu cần in đúng, hãy thay bằng chữ hoặc dùng --font-path \
+         với phông có các ký tự đó",
+        listed.join(", ")
+    )
 }
 
 /// Adds this run to the period's `manifest.json`.
@@ -219,5 +237,8 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
     crate::say!("Đã lập báo cáo {}:", a.period.name());
     crate::say!("  đã ghi {}", written.pdf.display());
     crate::say!("  đã ghi {}", written.xlsx.display());
+    if !written.unprintable.is_empty() {
+        crate::terminal::warn(&unprintable_warning(&written.unprintable));
+    }
     Ok(exit::OK)
 }

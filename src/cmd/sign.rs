@@ -3,29 +3,37 @@
 use std::path::PathBuf;
 
 use crate::archive::manifest::Manifest;
-use crate::archive::sign::{SignOptions, check, sign};
+use crate::archive::sign::{SignOptions, check, identity, sign};
 use crate::args::SignArgs;
 use crate::error::{Error, exit};
-use crate::fsx::write_atomic;
+use crate::fsx::{read_input, write_atomic};
+
+/// The largest PDF read: the national report with its appendices is under 20 MiB.
+const PDF_LIMIT: u64 = 512 << 20;
+/// Certificates and password files are a few kilobytes.
+const SMALL_LIMIT: u64 = 1 << 20;
 
 pub fn run(a: &SignArgs) -> Result<u8, Error> {
-    let pdf = std::fs::read(&a.file).map_err(|e| Error::read(&a.file, &e))?;
+    let pdf = read_input(&a.file, PDF_LIMIT)?;
     if a.verify {
         return verify(a, &pdf);
     }
     let p12_path = a.p12.as_ref().ok_or_else(|| Error::Usage("cần --p12 TỆP để ký".into()))?;
-    let p12 = std::fs::read(p12_path).map_err(|e| Error::read(p12_path, &e))?;
+    let p12 = read_input(p12_path, SMALL_LIMIT)?;
     let password = match &a.password_file {
-        Some(p) => std::fs::read_to_string(p)
-            .map_err(|e| Error::read(p, &e))?
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_owned(),
+        Some(p) => {
+            let bytes = read_input(p, SMALL_LIMIT)?;
+            let text = String::from_utf8(bytes).map_err(|_| Error::BadInput {
+                path: p.clone(),
+                what: "tệp mật khẩu không phải văn bản UTF-8 — cần một dòng chữ là mật khẩu".into(),
+            })?;
+            text.lines().next().unwrap_or("").to_owned()
+        }
         None => String::new(),
     };
     let opts = SignOptions { reason: a.reason.clone(), location: a.location.clone() };
-    let signed = sign(&pdf, &p12, &password, &opts)?;
+    let id = identity(&p12, &password).map_err(|e| about(p12_path, e))?;
+    let signed = sign(&pdf, &id, &opts).map_err(|e| about(&a.file, e))?;
     let out = a.out.clone().unwrap_or_else(|| {
         let stem = a.file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
         a.file.with_file_name(format!("{stem}-ky-so.pdf"))
@@ -47,8 +55,17 @@ pub fn run(a: &SignArgs) -> Result<u8, Error> {
     Ok(exit::OK)
 }
 
+/// A refusal of the PDF (not signed, signature unreadable, not ours to
+/// sign) as an error that names the file.
+fn about(file: &std::path::Path, e: Error) -> Error {
+    match e {
+        Error::Refused(what) => Error::BadInput { path: file.to_owned(), what },
+        other => other,
+    }
+}
+
 fn verify(a: &SignArgs, pdf: &[u8]) -> Result<u8, Error> {
-    let c = check(pdf)?;
+    let c = check(pdf).map_err(|e| about(&a.file, e))?;
     crate::say!("Tệp: {}", a.file.display());
     crate::say!("Người ký: {}", c.signer);
     crate::say!("Thời điểm ký: {}", display_time(&c.signed_at));

@@ -42,7 +42,7 @@ fn render_once(
             if let Some(dir) = templates {
                 w.reload_templates(dir)?;
             }
-            w.set_data(json, report.date);
+            w.set_data(json, report.date)?;
         }
         None => {
             let fonts = a.layout.font_path.as_deref();

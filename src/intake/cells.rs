@@ -11,6 +11,7 @@ use time::{Date, Month};
 use super::legacy::{self, Around, Decision, Legacy};
 use super::locate::{Sheet, Table};
 use crate::diag::{Diagnostic, Location};
+use crate::fonts;
 use crate::form::Column;
 use crate::period::Period;
 use crate::plan::Plan;
@@ -114,6 +115,7 @@ impl<'a> Reading<'a> {
             }
             Some(other) => other.to_string(),
         };
+        self.screen(sheet, row, col, &raw);
         let text = clean(&raw);
         let assessment = self.keyboard.assessed.get(&text).cloned().unwrap_or_else(|| legacy::assess(&text));
         match legacy::decide(&text, assessment, self.keyboard.of(sheet, col)) {
@@ -140,6 +142,69 @@ impl<'a> Reading<'a> {
                 );
                 without_soft_hyphens(&text)
             }
+        }
+    }
+
+    /// Warns of what a cell holds that the report cannot show as typed:
+    /// hidden controls (removed by [`clean`]) and characters no embedded
+    /// font has (printed as `�` in the PDF, kept in the data and in Excel).
+    fn screen(&mut self, sheet: &str, row: u32, col: u32, raw: &str) {
+        if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t'))
+        {
+            return;
+        }
+        let codes = |chars: &[char]| {
+            let mut seen: Vec<char> = chars.to_vec();
+            seen.sort_unstable();
+            seen.dedup();
+            let listed: Vec<String> =
+                seen.iter().take(8).map(|c| format!("U+{:04X}", u32::from(*c))).collect();
+            let more = if seen.len() > 8 {
+                format!(" và {} ký tự khác", seen.len() - 8)
+            } else {
+                String::new()
+            };
+            format!("{}{more}", listed.join(", "))
+        };
+        let hidden: Vec<char> = raw.chars().filter(|c| fonts::is_hidden_control(*c)).collect();
+        if !hidden.is_empty() {
+            let reversing =
+                hidden.iter().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+            let advice = if reversing {
+                "ký tự đổi chiều viết có thể làm chữ hiện ngược (0001 thành 1000) — hãy xem lại nội dung ô"
+            } else {
+                "thường do dán từ phần mềm khác — hãy xem lại nội dung ô"
+            };
+            self.cell_warn(
+                sheet,
+                row,
+                col,
+                format!("ô có {} ký tự điều khiển ẩn ({}), đã bỏ đi; {advice}", hidden.len(), codes(&hidden)),
+            );
+        }
+        let coverage = fonts::Coverage::embedded();
+        let missing: Vec<char> = raw
+            .chars()
+            .filter(|c| !fonts::is_hidden_control(*c) && !c.is_whitespace() && !coverage.printable(*c))
+            .collect();
+        if !missing.is_empty() {
+            let shown: String = {
+                let mut seen = missing.clone();
+                seen.sort_unstable();
+                seen.dedup();
+                seen.iter().take(8).collect()
+            };
+            self.cell_warn(
+                sheet,
+                row,
+                col,
+                format!(
+                    "ô có ký tự mà phông chữ của báo cáo không có: «{shown}» ({}) — bản PDF in «{}» thay chỗ đó, \
+                     tệp tổng hợp và bảng Excel giữ nguyên; nếu cần in đúng, hãy viết bằng chữ tiếng Việt",
+                    codes(&missing),
+                    fonts::MISSING
+                ),
+            );
         }
     }
 
@@ -326,7 +391,7 @@ pub fn clean(s: &str) -> String {
     let s: String = s
         .replace("\r\n", "\n")
         .chars()
-        .filter(|c| !is_invisible(*c))
+        .filter(|c| !is_invisible(*c) && !fonts::is_hidden_control(*c))
         .map(|c| match c {
             '\r' => '\n',
             '\t' | '\u{A0}' | '\u{202F}' | '\u{2007}' => ' ',
@@ -345,7 +410,10 @@ fn is_clean(s: &str) -> bool {
     }
     let mut prev = 'x';
     for c in s.chars() {
-        if matches!(c, '\r' | '\t' | '\u{A0}' | '\u{202F}' | '\u{2007}') || is_invisible(c) {
+        if matches!(c, '\r' | '\t' | '\u{A0}' | '\u{202F}' | '\u{2007}')
+            || is_invisible(c)
+            || fonts::is_hidden_control(c)
+        {
             return false;
         }
         // White space at the end of a line.

@@ -83,15 +83,12 @@ impl<'a> Against<'a> {
 /// Reads one workbook for `period`. The file name shown in messages is
 /// `display`.
 pub fn read(path: &Path, display: &str, plan: &Plan, period: Period) -> Outcome {
-    match std::fs::read(path) {
+    match crate::fsx::read_input(path, super::collect::FILE_LIMIT) {
         Ok(bytes) => read_bytes(&bytes, display, plan, period),
         Err(e) => Outcome::Refused {
             file: display.to_owned(),
             agencies: Vec::new(),
-            diagnostics: vec![Diagnostic::error(
-                Location::file(display),
-                format!("không đọc được tệp ({e})"),
-            )],
+            diagnostics: vec![Diagnostic::error(Location::file(display), e.to_string())],
         },
     }
 }

@@ -1,5 +1,6 @@
 //! Typst as a library: the report's layout compiled to PDF in-process.
 
+pub mod printable;
 pub mod world;
 
 use typst::WorldExt;
@@ -37,6 +38,10 @@ fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
     out.join("\n")
 }
 
+/// More pages than any report or batch of letters has (the national report
+/// has 139, a year's reminders 1,500): a template that makes more is broken.
+pub const MAX_PAGES: usize = 10_000;
+
 /// What to keep of Typst's memoised layouts once a document is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Caches {
@@ -57,6 +62,7 @@ pub fn pdf(
     pdf_a: bool,
     caches: Caches,
 ) -> Result<Vec<u8>, Error> {
+    crate::budget::doing_now(&format!("dàn trang theo {}", world.main_name()));
     let compiled = typst::compile::<PagedDocument>(world);
     // The document holds what it needs; the rest is cache.
     match caches {
@@ -65,6 +71,15 @@ pub fn pdf(
         Caches::KeepRecent => typst::comemo::evict(10),
     }
     let document = compiled.output.map_err(|diags| Error::Template(describe(world, &diags)))?;
+    if document.pages().len() > MAX_PAGES {
+        return Err(Error::Template(format!(
+            "{}: mẫu trình bày tạo ra {} trang, quá giới hạn {MAX_PAGES} trang của một văn bản — hãy xem lại \
+             vòng lặp hay bảng lặp lại trong mẫu",
+            world.main_name(),
+            document.pages().len()
+        )));
+    }
+    crate::budget::doing_now("ghi tệp PDF");
     let datetime = typst::foundations::Datetime::from_ymd(date.year(), u8::from(date.month()), date.day())
         .ok_or_else(|| Error::Internal("ngày báo cáo không hợp lệ".into()))?;
     let standards = if pdf_a {

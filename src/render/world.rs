@@ -5,9 +5,9 @@
 //! the fonts. There is no file system, no network and no clock: the date is
 //! the report's, so the same inputs give the same bytes.
 
+use std::collections::BTreeSet;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Dict, IntoValue};
@@ -17,6 +17,9 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::error::Error;
+use crate::fonts::Coverage;
+
+use super::printable::make_printable;
 
 /// The templates built into the program, by file name.
 pub const TEMPLATES: [(&str, &str); 3] = [
@@ -25,22 +28,8 @@ pub const TEMPLATES: [(&str, &str); 3] = [
     ("cong-van.typ", include_str!("../../templates/cong-van.typ")),
 ];
 
-const FONTS: [&[u8]; 4] = [
-    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
-];
-
 /// Where the data reaches Typst: `json("/data.json")`.
 pub const DATA_PATH: &str = "/data.json";
-
-/// The embedded fonts, parsed once per process (parsing dominates a cold
-/// compile otherwise).
-fn embedded_fonts() -> &'static [Font] {
-    static FONTS_PARSED: OnceLock<Vec<Font>> = OnceLock::new();
-    FONTS_PARSED.get_or_init(|| FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect())
-}
 
 /// A fixed virtual path's file id. Ids are interned for the life of the
 /// process, so only these few paths are ever made.
@@ -57,6 +46,10 @@ pub struct ReportWorld {
     main: FileId,
     sources: HashMap<FileId, Source>,
     data: Bytes,
+    /// Which characters `fonts` can print, for [`make_printable`].
+    coverage: Coverage,
+    /// Characters of the data no font could print, shown as `�`.
+    unprintable: BTreeSet<char>,
     /// Images the template may show (signature, stamp), by fixed path.
     images: HashMap<FileId, Bytes>,
     today: Datetime,
@@ -70,10 +63,12 @@ impl ReportWorld {
     /// `main` is the template file to compile (`bao-cao.typ`); `overrides`
     /// is a folder whose `.typ` files replace the built-in ones of the same
     /// name; `extra_fonts` adds the fonts of a folder (Times New Roman);
-    /// `images` are (fixed virtual path, PNG bytes).
+    /// `images` are (fixed virtual path, PNG bytes). The data is made
+    /// printable with the fonts (see [`Self::unprintable`]) and handed to
+    /// Typst as JSON.
     pub fn new(
         main: &str,
-        data_json: Vec<u8>,
+        data: serde_json::Value,
         today: time::Date,
         overrides: Option<&Path>,
         extra_fonts: Option<&Path>,
@@ -88,37 +83,50 @@ impl ReportWorld {
         if let Some(dir) = extra_fonts {
             fonts.extend(load_fonts(dir)?);
         }
-        fonts.extend(embedded_fonts().iter().cloned());
+        fonts.extend(crate::fonts::embedded().iter().cloned());
         let book = FontBook::from_fonts(&fonts);
         let mut inputs = Dict::new();
         inputs.insert("data".into(), DATA_PATH.into_value());
         let library = Library::builder().with_inputs(inputs).build();
-        let today = Datetime::from_ymd(today.year(), u8::from(today.month()), today.day())
+        let date = Datetime::from_ymd(today.year(), u8::from(today.month()), today.day())
             .ok_or_else(|| Error::Internal("ngày báo cáo không hợp lệ".into()))?;
+        let coverage = Coverage::new(&fonts);
         let mut world = Self {
             library: LazyHash::new(library),
             book: LazyHash::new(book),
             fonts,
             main: file_id(&format!("/{main}")),
             sources,
-            data: Bytes::new(data_json),
+            data: Bytes::new(Vec::new()),
+            coverage,
+            unprintable: BTreeSet::new(),
             images: images.into_iter().map(|(path, bytes)| (file_id(path), Bytes::new(bytes))).collect(),
-            today,
+            today: date,
         };
         if let Some(dir) = overrides {
             world.reload_templates(dir)?;
         }
+        world.set_data(data, today)?;
         Ok(world)
     }
 
     /// New data for the next compile; the rest of the world (fonts, parsed
     /// templates, Typst's caches) is kept, so only what depends on the data
     /// is laid out again.
-    pub fn set_data(&mut self, data_json: Vec<u8>, today: time::Date) {
-        self.data = Bytes::new(data_json);
+    pub fn set_data(&mut self, mut data: serde_json::Value, today: time::Date) -> Result<(), Error> {
+        self.unprintable = make_printable(&mut data, &self.coverage);
+        let json = serde_json::to_vec(&data).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
+        self.data = Bytes::new(json);
         if let Some(d) = Datetime::from_ymd(today.year(), u8::from(today.month()), today.day()) {
             self.today = d;
         }
+        Ok(())
+    }
+
+    /// The characters of the data that no font could print: the PDF shows
+    /// `�` in their place. Intake has said where each came from.
+    pub fn unprintable(&self) -> &BTreeSet<char> {
+        &self.unprintable
     }
 
     /// Reads the user's template folder: its `.typ` files replace the
@@ -144,11 +152,19 @@ impl ReportWorld {
         Ok(())
     }
 
+    /// The main template as the user knows it: `templates/bao-cao.typ`.
+    pub fn main_name(&self) -> String {
+        format!("templates/{}", self.main.get().vpath().get_without_slash())
+    }
+
     /// The source of a template, for error messages.
     pub fn template(&self, id: FileId) -> Option<&Source> {
         self.sources.get(&id)
     }
 }
+
+/// The largest font file read: CJK collections run to 30 MiB.
+const FONT_LIMIT: u64 = 64 << 20;
 
 /// Every font file (.ttf, .otf, .ttc) in `dir`.
 fn load_fonts(dir: &Path) -> Result<Vec<Font>, Error> {
@@ -159,7 +175,7 @@ fn load_fonts(dir: &Path) -> Result<Vec<Font>, Error> {
     for path in paths {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
         if matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc") {
-            let data = std::fs::read(&path).map_err(|e| Error::read(&path, &e))?;
+            let data = crate::fsx::read_input(&path, FONT_LIMIT)?;
             out.extend(Font::iter(Bytes::new(data)));
         }
     }

@@ -9,6 +9,23 @@ use crate::error::Error;
 use crate::plan::files::{SourceFile, parse};
 use crate::text::clean;
 
+/// The largest signature or seal image read: a scan at 600 dpi is under 2 MiB.
+const IMAGE_LIMIT: u64 = 16 << 20;
+/// The widest or tallest image accepted, in pixels: a signature scanned at
+/// 600 dpi is about 2,000 wide; one that claims more would be decoded into
+/// gigabytes.
+const IMAGE_SIDE: u32 = 10_000;
+
+/// A PNG's width and height, from its header (IHDR, the first chunk).
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let header = bytes.get(12..24)?;
+    if &header[..4] != b"IHDR" {
+        return None;
+    }
+    let side = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    Some((side(4), side(8)))
+}
+
 /// The configuration built into the program, used when there is no file.
 pub const EMBEDDED: &str = include_str!("../../inputs/bao-cao.toml");
 pub const FILE: &str = "bao-cao.toml";
@@ -133,11 +150,20 @@ impl ReportConfig {
         let image = |name: &Option<String>, key: &str| -> Result<Option<Vec<u8>>, Error> {
             let Some(name) = name else { return Ok(None) };
             let path = base.join(name);
-            let bytes = std::fs::read(&path).map_err(|e| Error::read(&path, &e))?;
-            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            let bytes = crate::fsx::read_input(&path, IMAGE_LIMIT)?;
+            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || png_size(&bytes).is_none() {
                 return Err(fail(Diagnostic::error(
                     at(),
                     format!("`{key}` = «{name}» không phải ảnh PNG — cần ảnh PNG nền trong suốt"),
+                )));
+            }
+            if let Some((w, h)) = png_size(&bytes).filter(|(w, h)| *w > IMAGE_SIDE || *h > IMAGE_SIDE) {
+                return Err(fail(Diagnostic::error(
+                    at(),
+                    format!(
+                        "`{key}` = «{name}» là ảnh {w}×{h} điểm ảnh, quá lớn (tối đa {IMAGE_SIDE} mỗi chiều) — \
+                         hãy quét lại ở 300 dpi"
+                    ),
                 )));
             }
             Ok(Some(bytes))

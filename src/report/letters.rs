@@ -6,7 +6,8 @@ use time::Date;
 
 use super::config::ReportConfig;
 use super::markdown;
-use super::model::{issuer_abbr, place_date, render_text};
+use super::model::{issuer_abbr, place_date};
+use super::sandbox::render_text;
 use crate::error::Error;
 use crate::merge::{PeriodData, Receipt};
 use crate::plan::Plan;

@@ -7,4 +7,5 @@ pub mod excel;
 pub mod letters;
 pub mod markdown;
 pub mod model;
+pub mod sandbox;
 pub mod tables;

@@ -355,22 +355,7 @@ fn narrative_markdown(
         "next_tasks": next_tasks,
         "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts")},
     });
-    render_text(template, NARRATIVE_FILE, context)
-}
-
-/// Fills a Tera template of Markdown text; an error names the template and
-/// Tera's account of where it is.
-pub fn render_text(template: &str, file: &str, context: Value) -> Result<String, Error> {
-    let ctx = tera::Context::from_value(context).map_err(|e| Error::Internal(format!("Tera: {e}")))?;
-    tera::Tera::one_off(template, &ctx, false).map_err(|e| {
-        let mut msg = format!("templates/{file}: lỗi mẫu lời văn: {e}");
-        let mut source = std::error::Error::source(&e);
-        while let Some(s) = source {
-            msg.push_str(&format!(" — {s}"));
-            source = s.source();
-        }
-        Error::Template(msg)
-    })
+    super::sandbox::render_text(template, NARRATIVE_FILE, context)
 }
 
 /// The place and date line: `Cà Mau, ngày 20 tháng 6 năm 2025`, or blanks

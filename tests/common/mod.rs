@@ -137,6 +137,28 @@ pub fn located(data: &Value, entry: &Value, want: &Value) -> Result<(), String> 
     if found { Ok(()) } else { Err(format!("no {} at {at} saying {words:?}", want["severity"])) }
 }
 
+/// Whether a value whose reading is not pinned is either merged (the
+/// answer's field is set) or said at its cell: never dropped in silence.
+fn accounted(data: &Value, entry: &Value, want: &Value) -> Result<(), String> {
+    let said = data["diagnostics"].as_array().unwrap().iter().any(|d| {
+        let loc = &d["location"];
+        loc["file"] == entry["file"] && loc["sheet"] == entry["sheet"] && loc["cell"] == entry["cell"]
+    });
+    let field = want["field"].as_str().unwrap();
+    let answer = data["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["number"] == want["task"])
+        .and_then(|t| t["answers"].as_array().unwrap().iter().find(|a| a["agency"] == want["agency"]))
+        .map(|a| &a[field]);
+    match answer {
+        Some(v) if !v.is_null() || said => Ok(()),
+        _ if said => Ok(()),
+        _ => Err(format!("neither merged into {field} nor said at the cell")),
+    }
+}
+
 /// Checks every expectation of the ledger against the merged data; what
 /// fails, one line each.
 pub fn check_ledger(data: &Value, entries: &[Value]) -> Vec<String> {
@@ -149,6 +171,8 @@ pub fn check_ledger(data: &Value, entries: &[Value]) -> Vec<String> {
                 merged(data, m)
             } else if let Some(m) = want.get("message") {
                 located(data, e, m)
+            } else if let Some(a) = want.get("accounted") {
+                accounted(data, e, a)
             } else if let Some(a) = want.get("absent") {
                 let found = data["narratives"]
                     .as_array()
@@ -168,4 +192,60 @@ pub fn check_ledger(data: &Value, entries: &[Value]) -> Vec<String> {
         }
     }
     failures
+}
+
+/// The merged values of the ledger that the report's Excel file (`xlsx`)
+/// does not show, by agency, as they were merged: one line each.
+pub fn missing_from_report_excel(xlsx: &Path, data: &Value, entries: &[Value]) -> Vec<String> {
+    use calamine::{Data, Reader, open_workbook_auto};
+    use std::collections::BTreeMap;
+    let names: BTreeMap<String, String> = data["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap().to_owned(), a["name"].as_str().unwrap().to_owned()))
+        .collect();
+    let mut book = open_workbook_auto(xlsx).unwrap();
+    let sheet = |book: &mut calamine::Sheets<_>, name: &str| -> Vec<Vec<Data>> {
+        book.worksheet_range(name).unwrap().rows().map(|r| r.to_vec()).collect()
+    };
+    let answers = sheet(&mut book, "Nhiệm vụ theo cơ quan");
+    let reports = sheet(&mut book, "Chỉ tiêu theo cơ quan");
+    let column = |field: &str| match field {
+        "status_text" => Some(3),
+        "achieved" => Some(6),
+        "difficulties" => Some(7),
+        "proposals" => Some(8),
+        "value" => Some(2),
+        "source" => Some(4),
+        "note" => Some(5),
+        _ => None,
+    };
+    let mut missing = Vec::new();
+    for want in entries.iter().flat_map(|e| e["expect"].as_array().unwrap()).filter_map(|w| w.get("merged")) {
+        let (Some(field), Some(name)) = (want["field"].as_str(), names.get(want["agency"].as_str().unwrap()))
+        else {
+            continue;
+        };
+        let Some(c) = column(field) else { continue };
+        let (rows, key) = match (want["task"].as_str(), want["indicator"].as_str()) {
+            (Some(tt), _) => (&answers, tt),
+            (_, Some(no)) => (&reports, no),
+            _ => continue,
+        };
+        let hit = rows.iter().any(|r| {
+            r.len() > c
+                && r[0] == key
+                && r[1].to_string() == *name
+                && match (&r[c], &want["value"]) {
+                    (Data::Float(v), Value::Number(n)) => (v - n.as_f64().unwrap()).abs() < 1e-9,
+                    (cell, Value::String(s)) => cell.to_string() == *s,
+                    _ => false,
+                }
+        });
+        if !hit {
+            missing.push(format!("{name} {key} {field} {}", want["value"]));
+        }
+    }
+    missing
 }

@@ -22,6 +22,7 @@ import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from clerks import Corpus, msg, section, sent, task  # noqa: E402
+from hostile_cells import cells, put_controls  # noqa: E402
 
 
 def rezip(path, edit):
@@ -172,6 +173,8 @@ def main():
     for case in [good, far_cells, merged_status, formulas, raw_numbers, lying_strings, strings_bomb,
                  far_cells_other_formats]:
         case(c)
+    for rel in cells(c):
+        POST.append((rel, lambda name, data: put_controls(data)))
     c.write()
     for rel, edit in POST:
         rezip(os.path.join(root, rel), edit)

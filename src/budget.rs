@@ -1,0 +1,156 @@
+//! Limits on the memory and time one run may take, so that a template with
+//! a runaway loop, a plan or a workbook built to exhaust the machine ends
+//! with a message that names what was being done, never with the operating
+//! system killing the program or the laptop freezing.
+//!
+//! Memory is counted by the binary's global allocator ([`Counting`]): an
+//! allocation that would pass the limit ends the run at once with exit code
+//! 5, before the allocation is made. Time is watched by one thread
+//! ([`watch_time`]). Outputs are written atomically, so a run ended this way
+//! leaves no half-written file.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::Write;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use crate::error::exit;
+
+/// Bytes the heap holds now, and the most it may hold.
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// Set once the run is being ended, so that the message is printed once.
+static ENDING: AtomicBool = AtomicBool::new(false);
+/// What the run is doing, for the message (`dàn trang báo cáo`, with the
+/// template's name).
+static DOING: Mutex<String> = Mutex::new(String::new());
+
+/// The system allocator, counting what is in use and refusing to pass
+/// [`set_memory_limit`]'s limit.
+pub struct Counting;
+
+// SAFETY: every call is passed to `System` unchanged; only counters around it.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        reserve(layout.size());
+        // SAFETY: the caller's contract is passed on.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        reserve(layout.size());
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            reserve(new_size - layout.size());
+        } else {
+            IN_USE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+/// Counts `size` more bytes, or ends the run if that passes the limit.
+fn reserve(size: usize) {
+    let now = IN_USE.fetch_add(size, Ordering::Relaxed).saturating_add(size);
+    let limit = LIMIT.load(Ordering::Relaxed);
+    if now > limit {
+        let limit = limit >> 20;
+        end(|| {
+            format!(
+                "chương trình cần quá {limit} MiB bộ nhớ (giới hạn của lần chạy) khi {} — thường do một mẫu có vòng \
+             lặp quá lớn hoặc một tệp đầu vào bất thường; hãy xem lại mẫu/tệp đó, hoặc nếu dữ liệu thật sự lớn, \
+             chạy lại với --memory-limit lớn hơn",
+                doing()
+            )
+        });
+    }
+}
+
+/// Ends the run with exit code 5 and the message `make` makes. The limit
+/// is lifted first, so the message can be made; the first thread to get
+/// here prints it, any other waits for the end.
+fn end(make: impl FnOnce() -> String) -> ! {
+    if ENDING.swap(true, Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    LIMIT.store(usize::MAX, Ordering::SeqCst);
+    let message = make();
+    let _ = writeln!(std::io::stderr(), "lỗi: {message}");
+    std::process::exit(i32::from(exit::LIMIT));
+}
+
+fn doing() -> String {
+    // `try_lock`: the thread ending the run may be the one holding it.
+    let doing = DOING.try_lock().map(|d| d.clone()).unwrap_or_default();
+    if doing.is_empty() { "chạy".to_owned() } else { doing }
+}
+
+/// Says what the run is doing now, for a limit's message: `dàn trang báo
+/// cáo theo templates/bao-cao.typ`.
+pub fn doing_now(what: &str) {
+    if let Ok(mut d) = DOING.lock() {
+        what.clone_into(&mut d);
+    }
+}
+
+/// Sets the most the heap may hold, in bytes.
+pub fn set_memory_limit(bytes: usize) {
+    LIMIT.store(bytes, Ordering::SeqCst);
+}
+
+/// The limit when none is given: three quarters of the machine's memory,
+/// and of the address space the run is allowed (`ulimit -v`), whichever is
+/// smaller; none when neither can be read.
+pub fn default_memory_limit() -> Option<usize> {
+    let total = read_proc("/proc/meminfo", "MemTotal:").map(|kib| kib.saturating_mul(1024));
+    let address = read_proc("/proc/self/limits", "Max address space");
+    [total, address].into_iter().flatten().min().map(|bytes| bytes / 4 * 3)
+}
+
+/// The first number after `key` on its line of a `/proc` file.
+fn read_proc(path: &str, key: &str) -> Option<usize> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let line = text.lines().find(|l| l.starts_with(key))?;
+    line[key.len()..].split_whitespace().next()?.parse().ok()
+}
+
+/// Ends the run with a message if it lasts longer than `limit`.
+pub fn watch_time(limit: Duration) {
+    let spawned = std::thread::Builder::new().name("time-limit".into()).spawn(move || {
+        std::thread::sleep(limit);
+        end(|| format!(
+            "lần chạy đã quá {} giây (giới hạn thời gian) khi {} — thường do một mẫu có vòng lặp quá lớn; hãy \
+             xem lại mẫu, hoặc nếu dữ liệu thật sự lớn, chạy lại với --time-limit lớn hơn",
+            limit.as_secs(),
+            doing()
+        ));
+    });
+    // Without the thread the run is only unbounded in time, as before.
+    drop(spawned);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_limit_reads_this_machine() {
+        let limit = default_memory_limit().expect("/proc is readable on Linux");
+        assert!(limit > 64 << 20, "{limit}");
+        assert_eq!(read_proc("/proc/meminfo", "NoSuchKey:"), None);
+    }
+}
