@@ -13,8 +13,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use calamine::{Data, Reader, open_workbook_auto};
-use common::{baocao, check_ledger, corpus, json};
+use common::{baocao, check_ledger, corpus, json, missing_from_report_excel};
 use serde_json::Value;
 
 #[test]
