@@ -33,3 +33,19 @@ pub fn workbook(title: &str, author: &str, company: &str, created: Date) -> Resu
     wb.set_properties(&props);
     Ok(wb)
 }
+
+/// Excel holds at most 32,767 characters in a cell.
+pub const CELL_LIMIT: usize = 32_767;
+
+/// `text`, cut to fit an Excel cell, saying where the whole text is.
+pub fn fit(text: &str) -> std::borrow::Cow<'_, str> {
+    const NOTE: &str =
+        " … (cắt bớt vì quá giới hạn 32.767 ký tự của một ô Excel; toàn văn trong tệp JSON, TXT đi kèm)";
+    if text.chars().count() <= CELL_LIMIT {
+        return text.into();
+    }
+    let keep = CELL_LIMIT - NOTE.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(NOTE);
+    cut.into()
+}

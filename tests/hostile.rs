@@ -8,6 +8,7 @@
 
 mod common;
 
+use std::path::Path;
 use std::process::Command;
 
 use common::{check_ledger, corpus, json, missing_from_report_excel};
@@ -123,4 +124,56 @@ fn every_character_called_printable_reaches_the_pdf() {
     std::fs::write(root.join("mau-in/bao-cao.typ"), template).unwrap();
     let (code, text) = bounded(root, "report --period 2025-H1 --templates mau-in");
     assert_eq!(code, 0, "{text}");
+}
+
+/// Workbooks cut short, flipped, emptied of parts, given entity tricks,
+/// nested or repeated to exhaust a reader, and other files renamed
+/// (tests/corpus/hostile_files.py): each one is used, superseded or refused
+/// by name, none takes the run down, and the good workbook beside them is
+/// merged.
+#[test]
+fn damaged_and_malicious_files_are_each_accounted_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/hostile_files.py");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let out = Command::new("python3").arg(&script).arg(&fixtures).arg(root).output().expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let made: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    assert!(made >= 200, "{made} files");
+    let (code, text) = bounded(root, "ingest hong --period 2025-H1 --out out");
+    assert_eq!(code, 1, "{text}");
+    let data = json(&root.join("out/tong-hop.json"));
+    let uses: std::collections::HashMap<&str, &str> = data["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["file"].as_str().unwrap(), f["use"].as_str().unwrap()))
+        .collect();
+    let said: std::collections::HashSet<&str> = data["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["location"]["file"].as_str().unwrap())
+        .collect();
+    let mut silent = Vec::new();
+    for entry in walk(&root.join("hong")) {
+        let name = entry.strip_prefix(root).unwrap().to_string_lossy().to_string();
+        if !uses.contains_key(name.as_str()) && !said.contains(name.as_str()) {
+            silent.push(name);
+        }
+    }
+    assert!(silent.is_empty(), "files neither used nor named in a message: {silent:?}");
+    assert_eq!(uses.get("hong/tot/syt.ods"), Some(&"used"), "the good workbook beside the damaged ones");
+    let text = std::fs::read_to_string(root.join("out/tong-hop.json")).unwrap();
+    assert!(!text.contains("root:x:0"), "an external entity was resolved");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
 }

@@ -7,7 +7,7 @@ use crate::diag::Severity;
 use crate::error::Error;
 use crate::merge::{FileUse, PeriodData};
 use crate::vn;
-use crate::xlsx::{FONT, SIZE, err as xlsx};
+use crate::xlsx::{FONT, SIZE, err as xlsx, fit};
 
 /// The plain-text report.
 pub fn text(data: &PeriodData, plan_issuer: &str) -> String {
@@ -53,6 +53,10 @@ pub fn text(data: &PeriodData, plan_issuer: &str) -> String {
     out
 }
 
+/// Findings on the sheet: Excel's 1,048,576 rows less the header and the
+/// line that says how many more there are.
+const DIAGNOSTIC_ROWS: usize = 1_048_574;
+
 /// The same as a workbook: a sheet of findings and a sheet of agencies.
 pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
     let title = format!("Kết quả kiểm tra biểu mẫu {}", data.period.name());
@@ -69,7 +73,9 @@ pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
         ws.set_column_width(c as u16, *w).map_err(xlsx)?;
         ws.write_string_with_format(0, c as u16, *h, &header).map_err(xlsx)?;
     }
-    for (i, d) in data.diagnostics.iter().enumerate() {
+    // A sheet holds 1,048,576 rows: the rest are in kiem-tra.txt, said so.
+    let shown = data.diagnostics.len().min(DIAGNOSTIC_ROWS);
+    for (i, d) in data.diagnostics.iter().take(shown).enumerate() {
         let row = i as u32 + 1;
         let (label, fmt) = match d.severity {
             Severity::Error => ("Lỗi", &error),
@@ -77,13 +83,20 @@ pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
         };
         let place = d.location.cell.clone().or(d.location.line.map(|l| l.to_string())).unwrap_or_default();
         ws.write_string_with_format(row, 0, label, fmt).map_err(xlsx)?;
-        ws.write_string_with_format(row, 1, &d.location.file, &cell).map_err(xlsx)?;
-        ws.write_string_with_format(row, 2, d.location.sheet.as_deref().unwrap_or(""), &cell)
+        ws.write_string_with_format(row, 1, fit(&d.location.file).as_ref(), &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 2, fit(d.location.sheet.as_deref().unwrap_or("")).as_ref(), &cell)
             .map_err(xlsx)?;
-        ws.write_string_with_format(row, 3, &place, &cell).map_err(xlsx)?;
-        ws.write_string_with_format(row, 4, &d.message, &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 3, fit(&place).as_ref(), &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 4, fit(&d.message).as_ref(), &cell).map_err(xlsx)?;
     }
-    ws.autofilter(0, 0, data.diagnostics.len() as u32, 4).map_err(xlsx)?;
+    if shown < data.diagnostics.len() {
+        let more = format!(
+            "… và {} thông báo khác, quá số dòng một trang Excel chứa được: xem đủ trong kiem-tra.txt",
+            data.diagnostics.len() - shown
+        );
+        ws.write_string_with_format(shown as u32 + 1, 4, &more, &error).map_err(xlsx)?;
+    }
+    ws.autofilter(0, 0, shown as u32, 4).map_err(xlsx)?;
     ws.set_freeze_panes(1, 0).map_err(xlsx)?;
     ws.set_landscape().set_paper_size(crate::xlsx::A4).set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0).map_err(xlsx)?;
@@ -111,7 +124,7 @@ pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
     for (i, a) in data.agencies.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_string_with_format(row, 0, a.id.as_str(), &cell).map_err(xlsx)?;
-        ws.write_string_with_format(row, 1, &a.name, &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 1, fit(&a.name).as_ref(), &cell).map_err(xlsx)?;
         ws.write_string_with_format(row, 2, a.receipt.label(), &cell).map_err(xlsx)?;
         match a.sent_on {
             Some(d) => {
@@ -121,7 +134,8 @@ pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
                 ws.write_blank(row, 3, &cell).map_err(xlsx)?;
             }
         }
-        ws.write_string_with_format(row, 4, a.file.as_deref().unwrap_or(""), &cell).map_err(xlsx)?;
+        ws.write_string_with_format(row, 4, fit(a.file.as_deref().unwrap_or("")).as_ref(), &cell)
+            .map_err(xlsx)?;
         for (c, n) in [
             a.tasks_answered,
             a.tasks_expected,

@@ -12,22 +12,6 @@ use crate::merge::PeriodData;
 use crate::plan::Plan;
 use crate::xlsx::{A4, FONT, SIZE, err};
 
-/// Excel holds at most 32,767 characters in a cell.
-const EXCEL_CELL_LIMIT: usize = 32_767;
-
-/// `text`, cut to fit an Excel cell, saying where the whole text is.
-fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
-    const NOTE: &str =
-        " … (cắt bớt vì quá giới hạn 32.767 ký tự của một ô Excel; toàn văn trong tong-hop.json)";
-    if text.chars().count() <= EXCEL_CELL_LIMIT {
-        return text.into();
-    }
-    let keep = EXCEL_CELL_LIMIT - NOTE.chars().count();
-    let mut cut: String = text.chars().take(keep).collect();
-    cut.push_str(NOTE);
-    cut.into()
-}
-
 /// Where the Excel file's large sheets are spooled while it is made.
 pub enum Scratch<'a> {
     /// The output folder: nothing is written outside it.
@@ -150,8 +134,8 @@ fn write_sheet(
                 (Cell::Date(d), _) => ws.write_datetime_with_format(r, c, crate::xlsx::date(*d)?, &f.date),
                 (Cell::Text(t), true) if t.is_empty() => ws.write_blank(r, c, fmt),
                 (Cell::Text(t), _) if t.is_empty() => continue,
-                (Cell::Text(t), true) => ws.write_string_with_format(r, c, fit_cell(t).as_ref(), fmt),
-                (Cell::Text(t), false) => ws.write_string(r, c, fit_cell(t).as_ref()),
+                (Cell::Text(t), true) => ws.write_string_with_format(r, c, crate::xlsx::fit(t).as_ref(), fmt),
+                (Cell::Text(t), false) => ws.write_string(r, c, crate::xlsx::fit(t).as_ref()),
             }
             .map_err(err)?;
         }
