@@ -49,3 +49,17 @@ pub fn fit(text: &str) -> std::borrow::Cow<'_, str> {
     cut.push_str(NOTE);
     cut.into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_to_an_excel_cell() {
+        let long = "ả".repeat(40_000);
+        let fitted = fit(&long);
+        assert_eq!(fitted.chars().count(), CELL_LIMIT);
+        assert!(fitted.ends_with("toàn văn trong tệp JSON, TXT đi kèm)"));
+        assert_eq!(fit("ngắn"), "ngắn");
+    }
+}

@@ -147,17 +147,3 @@ fn write_sheet(
     ws.set_header("&C&\"Times New Roman\"&12&P");
     Ok(())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn long_text_is_cut_to_an_excel_cell() {
-        let long = "ả".repeat(40_000);
-        let fitted = fit_cell(&long);
-        assert_eq!(fitted.chars().count(), EXCEL_CELL_LIMIT);
-        assert!(fitted.ends_with("toàn văn trong tong-hop.json)"));
-        assert_eq!(fit_cell("ngắn"), "ngắn");
-    }
-}
