@@ -48,12 +48,12 @@ pub struct Global {
 
     /// Bộ nhớ tối đa lần chạy được dùng, tính bằng MiB.
     /// Mặc định: 3/4 bộ nhớ của máy
-    #[arg(long, global = true, value_name = "MiB", value_parser = clap::value_parser!(u64).range(64..))]
+    #[arg(long, global = true, value_name = "MiB", display_order = 900, value_parser = clap::value_parser!(u64).range(64..))]
     pub memory_limit: Option<u64>,
 
     /// Thời gian tối đa của lần chạy, tính bằng giây (trừ lệnh watch).
     /// Mặc định: 1800
-    #[arg(long, global = true, value_name = "GIÂY", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, global = true, value_name = "GIÂY", display_order = 901, value_parser = clap::value_parser!(u64).range(1..))]
     pub time_limit: Option<u64>,
 
     /// In trợ giúp

@@ -113,12 +113,16 @@ pub fn set_memory_limit(bytes: usize) {
 }
 
 /// The limit when none is given: three quarters of the machine's memory,
-/// and of the address space the run is allowed (`ulimit -v`), whichever is
-/// smaller; none when neither can be read.
+/// and two thirds of the address space the run has left under `ulimit -v`
+/// (the program, its libraries and its threads' stacks take the rest),
+/// whichever is smaller; none when neither can be read.
 pub fn default_memory_limit() -> Option<usize> {
-    let total = read_proc("/proc/meminfo", "MemTotal:").map(|kib| kib.saturating_mul(1024));
-    let address = read_proc("/proc/self/limits", "Max address space");
-    [total, address].into_iter().flatten().min().map(|bytes| bytes / 4 * 3)
+    let total = read_proc("/proc/meminfo", "MemTotal:").map(|kib| kib.saturating_mul(1024) / 4 * 3);
+    let address = read_proc("/proc/self/limits", "Max address space").map(|limit| {
+        let used = read_proc("/proc/self/status", "VmSize:").map_or(0, |kib| kib.saturating_mul(1024));
+        limit.saturating_sub(used) / 3 * 2
+    });
+    [total, address].into_iter().flatten().min()
 }
 
 /// The first number after `key` on its line of a `/proc` file.

@@ -177,3 +177,77 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// Hostile inputs of every other command (tests/corpus/hostile_runs.py):
+/// configurations, templates, fonts, PDFs and certificates, plan texts,
+/// edited manifests. Each run ends with the exit code README gives, names
+/// the file at fault, and writes nothing outside its output folder.
+#[test]
+fn every_command_refuses_hostile_inputs_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("inputs/2025-H1")).unwrap();
+    let (code, text) = bounded(root, "ingest --period 2025-H1 --out out");
+    assert_eq!(code, 0, "{text}");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/hostile_runs.py");
+    let out = Command::new("python3").arg(&script).arg(root).output().expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let cases = json(&root.join("runs.json"));
+    let cases = cases.as_array().unwrap();
+    assert!(cases.len() >= 90, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    for case in cases {
+        let args: Vec<String> =
+            case["args"].as_array().unwrap().iter().map(|a| quote(a.as_str().unwrap())).collect();
+        let before = snapshot(root);
+        let (code, text) = bounded(root, &args.join(" "));
+        let name = case["name"].as_str().unwrap();
+        let codes: Vec<i64> = match &case["code"] {
+            serde_json::Value::Array(list) => list.iter().map(|c| c.as_i64().unwrap()).collect(),
+            c => vec![c.as_i64().unwrap()],
+        };
+        if !codes.contains(&i64::from(code)) {
+            failures.push(format!("{name}: exit {code}, expected {codes:?}:\n{text}"));
+            continue;
+        }
+        for says in case["says"].as_array().unwrap() {
+            if !text.contains(says.as_str().unwrap()) {
+                failures.push(format!("{name}: the messages do not say «{says}»:\n{text}"));
+            }
+        }
+        let after = snapshot(root);
+        let changed: Vec<&String> = after.symmetric_difference(&before).collect();
+        if !changed.is_empty() {
+            failures.push(format!("{name}: wrote outside its output folder: {changed:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+}
+
+/// A shell word.
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// Every file under `root` with its size and modification time, but for
+/// the output folders the commands are given (`out`, `out-kh`).
+fn snapshot(root: &Path) -> std::collections::BTreeSet<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            let rel = p.strip_prefix(root).unwrap().to_string_lossy().to_string();
+            if rel == "out" || rel == "out-kh" {
+                continue;
+            }
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            if meta.is_dir() {
+                stack.push(p);
+            } else {
+                seen.insert(format!("{rel} {} {:?}", meta.len(), meta.modified().ok()));
+            }
+        }
+    }
+    seen
+}

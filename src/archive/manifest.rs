@@ -120,6 +120,12 @@ pub enum Finding {
     Changed(String),
     Missing(String),
     Added(String),
+    /// There, but not an ordinary file that can be read (a FIFO, a device,
+    /// no permission): the reason.
+    Unreadable(String, String),
+    /// An output recorded with a path that leaves the archive's folder: the
+    /// manifest was edited by hand or by something else.
+    Outside(String),
 }
 
 impl Finding {
@@ -128,17 +134,36 @@ impl Finding {
             Finding::Changed(p) => format!("đã thay đổi: {p} (mã băm SHA-256 khác lúc lập báo cáo)"),
             Finding::Missing(p) => format!("bị mất: {p}"),
             Finding::Added(p) => format!("thêm mới, không có trong manifest: {p}"),
+            Finding::Unreadable(p, why) => format!("không đọc được để kiểm tra: {p} ({why})"),
+            Finding::Outside(p) => format!(
+                "manifest.json ghi tệp «{p}» nằm ngoài thư mục lưu trữ — manifest đã bị sửa; không kiểm tra tệp này"
+            ),
         }
     }
 }
 
 fn check(entry: &FileEntry, path: &Path, found: &mut Vec<Finding>) {
+    if !path.exists() && path.symlink_metadata().is_err() {
+        found.push(Finding::Missing(entry.path.clone()));
+        return;
+    }
     match sha256_file(path) {
-        Err(_) => found.push(Finding::Missing(entry.path.clone())),
+        Err(Error::Read { reason, .. }) => found.push(Finding::Unreadable(entry.path.clone(), reason)),
+        Err(e) => found.push(Finding::Unreadable(entry.path.clone(), e.to_string())),
         Ok((size, sha256)) if sha256 != entry.sha256 || size != entry.size => {
             found.push(Finding::Changed(entry.path.clone()))
         }
         Ok(_) => {}
+    }
+}
+
+/// [`check`] for a file the manifest places in the archive's folder: its
+/// recorded path must be a plain file name there.
+fn check_inside(entry: &FileEntry, dir: &Path, found: &mut Vec<Finding>) {
+    let mut parts = Path::new(&entry.path).components();
+    match (parts.next(), parts.next()) {
+        (Some(std::path::Component::Normal(_)), None) => check(entry, &dir.join(&entry.path), found),
+        _ => found.push(Finding::Outside(entry.path.clone())),
     }
 }
 
@@ -164,14 +189,14 @@ pub fn verify(dir: &Path) -> Result<(usize, Vec<Finding>), Error> {
         for out in &run.outputs {
             if !seen.contains(&out.path.as_str()) {
                 seen.push(&out.path);
-                check(out, &dir.join(&out.path), &mut found);
+                check_inside(out, dir, &mut found);
                 checked += 1;
             }
         }
     }
     if let Some(last) = manifest.runs.last() {
         for d in &last.data {
-            check(d, &dir.join(&d.path), &mut found);
+            check_inside(d, dir, &mut found);
             checked += 1;
         }
         for input in &last.inputs {

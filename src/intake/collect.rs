@@ -108,6 +108,15 @@ fn walk(
         } else if !meta.is_file() {
             skip(diags, &p, "không phải tệp thường (thiết bị, ống dẫn…)");
         } else if is_spreadsheet(&p) {
+            if is_link {
+                // Said, because the file read is not where the folder is: its
+                // content (and hash in the manifest) is the target's.
+                let target = std::fs::canonicalize(&p).map(|t| t.display().to_string()).unwrap_or_default();
+                diags.push(Diagnostic::warning(
+                    Location::file(p.display().to_string()),
+                    format!("là liên kết tới «{target}» — đã đọc tệp đích; nếu đó không phải biểu mẫu của kỳ này, hãy xóa liên kết"),
+                ));
+            }
             files.push(Found { path: p, folders: folders.clone() });
         } else {
             skip(diags, &p, "không phải bảng tính (.xlsx, .xlsm, .xls, .ods)");

@@ -249,12 +249,31 @@ impl PlanSource {
 /// error into a Vietnamese diagnostic with its line.
 pub fn parse<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
     toml::from_str(&file.text).map_err(|e| {
-        let location = match e.span() {
-            Some(span) => file.location(span.start),
-            None => Location::file(&file.name),
+        let (location, key) = match e.span() {
+            Some(span) => (file.location(span.start), key_at(&file.text, span.start)),
+            None => (Location::file(&file.name), None),
         };
-        Diagnostic::error(location, translate_toml_error(e.message()))
+        let message = translate_toml_error(e.message());
+        match key {
+            // A missing key's span is the whole table: the key it names is the one.
+            Some(key) if !message.starts_with("thiếu khóa") && !message.contains(&format!("`{key}`")) => {
+                Diagnostic::error(location, format!("`{key}`: {message}"))
+            }
+            _ => Diagnostic::error(location, message),
+        }
     })
+}
+
+/// The key of the `key = value` line holding byte `at` of `text`, if that
+/// line is one.
+fn key_at(text: &str, at: usize) -> Option<String> {
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    let plain =
+        !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    plain.then(|| key.to_owned())
 }
 
 /// Says in Vietnamese what the TOML reader found wrong. The reader's messages
@@ -286,6 +305,14 @@ fn translate_toml_error(message: &str) -> String {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
         return format!("sai kiểu dữ liệu: gặp {} — cần {}", type_vi(found), type_vi(expected));
     }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return format!(
+            "giá trị không hợp lệ: gặp {} — cần {}",
+            found.replace("integer", "số"),
+            type_vi(expected)
+        );
+    }
     if msg.starts_with("duplicate key") {
         return format!("khóa bị khai báo hai lần ({msg})");
     }
@@ -298,6 +325,8 @@ fn type_vi(s: &str) -> String {
         "chuỗi văn bản trong ngoặc kép"
     } else if s.starts_with("a sequence") || s.starts_with("sequence") {
         "danh sách [ … ]"
+    } else if matches!(s, "u8" | "u16" | "u32" | "u64" | "usize") {
+        "số nguyên dương"
     } else if s.starts_with("integer")
         || s.starts_with("an integer")
         || s.starts_with("i64")

@@ -161,7 +161,12 @@ def entries_the_walk_must_report(c):
     os.mkdir(os.path.join(nop, "thu-muc.xlsx"))
     with open(os.path.join(nop, "..sxd...xlsx"), "wb") as f:
         f.write(b"x")
+    os.symlink(os.path.join(nop, "sct.xlsx"), os.path.join(nop, "lien-ket-sct.xlsx"))
+    os.symlink(nop, os.path.join(nop, "vong-lap"))
+    os.symlink("/dev/zero", os.path.join(nop, "thiet-bi.xlsx"))
     for name, words in [("ong.xlsx", "không phải tệp thường"), ("lien-ket.xlsx", "không còn tồn tại"),
+                        ("lien-ket-sct.xlsx", "là liên kết tới"), ("vong-lap", "liên kết tới thư mục"),
+                        ("thiet-bi.xlsx", "không phải tệp thường"),
                         ("thu-muc.xlsx", "là một thư mục"), ("..sxd...xlsx", "ẩn")]:
         c.ledger.append({"file": f"nop/{name}", "sheet": None, "cell": None, "typed": "(mục)",
                          "expect": [msg("warning", "file", words)]})
