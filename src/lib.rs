@@ -17,6 +17,7 @@ pub mod error;
 pub mod fonts;
 pub mod form;
 pub mod fsx;
+pub mod guard;
 pub mod intake;
 pub mod merge;
 pub mod period;

@@ -28,6 +28,7 @@ static ALLOCATOR: budget::Counting = budget::Counting;
 const TIME_LIMIT: Duration = Duration::from_secs(1800);
 
 fn main() -> ExitCode {
+    baocao::guard::install_hook();
     // Fails only if the pool already exists, which nothing here does first.
     let _ = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK).build_global();
     let cli = match Cli::try_parse() {

@@ -154,12 +154,7 @@ fn read_one(against: &Against, file: &Found) -> (Option<(u64, String)>, Outcome)
         Err(ReadRefusal::Io(e)) => return (None, refused(format!("không đọc được tệp ({e})"))),
     };
     let hash = (bytes.len() as u64, crate::archive::sha256_hex(&bytes));
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_in(&bytes, &display, &file.folders, against)
-    }))
-    .unwrap_or_else(|_| {
-        refused("tệp có cấu trúc bất thường, chương trình không đọc được (lỗi của bộ đọc bảng tính) — hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi lại".to_owned())
-    });
+    let outcome = read_in(&bytes, &display, &file.folders, against);
     (Some(hash), outcome)
 }
 

@@ -103,6 +103,17 @@ pub fn read_bytes(bytes: &[u8], display: &str, plan: &Plan, period: Period) -> O
 /// named (`["So Tai chinh"]`): a folder named after an agency says whose
 /// the file is.
 pub fn read_in(bytes: &[u8], display: &str, folders: &[String], against: &Against) -> Outcome {
+    crate::guard::contain(|| read_unguarded(bytes, display, folders, against)).unwrap_or_else(|| Outcome::Refused {
+        file: display.to_owned(),
+        agencies: Vec::new(),
+        diagnostics: vec![Diagnostic::error(
+            Location::file(display),
+            "tệp có cấu trúc bất thường, chương trình không đọc được (lỗi của bộ đọc bảng tính) — hãy mở bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gửi lại".to_owned(),
+        )],
+    })
+}
+
+fn read_unguarded(bytes: &[u8], display: &str, folders: &[String], against: &Against) -> Outcome {
     let (plan, period) = (against.plan, against.period);
     let mut r = Reading::new(display, plan, period);
     let refuse = |r: Reading, agencies: Vec<AgencyId>| Outcome::Refused {
