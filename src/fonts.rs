@@ -7,12 +7,10 @@
 //! intake warns at the cell that holds one and the World prints it as
 //! [`MISSING`] instead.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
-use typst::layout::Abs;
-use typst::text::{Font, FontInstance, FontVariant, FontVariations};
+use typst::text::Font;
 
 const FONTS: [&[u8]; 5] = [
     include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
@@ -34,22 +32,24 @@ pub fn embedded() -> &'static [Font] {
 
 /// Which characters a set of fonts can print.
 pub struct Coverage {
-    /// The fonts, instantiated to read their character maps: Typst's own
+    /// The fonts' bytes and face index, read with ttf-parser: Typst's own
     /// coverage table is approximate (it claims DejaVu Sans has ✅, which
     /// it has not), and a wrong "yes" stops the PDF/A export.
-    fonts: Vec<FontInstance>,
-    /// Answers already found: a report repeats the same few hundred
-    /// characters millions of times.
-    known: Mutex<HashMap<char, bool>>,
+    fonts: Vec<(Bytes, u32)>,
+    /// For each block of 256 characters up to U+2FFFF, which of them some
+    /// font has: filled when a character of the block is first asked about
+    /// (Vietnamese text touches five blocks), then read without locking.
+    blocks: Vec<OnceLock<[u64; 4]>>,
 }
+
+/// Characters above this are printed by no font we embed or users add.
+const LAST: u32 = 0x2_FFFF;
 
 impl Coverage {
     pub fn new(fonts: &[Font]) -> Self {
-        let instances = fonts
-            .iter()
-            .map(|f| f.clone().instantiate(FontVariant::default(), Abs::pt(10.0), &FontVariations::default()))
-            .collect();
-        Self { fonts: instances, known: Mutex::new(HashMap::new()) }
+        let fonts = fonts.iter().map(|f| (f.data().clone(), f.index())).collect();
+        let blocks = (0..=(LAST >> 8)).map(|_| OnceLock::new()).collect();
+        Self { fonts, blocks }
     }
 
     /// The embedded fonts' coverage, made once.
@@ -68,10 +68,29 @@ impl Coverage {
         if is_default_ignorable(c) {
             return true;
         }
-        let mut known = self.known.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        *known
-            .entry(c)
-            .or_insert_with(|| self.fonts.iter().any(|f| f.ttf().glyph_index(c).is_some_and(|g| g.0 != 0)))
+        let code = u32::from(c);
+        let Some(block) = self.blocks.get((code >> 8) as usize) else { return false };
+        let bits = block.get_or_init(|| self.block(code & !0xFF));
+        let i = (code & 0xFF) as usize;
+        bits[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    /// Which of the 256 characters from `first` some font has a glyph for.
+    fn block(&self, first: u32) -> [u64; 4] {
+        let faces: Vec<ttf_parser::Face> = self
+            .fonts
+            .iter()
+            .filter_map(|(data, index)| ttf_parser::Face::parse(data, *index).ok())
+            .collect();
+        let mut bits = [0u64; 4];
+        for i in 0..256u32 {
+            let has = char::from_u32(first + i)
+                .is_some_and(|c| faces.iter().any(|f| f.glyph_index(c).is_some_and(|g| g.0 != 0)));
+            if has {
+                bits[(i / 64) as usize] |= 1 << (i % 64);
+            }
+        }
+        bits
     }
 }
 
@@ -92,8 +111,11 @@ fn is_default_ignorable(c: char) -> bool {
 /// bidirectional embeddings, overrides and isolates, which can show a text
 /// reversed (U+202E makes «0001» read «1000»).
 pub fn is_hidden_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    // Unicode's controls (Cc) are exactly C0, DEL and C1: matched as ranges,
+    // since this runs on every character of every cell.
+    matches!(c,
+        '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -118,6 +140,11 @@ mod tests {
         assert!(
             ['\0', '\u{7}', '\u{1B}', '\u{85}', '\u{202E}', '\u{2067}'].into_iter().all(is_hidden_control)
         );
-        assert!(!['\n', '\t', 'a', 'ư', '\u{200D}'].into_iter().any(is_hidden_control));
+        assert!(!['\n', '\t', '\r', 'a', 'ư', '\u{200D}'].into_iter().any(is_hidden_control));
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let expected = (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            assert_eq!(is_hidden_control(c), expected, "U+{:04X}", u32::from(c));
+        }
     }
 }

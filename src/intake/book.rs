@@ -96,7 +96,9 @@ impl<'a> Book<'a> {
                 formats::xlsx::preflight(bytes).map_err(OpenError::TooLarge)?;
                 formats::xlsx::comments(bytes).map(|comments| Extras { comments, ..Extras::default() })
             }
-            Format::Xls => formats::xls::extras(bytes),
+            // What calamine's own compound-file reader might still open, ours
+            // could not check: refused rather than read unchecked.
+            Format::Xls => Ok(formats::xls::extras(bytes).map_err(OpenError::Broken)?),
             Format::Ods => formats::ods::extras(bytes),
         };
         if let Some((sheet, row, col)) = extras.as_ref().ok().and_then(|x| x.beyond_box()) {

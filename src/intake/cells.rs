@@ -149,8 +149,16 @@ impl<'a> Reading<'a> {
     /// hidden controls (removed by [`clean`]) and characters no embedded
     /// font has (printed as `�` in the PDF, kept in the data and in Excel).
     fn screen(&mut self, sheet: &str, row: u32, col: u32, raw: &str) {
-        if raw.is_ascii() && !raw.bytes().any(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t'))
-        {
+        // One pass that allocates nothing: almost every cell is fine.
+        let coverage = fonts::Coverage::embedded();
+        let fine = raw.chars().all(|c| {
+            if c.is_ascii() {
+                !c.is_ascii_control() || matches!(c, '\n' | '\r' | '\t')
+            } else {
+                !fonts::is_hidden_control(c) && (c.is_whitespace() || coverage.printable(c))
+            }
+        });
+        if fine {
             return;
         }
         let codes = |chars: &[char]| {
@@ -182,7 +190,6 @@ impl<'a> Reading<'a> {
                 format!("ô có {} ký tự điều khiển ẩn ({}), đã bỏ đi; {advice}", hidden.len(), codes(&hidden)),
             );
         }
-        let coverage = fonts::Coverage::embedded();
         let missing: Vec<char> = raw
             .chars()
             .filter(|c| !fonts::is_hidden_control(*c) && !c.is_whitespace() && !coverage.printable(*c))

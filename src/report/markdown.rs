@@ -7,6 +7,15 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::{Value, json};
 
+/// Lists nested deeper than this are laid out as text of the list above:
+/// an official report has at most three levels (1., a), -), and Typst's
+/// layout of a list nested hundreds deep exhausts its call depth.
+pub const MAX_LIST_DEPTH: usize = 4;
+
+/// The deepest the tree grows: Typst reads the data as JSON nested at most
+/// 128 deep, and a page has no use for more.
+const MAX_FRAMES: usize = 16;
+
 /// One level of the tree under construction.
 struct Frame {
     node: Value,
@@ -29,6 +38,12 @@ pub fn to_tree(markdown: &str) -> Vec<Value> {
         match event {
             Event::Start(tag) => {
                 let node = match tag {
+                    // Emphasis in emphasis in emphasis…: text beyond a depth.
+                    Tag::Strong | Tag::Emphasis | Tag::Heading { .. } | Tag::Paragraph
+                        if stack.len() >= MAX_FRAMES =>
+                    {
+                        json!({"t": "span"})
+                    }
                     Tag::Paragraph => json!({"t": "par"}),
                     Tag::Heading { level, .. } => {
                         let n = match level {
@@ -38,6 +53,9 @@ pub fn to_tree(markdown: &str) -> Vec<Value> {
                         };
                         json!({"t": "heading", "level": n})
                     }
+                    Tag::List(_) if list_depth(&stack) >= MAX_LIST_DEPTH => json!({"t": "span"}),
+                    // The items of a list laid out as text are text too.
+                    Tag::Item if stack.last().is_none_or(|f| f.node["t"] != "list") => json!({"t": "span"}),
                     Tag::List(start) => json!({"t": "list", "ordered": start.is_some()}),
                     Tag::Item => json!({"t": "item"}),
                     Tag::Strong => json!({"t": "strong"}),
@@ -91,6 +109,10 @@ pub fn to_tree(markdown: &str) -> Vec<Value> {
         }
     }
     paragraphs(stack.into_iter().next().map(|f| f.children).unwrap_or_default())
+}
+
+fn list_depth(stack: &[Frame]) -> usize {
+    stack.iter().filter(|f| f.node["t"] == "list").count()
 }
 
 /// Gathers runs of inline nodes among blocks into paragraphs: a tight list
@@ -165,6 +187,48 @@ mod tests {
         assert_eq!(item[0]["t"], "par");
         assert_eq!(item[0]["c"][0]["t"], "strong");
         assert_eq!(item[1]["t"], "list");
+    }
+
+    #[test]
+    fn lists_nested_past_the_limit_keep_their_text_one_level_up() {
+        let mut md = String::new();
+        for level in 0..300 {
+            md.push_str(&format!("{}- mức {level}\n", "  ".repeat(level)));
+        }
+        let tree = to_tree(&md);
+        let json = serde_json::to_string(&tree).unwrap();
+        assert_eq!(json.matches("\"t\":\"list\"").count(), MAX_LIST_DEPTH, "{json}");
+        // Every item of every list is a list of blocks, as the template reads them.
+        fn items_are_blocks(v: &Value) -> bool {
+            match v {
+                Value::Object(o) if o.get("t").is_some_and(|t| t == "list") => {
+                    o["items"].as_array().unwrap().iter().all(|it| {
+                        it.as_array().is_some_and(|b| b.iter().all(|n| n.is_object() && items_are_blocks(n)))
+                    })
+                }
+                Value::Object(o) => o.values().all(items_are_blocks),
+                Value::Array(a) => a.iter().all(items_are_blocks),
+                _ => true,
+            }
+        }
+        assert!(tree.iter().all(items_are_blocks), "{json}");
+        for level in [0, 3, 4, 299] {
+            assert!(json.contains(&format!("mức {level}")), "mức {level} lost");
+        }
+    }
+
+    #[test]
+    fn emphasis_nested_hundreds_deep_stays_shallow() {
+        let md = format!("{}chữ{}", "*_".repeat(300), "_*".repeat(300));
+        let tree = to_tree(&md);
+        let json = serde_json::to_string(&tree).unwrap();
+        assert!(json.contains("chữ"));
+        let depth = json.chars().fold((0i32, 0i32), |(d, m), c| match c {
+            '{' | '[' => (d + 1, m.max(d + 1)),
+            '}' | ']' => (d - 1, m),
+            _ => (d, m),
+        });
+        assert!(depth.1 < 64, "nested {} deep", depth.1);
     }
 
     #[test]

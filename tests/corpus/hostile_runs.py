@@ -144,6 +144,11 @@ def templates(r):
         d = f"tpl/tera-{name}"
         r.file(f"{d}/bao-cao.md.tera", text)
         r.case(f"mẫu lời văn {name}", report + [d], 3, "templates/bao-cao.md.tera", says)
+    # A narrative nested 300 lists deep and 1,000 quotes deep: laid out, not refused.
+    d = "tpl/tera-long-sau"
+    r.file(f"{d}/bao-cao.md.tera", "".join(f"{'  ' * i}- mức {i}\n" for i in range(300)) + "\n" + ">" * 1000 + " trích\n\n"
+           + "*_" * 300 + "nhấn" + "_*" * 300 + "\n")
+    r.case("mẫu lời văn lồng 300 mức", report + [d, "--force"], 0, "đã ghi")
     typst = {
         "lap-vo-han": ("#while true {}", 3, "bao-cao.typ"),
         "doc-tep": ('#read("/etc/passwd")', 3, "bao-cao.typ"),

@@ -78,13 +78,38 @@ fn unicode_string(data: &[u8], short: bool) -> Option<String> {
     chars(data.get(flags_at + 1..)?, count, wide).map(|(s, _)| s)
 }
 
+/// How many rows and columns calamine reserves for a DIMENSIONS record:
+/// its own reading of the record (calamine 0.38, `parse_dimensions`), with
+/// the same wrap when a writer put the first row after the last, which is
+/// how a damaged file asks for 800 GB.
+fn declared_box(data: &[u8]) -> Option<(u32, u32)> {
+    let (first_row, last_row, first_col, last_col) = match data.len() {
+        10 => (
+            u32::from(u16_at(data, 0)?),
+            u32::from(u16_at(data, 2)?),
+            u32::from(u16_at(data, 4)?),
+            u32::from(u16_at(data, 6)?),
+        ),
+        14 | 16 => {
+            (u32_at(data, 0)?, u32_at(data, 4)?, u32::from(u16_at(data, 8)?), u32::from(u16_at(data, 10)?))
+        }
+        _ => return None,
+    };
+    let first_col = if first_col > 0xFF || last_col < first_col { 0 } else { first_col };
+    let (end_row, end_col) =
+        if last_row >= 1 && last_col >= 1 { (last_row - 1, last_col - 1) } else { (first_row, first_col) };
+    let rows = end_row.wrapping_sub(first_row).wrapping_add(1);
+    let cols = end_col.wrapping_sub(first_col).wrapping_add(1);
+    Some((rows, cols))
+}
+
 pub fn extras(bytes: &[u8]) -> Result<Extras, String> {
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut stream = Vec::new();
-    match file.open_stream("/Workbook") {
+    // BIFF8 keeps its records in "Workbook", BIFF5 in "Book"; calamine reads either.
+    match file.open_stream("/Workbook").or_else(|_| file.open_stream("/Book")) {
         Ok(s) => s.take(STREAM_LIMIT).read_to_end(&mut stream).map_err(|e| e.to_string())?,
-        // BIFF5 ("Book") and older: no extras, the cells are still read.
-        Err(_) => return Ok(Extras::default()),
+        Err(e) => return Err(e.to_string()),
     };
     Ok(read_stream(&stream))
 }
@@ -166,9 +191,8 @@ fn read_sheet(stream: &[u8], pos: usize, name: &str, percent_xf: &HashSet<u16>, 
                 }
             }
             DIMENSIONS => {
-                // Rows last+1 (u32), columns last+1 (u16), as declared.
-                if let (Some(rows), Some(cols)) = (u32_at(data, 4), u16_at(data, 10)) {
-                    reach(rows.saturating_sub(1), (cols as u32).saturating_sub(1));
+                if let Some((rows, cols)) = declared_box(data) {
+                    reach(rows.saturating_sub(1), cols.saturating_sub(1));
                 }
             }
             MULRK => {
@@ -225,5 +249,21 @@ fn read_sheet(stream: &[u8], pos: usize, name: &str, percent_xf: &HashSet<u16>, 
     for (row, col, id, author) in notes {
         let text = texts.remove(&id).unwrap_or_default().replace('\r', "\n");
         out.comments.push(Comment { sheet: name.to_owned(), row, col, author, text });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dimensions_record_is_read_as_calamine_reserves_it() {
+        let biff8 = |rf: u32, rl: u32, cf: u16, cl: u16| {
+            [&rf.to_le_bytes()[..], &rl.to_le_bytes(), &cf.to_le_bytes(), &cl.to_le_bytes(), &[0, 0]].concat()
+        };
+        assert_eq!(declared_box(&biff8(0, 60, 0, 11)), Some((60, 11)));
+        // First row after the last: calamine's subtraction wraps.
+        assert_eq!(declared_box(&biff8(9, 5, 0, 11)), Some((u32::MAX - 3, 11)));
+        assert_eq!(declared_box(&[0; 3]), None);
     }
 }
