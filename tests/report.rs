@@ -248,6 +248,24 @@ fn a_period_without_submissions_still_reports_and_says_so() {
     assert!(t.contains("Không có dữ liệu") || t.contains("Quá hạn"), "{t}");
 }
 
+#[test]
+fn a_long_list_of_recipients_runs_on_to_the_next_page_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("inputs/2025-H2")).unwrap();
+    assert_eq!(baocao(dir.path(), &["ingest", "--period", "2025-H2"]).0, 0);
+    let config = include_str!("../inputs/bao-cao.toml");
+    let start = config.find("recipients = [").unwrap();
+    let end = start + config[start..].find(']').unwrap() + 1;
+    let list: Vec<String> = (1..=120).map(|i| format!("\"Nơi nhận số {i};\"")).collect();
+    let config = format!("{}recipients = [{}]{}", &config[..start], list.join(", "), &config[end..]);
+    std::fs::write(dir.path().join("nhieu.toml"), config).unwrap();
+    let (code, o, e) = baocao(dir.path(), &["report", "--period", "2025-H2", "--config", "nhieu.toml"]);
+    assert_eq!(code, 0, "{o}{e}");
+    let t = text(&dir.path().join("outputs/2025-H2/bao-cao-2025-H2.pdf"));
+    let missing: Vec<usize> = (1..=120).filter(|i| !t.contains(&format!("Nơi nhận số {i};"))).collect();
+    assert!(missing.is_empty(), "recipients cut off the page: {missing:?}");
+}
+
 fn templates_copy(dir: &Path) -> PathBuf {
     let t = dir.join("mau");
     std::fs::create_dir_all(&t).unwrap();

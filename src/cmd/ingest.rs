@@ -22,17 +22,21 @@ pub fn gather(source: &PlanSource, a: &IngestArgs) -> Result<(Plan, PeriodData),
     Ok((plan, data))
 }
 
-/// Writes the merged data and the validation report into `out`.
+/// Writes the merged data and the validation report into `out`. The
+/// reports are made before anything is written, so that a failure leaves
+/// the previous run's three files as they were, not a mix of two runs.
 pub fn write_outputs(plan: &Plan, data: &PeriodData, out: &std::path::Path) -> Result<[PathBuf; 3], Error> {
     let standing = plan.agency_name(&plan.info.standing_agency).to_owned();
+    let text = findings::text(data, &plan.info.issuer);
+    let workbook = findings::workbook(data, &standing)?;
     // Written as it is serialised: at national scale the file is hundreds of megabytes.
     let json = write_atomic_with(out, "tong-hop.json", |w| {
         serde_json::to_writer_pretty(w, data).map_err(std::io::Error::other)
     })?;
     Ok([
         json,
-        write_atomic(out, "kiem-tra.txt", findings::text(data, &plan.info.issuer).as_bytes())?,
-        write_atomic(out, "kiem-tra.xlsx", &findings::workbook(data, &standing)?)?,
+        write_atomic(out, "kiem-tra.txt", text.as_bytes())?,
+        write_atomic(out, "kiem-tra.xlsx", &workbook)?,
     ])
 }
 
