@@ -302,7 +302,7 @@ fn a_broken_template_is_pointed_at_its_line_and_column() {
     std::fs::write(t.join("bao-cao.md.tera"), "Mở đầu\n{% if %}\n").unwrap();
     let (code, _, err) =
         baocao(dir.path(), &["report", "--period", "2025-H1", "--templates", t.to_str().unwrap()]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 3, "a template is configuration: {err}");
     assert!(err.contains("templates/bao-cao.md.tera") && err.contains("2:"), "{err}");
 }
 

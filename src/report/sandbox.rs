@@ -26,7 +26,8 @@ pub fn render_text(template: &str, file: &str, context: Value) -> Result<String,
     tera.register_function("get_env", |_: &HashMap<String, Value>| -> tera::Result<Value> {
         Err(tera::Error::msg("hàm get_env không dùng được trong mẫu báo cáo (mẫu chỉ đọc số liệu của kỳ)"))
     });
-    tera.render_str(template, &ctx).map_err(|e| {
+    // Registered under its own name, so that Tera's messages say which file.
+    tera.add_raw_template(file, template).and_then(|()| tera.render(file, &ctx)).map_err(|e| {
         let mut msg = format!("templates/{file}: lỗi mẫu lời văn: {e}");
         let mut source = std::error::Error::source(&e);
         while let Some(s) = source {
