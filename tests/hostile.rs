@@ -104,11 +104,8 @@ fn broken_and_hostile_inputs_cost_nothing_but_themselves() {
 /// `report`, which fails on any glyph no font has.
 #[test]
 fn every_character_called_printable_reaches_the_pdf() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = merged_empty_period("outputs/2025-H1");
     let root = dir.path();
-    std::fs::create_dir_all(root.join("inputs/2025-H1")).unwrap();
-    let (code, text) = bounded(root, "ingest --period 2025-H1");
-    assert_eq!(code, 0, "{text}");
     let coverage = baocao::fonts::Coverage::embedded();
     let chars: Vec<char> = (0x80u32..0x30000)
         .filter_map(char::from_u32)
@@ -184,11 +181,8 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 /// the file at fault, and writes nothing outside its output folder.
 #[test]
 fn every_command_refuses_hostile_inputs_by_name() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = merged_empty_period("out");
     let root = dir.path();
-    std::fs::create_dir_all(root.join("inputs/2025-H1")).unwrap();
-    let (code, text) = bounded(root, "ingest --period 2025-H1 --out out");
-    assert_eq!(code, 0, "{text}");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/hostile_runs.py");
     let out = Command::new("python3").arg(&script).arg(root).output().expect("python3");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -222,6 +216,15 @@ fn every_command_refuses_hostile_inputs_by_name() {
         }
     }
     assert!(failures.is_empty(), "{} of {} cases:\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+}
+
+/// A folder where 2025-H1 was ingested with no submissions, into `out`.
+fn merged_empty_period(out: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("inputs/2025-H1")).unwrap();
+    let (code, text) = bounded(dir.path(), &format!("ingest --period 2025-H1 --out {out}"));
+    assert_eq!(code, 0, "{text}");
+    dir
 }
 
 /// A shell word.

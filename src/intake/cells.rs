@@ -115,7 +115,9 @@ impl<'a> Reading<'a> {
             }
             Some(other) => other.to_string(),
         };
-        self.screen(sheet, row, col, &raw);
+        for warning in super::screen::warnings(&raw) {
+            self.cell_warn(sheet, row, col, warning);
+        }
         let text = clean(&raw);
         let assessment = self.keyboard.assessed.get(&text).cloned().unwrap_or_else(|| legacy::assess(&text));
         match legacy::decide(&text, assessment, self.keyboard.of(sheet, col)) {
@@ -142,76 +144,6 @@ impl<'a> Reading<'a> {
                 );
                 without_soft_hyphens(&text)
             }
-        }
-    }
-
-    /// Warns of what a cell holds that the report cannot show as typed:
-    /// hidden controls (removed by [`clean`]) and characters no embedded
-    /// font has (printed as `�` in the PDF, kept in the data and in Excel).
-    fn screen(&mut self, sheet: &str, row: u32, col: u32, raw: &str) {
-        // One pass that allocates nothing: almost every cell is fine.
-        let coverage = fonts::Coverage::embedded();
-        let fine = raw.chars().all(|c| {
-            if c.is_ascii() {
-                !c.is_ascii_control() || matches!(c, '\n' | '\r' | '\t')
-            } else {
-                !fonts::is_hidden_control(c) && (c.is_whitespace() || coverage.printable(c))
-            }
-        });
-        if fine {
-            return;
-        }
-        let codes = |chars: &[char]| {
-            let mut seen: Vec<char> = chars.to_vec();
-            seen.sort_unstable();
-            seen.dedup();
-            let listed: Vec<String> =
-                seen.iter().take(8).map(|c| format!("U+{:04X}", u32::from(*c))).collect();
-            let more = if seen.len() > 8 {
-                format!(" và {} ký tự khác", seen.len() - 8)
-            } else {
-                String::new()
-            };
-            format!("{}{more}", listed.join(", "))
-        };
-        let hidden: Vec<char> = raw.chars().filter(|c| fonts::is_hidden_control(*c)).collect();
-        if !hidden.is_empty() {
-            let reversing =
-                hidden.iter().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
-            let advice = if reversing {
-                "ký tự đổi chiều viết có thể làm chữ hiện ngược (0001 thành 1000) — hãy xem lại nội dung ô"
-            } else {
-                "thường do dán từ phần mềm khác — hãy xem lại nội dung ô"
-            };
-            self.cell_warn(
-                sheet,
-                row,
-                col,
-                format!("ô có {} ký tự điều khiển ẩn ({}), đã bỏ đi; {advice}", hidden.len(), codes(&hidden)),
-            );
-        }
-        let missing: Vec<char> = raw
-            .chars()
-            .filter(|c| !fonts::is_hidden_control(*c) && !c.is_whitespace() && !coverage.printable(*c))
-            .collect();
-        if !missing.is_empty() {
-            let shown: String = {
-                let mut seen = missing.clone();
-                seen.sort_unstable();
-                seen.dedup();
-                seen.iter().take(8).collect()
-            };
-            self.cell_warn(
-                sheet,
-                row,
-                col,
-                format!(
-                    "ô có ký tự mà phông chữ của báo cáo không có: «{shown}» ({}) — bản PDF in «{}» thay chỗ đó, \
-                     tệp tổng hợp và bảng Excel giữ nguyên; nếu cần in đúng, hãy viết bằng chữ tiếng Việt",
-                    codes(&missing),
-                    fonts::MISSING
-                ),
-            );
         }
     }
 

@@ -16,5 +16,6 @@ pub mod legacy;
 pub mod locate;
 pub mod read;
 pub mod report_sheet;
+pub mod screen;
 pub mod syllable;
 pub mod tasks;
