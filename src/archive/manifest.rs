@@ -136,7 +136,8 @@ impl Finding {
             Finding::Added(p) => format!("thêm mới, không có trong manifest: {p}"),
             Finding::Unreadable(p, why) => format!("không đọc được để kiểm tra: {p} ({why})"),
             Finding::Outside(p) => format!(
-                "manifest.json ghi tệp «{p}» nằm ngoài thư mục lưu trữ — manifest đã bị sửa; không kiểm tra tệp này"
+                "manifest.json ghi tệp «{p}» nằm ngoài thư mục lưu trữ (đường dẫn tuyệt đối hoặc có «..») — \
+                 manifest đã bị sửa tay hoặc bởi phần mềm khác; không kiểm tra tệp này"
             ),
         }
     }
@@ -200,7 +201,18 @@ pub fn verify(dir: &Path) -> Result<(usize, Vec<Finding>), Error> {
             checked += 1;
         }
         for input in &last.inputs {
-            check(&input.file, Path::new(&input.file.path), &mut found);
+            // Inputs are recorded as `ingest` was given them, relative to
+            // where it ran; a path that is absolute or climbs with «..» was
+            // written by something else and is not followed.
+            let path = Path::new(&input.file.path);
+            if path
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+            {
+                check(&input.file, path, &mut found);
+            } else {
+                found.push(Finding::Outside(input.file.path.clone()));
+            }
             checked += 1;
         }
     }

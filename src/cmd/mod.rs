@@ -10,8 +10,22 @@ pub fn period_dir(period: &Period) -> PathBuf {
 }
 
 /// The workbooks to read: those named, else the period's folder `inputs/<kỳ>`.
+///
+/// An absolute path inside the working folder is made relative to it: it is
+/// how files are named in messages and recorded in `manifest.json`, whose
+/// `verify` checks only paths that stay where the run was made.
 pub fn input_paths(paths: &[PathBuf], period: &Period) -> Vec<PathBuf> {
-    if paths.is_empty() { vec![PathBuf::from("inputs").join(period.id())] } else { paths.to_vec() }
+    if paths.is_empty() {
+        return vec![PathBuf::from("inputs").join(period.id())];
+    }
+    let here = std::env::current_dir().ok();
+    paths
+        .iter()
+        .map(|p| match here.as_deref().and_then(|h| p.strip_prefix(h).ok()) {
+            Some(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+            _ => p.clone(),
+        })
+        .collect()
 }
 
 pub mod demo;
