@@ -384,10 +384,9 @@ pub fn cell_date(data: &Data) -> Result<Option<Date>, String> {
     };
     match data {
         Data::Empty => Ok(None),
-        Data::DateTime(dt) => {
-            let (y, m, d, ..) = dt.to_ymd_hms_milli();
-            ymd_to_date(y, m, d).map(Some).ok_or_else(|| dt.as_f64().to_string())
-        }
+        // A number in a date-formatted cell: only Excel's dates (1/1/1900 to
+        // 31/12/9999) are dates; -5 would otherwise read as 31/12/1899.
+        Data::DateTime(dt) => serial(dt.as_f64()),
         Data::Float(v) => serial(*v),
         Data::Int(v) => serial(*v as f64),
         Data::String(s) | Data::DateTimeIso(s) => {

@@ -69,7 +69,12 @@ pub fn read(r: &mut Reading, s: &Sheet, roles: &BTreeMap<TaskNo, Role>, titles: 
         if let Some(c) = col(TaskCol::Completed) {
             let cell = range.get_value((row, c)).unwrap_or(&Data::Empty);
             match cell_date(cell) {
-                Ok(d) => entry.completed = d,
+                Ok(d) => {
+                    if let Some(why) = d.and_then(|d| implausible(r, d)) {
+                        r.cell_warn(sheet, row, c, why);
+                    }
+                    entry.completed = d;
+                }
                 Err(found) => {
                     completed_text = found.clone();
                     r.cell_error(sheet, row, c, format!(
@@ -169,6 +174,25 @@ pub fn read(r: &mut Reading, s: &Sheet, roles: &BTreeMap<TaskNo, Role>, titles: 
     out
 }
 
+/// Why a completion date that was read cannot be right, whatever the
+/// status: after the period's cut-off (it has not happened yet), or more
+/// than a year before the plan was issued (a mistyped year).
+fn implausible(r: &Reading, d: time::Date) -> Option<String> {
+    let cut_end = r.period.cutoff().1;
+    let plan_date = r.plan.info.date;
+    if d > cut_end {
+        Some(format!("ngày hoàn thành {} sau ngày chốt số liệu {} — hãy kiểm tra lại", vn::date(d), vn::date(cut_end)))
+    } else if d < plan_date.saturating_sub(time::Duration::days(365)) {
+        Some(format!(
+            "ngày hoàn thành {} trước ngày ban hành kế hoạch ({}) hơn một năm — hãy kiểm tra lại năm",
+            vn::date(d),
+            vn::date(plan_date)
+        ))
+    } else {
+        None
+    }
+}
+
 /// Reads the status and checks it against the deadline and the date.
 fn check_status(
     r: &mut Reading,
@@ -255,7 +279,6 @@ fn check_status(
         r.cell_warn(sheet, row, status_col, message);
     }
     let date_col = date_col.unwrap_or(status_col);
-    let plan_date = r.plan.info.date;
     let message = match (status.is_done(), entry.completed) {
         (true, None) => {
             Some(format!("nhiệm vụ {} đã hoàn thành nhưng chưa ghi ngày hoàn thành", task.number))
@@ -263,14 +286,6 @@ fn check_status(
         (false, Some(d)) => {
             Some(format!("có ngày hoàn thành {} nhưng tình trạng là «{}»", vn::date(d), status.label()))
         }
-        (true, Some(d)) if d > cut_end => {
-            Some(format!("ngày hoàn thành {} sau ngày chốt số liệu {}", vn::date(d), vn::date(cut_end)))
-        }
-        (true, Some(d)) if d < plan_date.saturating_sub(time::Duration::days(365)) => Some(format!(
-            "ngày hoàn thành {} trước ngày ban hành kế hoạch ({}) hơn một năm — hãy kiểm tra lại năm",
-            vn::date(d),
-            vn::date(plan_date)
-        )),
         _ => None,
     };
     if let Some(message) = message {

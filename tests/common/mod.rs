@@ -137,28 +137,6 @@ pub fn located(data: &Value, entry: &Value, want: &Value) -> Result<(), String> 
     if found { Ok(()) } else { Err(format!("no {} at {at} saying {words:?}", want["severity"])) }
 }
 
-/// Whether a value whose reading is not pinned is either merged (the
-/// answer's field is set) or said at its cell: never dropped in silence.
-fn accounted(data: &Value, entry: &Value, want: &Value) -> Result<(), String> {
-    let said = data["diagnostics"].as_array().unwrap().iter().any(|d| {
-        let loc = &d["location"];
-        loc["file"] == entry["file"] && loc["sheet"] == entry["sheet"] && loc["cell"] == entry["cell"]
-    });
-    let field = want["field"].as_str().unwrap();
-    let answer = data["tasks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["number"] == want["task"])
-        .and_then(|t| t["answers"].as_array().unwrap().iter().find(|a| a["agency"] == want["agency"]))
-        .map(|a| &a[field]);
-    match answer {
-        Some(v) if !v.is_null() || said => Ok(()),
-        _ if said => Ok(()),
-        _ => Err(format!("neither merged into {field} nor said at the cell")),
-    }
-}
-
 /// Checks every expectation of the ledger against the merged data; what
 /// fails, one line each.
 pub fn check_ledger(data: &Value, entries: &[Value]) -> Vec<String> {
@@ -171,8 +149,6 @@ pub fn check_ledger(data: &Value, entries: &[Value]) -> Vec<String> {
                 merged(data, m)
             } else if let Some(m) = want.get("message") {
                 located(data, e, m)
-            } else if let Some(a) = want.get("accounted") {
-                accounted(data, e, a)
             } else if let Some(a) = want.get("absent") {
                 let found = data["narratives"]
                     .as_array()

@@ -140,19 +140,25 @@ def task_rows(root, agency):
 
 
 def dates():
-    """(typed in «Ngày hoàn thành», what must be merged or None when a
-    message at the cell is expected instead)."""
+    """(typed in «Ngày hoàn thành», what must be merged, or None and the
+    message that must be said at the cell)."""
     d = datetime.datetime
+    unread = ("error", "không đọc được")
     return [
-        (d(2025, 5, 20), "2025-05-20"), ("15/3/2025", "2025-03-15"), ("2025-06-10", "2025-06-10"),
-        ("31/02/2025", None), ("30/02/2025", None), ("2025-13-01", None), ("hôm qua", None),
-        ("00/00/0000", None), ("15/06", None), ("tháng 6/2025", None), (-5, None), (0, None),
-        (2958466, None), (1e10, None), ("1/1/1900", None), ("29/02/2024", "2024-02-29"),
-        ("29/02/2025", None), ("32/01/2025", None), ("01/01/99999", None), (True, None),
-        ("=1/0", None), ("15/3/2025 - 20/3/2025", None),
+        (d(2025, 5, 20), "2025-05-20", None), ("15/3/2025", "2025-03-15", None),
+        ("2025-06-10", "2025-06-10", None), ("29/02/2024", "2024-02-29", None),
+        ("31/02/2025", None, unread), ("30/02/2025", None, unread), ("2025-13-01", None, unread),
+        ("hôm qua", None, unread), ("00/00/0000", None, unread), ("15/06", None, unread),
+        ("tháng 6/2025", None, unread), ("29/02/2025", None, unread), ("32/01/2025", None, unread),
+        ("01/01/99999", None, unread), (True, None, unread), ("15/3/2025 - 20/3/2025", None, unread),
+        # Numbers in the date-formatted cell that are no Excel date.
+        (-5, None, unread), (0, None, unread), (2958466, None, unread), (1e10, None, unread),
+        # Dates, but not of this plan's time.
+        ("1/1/1900", "1900-01-01", ("warning", "trước ngày ban hành kế hoạch")),
+        (d(9999, 12, 31), "9999-12-31", ("warning", "sau ngày chốt số liệu")),
+        ("31/12/2030", "2030-12-31", ("warning", "sau ngày chốt số liệu")),
+        ("=1/0", None, ("error", "không lưu giá trị đã tính")),
     ]
-
-
 ERRORS = ["#DIV/0!", "#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!"]
 
 
@@ -184,10 +190,11 @@ def cells(c):
             # Nothing visible: nothing merged, nothing to say.
             continue
         book(a).task(tt, "I", typed_value(real), *expect, typed=real)
-    for value, iso in dates():
+    for value, iso, said in dates():
         a, tt = next(slot)
-        expect = [task(a, tt, "completed", iso)] if iso else [{"accounted": {"agency": a, "task": tt,
-                                                                              "field": "completed"}}]
+        expect = [task(a, tt, "completed", iso)] if iso else []
+        if said:
+            expect.append(msg(said[0], "cell", said[1]))
         book(a).task(tt, "H", value, *expect, typed=str(value))
     for err in ERRORS:
         a, tt = next(slot)
