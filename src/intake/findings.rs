@@ -59,6 +59,11 @@ const DIAGNOSTIC_ROWS: usize = 1_048_574;
 
 /// The same as a workbook: a sheet of findings and a sheet of agencies.
 pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
+    workbook_with_rows(data, author, DIAGNOSTIC_ROWS)
+}
+
+/// [`workbook`] with at most `rows` findings on its sheet.
+fn workbook_with_rows(data: &PeriodData, author: &str, rows: usize) -> Result<Vec<u8>, Error> {
     let title = format!("Kết quả kiểm tra biểu mẫu {}", data.period.name());
     let mut wb = crate::xlsx::workbook(&title, author, "", data.period.cutoff().0)?;
     let base = Format::new().set_font_name(FONT).set_font_size(SIZE);
@@ -74,7 +79,7 @@ pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
         ws.write_string_with_format(0, c as u16, *h, &header).map_err(xlsx)?;
     }
     // A sheet holds 1,048,576 rows: the rest are in kiem-tra.txt, said so.
-    let shown = data.diagnostics.len().min(DIAGNOSTIC_ROWS);
+    let shown = data.diagnostics.len().min(rows);
     for (i, d) in data.diagnostics.iter().take(shown).enumerate() {
         let row = i as u32 + 1;
         let (label, fmt) = match d.severity {
@@ -153,4 +158,44 @@ pub fn workbook(data: &PeriodData, author: &str) -> Result<Vec<u8>, Error> {
     ws.set_freeze_panes(1, 2).map_err(xlsx)?;
     ws.set_landscape().set_paper_size(crate::xlsx::A4).set_print_fit_to_pages(1, 0);
     wb.save_to_buffer().map_err(xlsx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Diagnostic, Location};
+    use crate::merge::merge;
+    use crate::period::Period;
+    use crate::plan::{files::PlanSource, load};
+    use calamine::{Reader, Xlsx};
+
+    /// More findings than a sheet holds, and one longer than a cell: the
+    /// workbook is made, says how many more there are, and cuts the long one.
+    #[test]
+    fn findings_past_excels_limits_are_cut_and_counted() {
+        let plan = load::load(&PlanSource::Embedded).unwrap();
+        let period = Period::parse("2025-H1").unwrap();
+        let inputs = crate::merge::Inputs {
+            read: Vec::new(),
+            refused: Vec::new(),
+            general: Vec::new(),
+            hashes: Default::default(),
+        };
+        let mut data = merge(&plan, period, period.default_deadline(), inputs);
+        data.diagnostics = (0..12)
+            .map(|i| {
+                Diagnostic::warning(
+                    Location::file(format!("nop/{i}.xlsx")),
+                    "ô lạ".repeat(if i == 0 { 20_000 } else { 1 }),
+                )
+            })
+            .collect();
+        let bytes = workbook_with_rows(&data, "Sở", 10).unwrap();
+        let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range("Kiểm tra").unwrap();
+        assert_eq!(sheet.height(), 12, "header, 10 findings, the line that counts the rest");
+        assert!(sheet.get_value((11, 4)).unwrap().to_string().contains("… và 2 thông báo khác"));
+        let long = sheet.get_value((1, 4)).unwrap().to_string();
+        assert_eq!(long.chars().count(), crate::xlsx::CELL_LIMIT);
+    }
 }

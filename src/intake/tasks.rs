@@ -181,7 +181,11 @@ fn implausible(r: &Reading, d: time::Date) -> Option<String> {
     let cut_end = r.period.cutoff().1;
     let plan_date = r.plan.info.date;
     if d > cut_end {
-        Some(format!("ngày hoàn thành {} sau ngày chốt số liệu {} — hãy kiểm tra lại", vn::date(d), vn::date(cut_end)))
+        Some(format!(
+            "ngày hoàn thành {} sau ngày chốt số liệu {} — hãy kiểm tra lại",
+            vn::date(d),
+            vn::date(cut_end)
+        ))
     } else if d < plan_date.saturating_sub(time::Duration::days(365)) {
         Some(format!(
             "ngày hoàn thành {} trước ngày ban hành kế hoạch ({}) hơn một năm — hãy kiểm tra lại năm",
