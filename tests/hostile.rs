@@ -76,6 +76,10 @@ fn broken_and_hostile_inputs_cost_nothing_but_themselves() {
         "{{ get_env(name=\"PATH\") }}",
         "<script>alert(1)</script>",
         "Chuông kêu",
+        // Agencies' Markdown is their text, printed as typed (issue 17).
+        "*đậm* _nghiêng_ `mã`",
+        "[link](http://x.vn) và ]",
+        "$x^2$ công thức",
     ] {
         assert!(pdf_flat.contains(&flat(shown)), "«{shown}» not in the PDF");
     }
@@ -253,4 +257,26 @@ fn snapshot(root: &Path) -> std::collections::BTreeSet<String> {
         }
     }
     seen
+}
+
+/// A workbook saved with a password to open (Excel's «Encrypt with
+/// Password»: a compound file holding the encrypted package): said to be
+/// password-protected, with what to ask for, not called corrupt.
+#[test]
+fn a_password_protected_workbook_is_said_to_be_one() {
+    let dir = merged_empty_period("out");
+    let root = dir.path();
+    let path = root.join("mat-khau.xlsx");
+    let mut cfb = cfb::create(&path).unwrap();
+    for (name, bytes) in
+        [("/EncryptionInfo", &[4u8, 0, 4, 0, 0x40, 0, 0, 0][..]), ("/EncryptedPackage", &[0u8; 64][..])]
+    {
+        std::io::Write::write_all(&mut cfb.create_stream(name).unwrap(), bytes).unwrap();
+    }
+    cfb.flush().unwrap();
+    drop(cfb);
+    let (code, text) = bounded(root, "ingest mat-khau.xlsx --period 2025-H1 --out out");
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("mat-khau.xlsx") && text.contains("đặt mật khẩu"), "{text}");
+    assert!(text.contains("bản không đặt mật khẩu"), "{text}");
 }
