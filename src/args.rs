@@ -384,6 +384,11 @@ pub struct ImportArgs {
     #[arg(long, value_name = "TỆP")]
     pub agencies: Option<PathBuf>,
 
+    /// Tên cơ quan thường trực, khi văn bản không nói theo cách chương trình nhận ra
+    /// (ví dụ --standing "Sở Khoa học và Công nghệ")
+    #[arg(long, value_name = "TÊN")]
+    pub standing: Option<String>,
+
     /// Ghi đè các tệp kế hoạch đã có trong thư mục đích
     #[arg(long)]
     pub force: bool,

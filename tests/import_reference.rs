@@ -340,3 +340,40 @@ fn the_embedded_plan_is_the_bundled_plan_and_it_checks_clean() {
     assert_eq!(children, vec!["18.1", "18.2"]);
     assert_eq!(embedded.indicator_groups[0].year, Some(2030));
 }
+
+/// Plans word things differently: an appendix heading the importer does
+/// not know and no pipe before it, a standing agency given its role in
+/// other words. The title stays the heading (not the body above it); the
+/// standing agency is found, or named with `--standing`.
+#[test]
+fn other_wordings_keep_titles_short_and_find_the_standing_agency() {
+    let text = reference_text()
+        .replacen("DÂN |\nDANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "DÂN\n\nPHỤ LỤC I\nDANH MỤC CÁC CHỈ TIÊU CỤ THỂ", 1)
+        .replacen(
+            "Sở Khoa học và Công nghệ là cơ quan thường trực, chịu trách nhiệm",
+            "Giao Sở Khoa học và Công nghệ chủ trì, theo dõi, đôn đốc, chịu trách nhiệm",
+            1,
+        );
+    assert!(text.contains("PHỤ LỤC I") && text.contains("Giao Sở Khoa học"), "the edits apply");
+    let imp = import(REFERENCE, &text, &registry(&text)).expect("a plan");
+    assert_eq!(imp.plan.indicator_appendix.title, "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ");
+    assert_eq!(imp.plan.standing_agency.get_ref(), "skhcn");
+    assert_eq!(imp.plan.reporting, vec![Cadence::HalfYear, Cadence::YearEnd, Cadence::OnDemand]);
+
+    let unsaid = reference_text().replacen("là cơ quan thường trực", "được phân công theo dõi", 1);
+    let imp = import(REFERENCE, &unsaid, &registry(&unsaid)).expect("a plan");
+    assert!(
+        imp.diagnostics.iter().any(|d| d.is_error() && d.message.contains("--standing")),
+        "{:?}",
+        imp.diagnostics
+    );
+    let imp = baocao::plan::import::import_with(
+        REFERENCE,
+        &unsaid,
+        &registry(&unsaid),
+        Some("Sở Khoa học và Công nghệ"),
+    )
+    .expect("a plan");
+    assert_eq!(imp.plan.standing_agency.get_ref(), "skhcn");
+    assert!(!imp.has_errors(), "{:?}", imp.diagnostics);
+}

@@ -23,7 +23,7 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
         return Err(Error::InvalidPlan { source_name: agencies.name.clone(), errors: registry_diags });
     }
     let name = a.file.display().to_string();
-    let imported = import::import(&name, &text, &registry)
+    let imported = import::import_with(&name, &text, &registry, a.standing.as_deref())
         .map_err(|e| Error::BadInput { path: a.file.clone(), what: e.0 })?;
     if !a.force {
         for f in ALL_FILES {

@@ -87,12 +87,26 @@ struct Table {
 struct Importer<'a> {
     file: &'a str,
     registry: &'a Registry,
+    /// The standing agency named by the user (`--standing`), over what the
+    /// text says.
+    standing: Option<&'a str>,
     diags: Vec<Diagnostic>,
 }
 
 /// Imports `text` (named `file` in messages), resolving agency names with
 /// `registry`.
 pub fn import(file: &str, text: &str, registry: &Registry) -> Result<Imported, NotAPlan> {
+    import_with(file, text, registry, None)
+}
+
+/// [`import`], with the standing agency given by name when the text does
+/// not say it in a way the importer knows.
+pub fn import_with(
+    file: &str,
+    text: &str,
+    registry: &Registry,
+    standing: Option<&str>,
+) -> Result<Imported, NotAPlan> {
     let mut lines: Vec<&str> = text.lines().collect();
     // Footnotes ("[1] Tuyên truyền …") follow the last table; they belong to
     // the body, not to the table's last cell.
@@ -103,7 +117,7 @@ pub fn import(file: &str, text: &str, registry: &Registry) -> Result<Imported, N
             *line = "";
         }
     }
-    let mut imp = Importer { file, registry, diags: Vec::new() };
+    let mut imp = Importer { file, registry, standing, diags: Vec::new() };
     let table_starts: Vec<usize> = (0..lines.len()).filter(|&i| fold(lines[i]) == "tt").collect();
     let body_end = table_starts.first().map(|&s| title_block_start(&lines, s)).unwrap_or(lines.len());
     imp.report_duplicate_blocks(&lines[..body_end]);
@@ -181,14 +195,37 @@ fn is_footnote(line: &str) -> bool {
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The most lines an appendix title takes above its table: label, two or
+/// three lines of title, the «(Ban hành kèm theo …)» note.
+const TITLE_LINES: usize = 8;
+
 /// The first line of the title block above a table's header line: the lines
-/// without `|` just above it ("DANH MỤC …", "(Ban hành kèm theo …)").
+/// without `|` just above it ("DANH MỤC …", "(Ban hành kèm theo …)"), at
+/// most [`TITLE_LINES`], stopping below an appendix label («PHỤ LỤC I»),
+/// a blank line, or a line of body text (a sentence, a signature block), so
+/// that a heading the importer does not know never swallows the body.
 fn title_block_start(lines: &[&str], header: usize) -> usize {
     let mut i = header;
-    while i > 0 && !lines[i - 1].contains('|') {
+    while i > 0 && header - i < TITLE_LINES {
+        let line = lines[i - 1].trim();
+        let collected = lines[i..header].iter().any(|l| !l.trim().is_empty());
+        if line.contains('|') || fold(line).starts_with("phu luc") || is_body_line(line) {
+            break;
+        }
+        if line.is_empty() && collected {
+            break;
+        }
         i -= 1;
     }
     i
+}
+
+/// A line of the document's text rather than of a heading: long, or a
+/// sentence that ends (headings and their «(…)» notes do not).
+fn is_body_line(line: &str) -> bool {
+    let note = line.starts_with('(');
+    let upper = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    line.chars().count() > 250 || (!note && !upper && line.ends_with(['.', ';', ':', '/']))
 }
 
 /// Splits table lines into cells. A `|` ends a cell; text after the last `|`
@@ -583,15 +620,21 @@ impl Importer<'_> {
     /// the same sentence ("định kỳ 6 tháng, cuối năm hoặc đột xuất").
     fn standing_agency(&mut self, body: &[&str]) -> (String, Vec<Cadence>) {
         let found = body.iter().enumerate().find_map(|(i, l)| {
-            let (who, rest) = l.split_once(" là cơ quan thường trực")?;
-            let who =
-                who.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ' || c == '-');
-            Some((i + 1, clean(who), fold(rest)))
+            let (who, rest) = standing_sentence(l)?;
+            Some((i + 1, who, fold(rest)))
         });
+        let found = match (self.standing, found) {
+            (Some(named), Some((line, _, rest))) => Some((line, clean(named), rest)),
+            (Some(named), None) => Some((1, clean(named), String::new())),
+            (None, found) => found,
+        };
         let Some((line, who, rest)) = found else {
             self.error(
                 1,
-                "không tìm thấy câu «… là cơ quan thường trực» — cần điền `standing_agency` trong ke-hoach.toml".into(),
+                "không tìm thấy câu giao cơ quan thường trực («… là cơ quan thường trực», «… là cơ quan đầu mối», \
+                 «Giao … chủ trì, theo dõi, đôn đốc …») — nhập lại với --standing \"TÊN CƠ QUAN\" hoặc điền \
+                 `standing_agency` trong ke-hoach.toml"
+                    .into(),
             );
             return (String::new(), vec![Cadence::HalfYear, Cadence::YearEnd, Cadence::OnDemand]);
         };
@@ -625,6 +668,41 @@ impl Importer<'_> {
             }
         }
     }
+}
+
+/// How plans name the agency that follows the plan and reports on it, as
+/// the words that come right after its name.
+const STANDING_PHRASES: [&str; 6] = [
+    " là cơ quan thường trực",
+    " là cơ quan đầu mối",
+    " là đầu mối",
+    " chủ trì, theo dõi",
+    " chủ trì theo dõi",
+    " chủ trì, đôn đốc",
+];
+
+/// The standing agency's name in a sentence that gives it the role, and
+/// the rest of the sentence (where the reporting cadence is said).
+/// «1. Sở Khoa học và Công nghệ là cơ quan thường trực, …», «Giao Bộ Khoa
+/// học và Công nghệ chủ trì, theo dõi, đôn đốc … tổng hợp, báo cáo …».
+fn standing_sentence(line: &str) -> Option<(String, &str)> {
+    let (at, phrase) = STANDING_PHRASES.iter().filter_map(|p| Some((line.find(p)?, p.len()))).min()?;
+    let who = line[..at]
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | '-' | '+' | ')'));
+    // An item letter: «a) », «b. ».
+    let mut head = who.chars();
+    let who = match (head.next(), head.next(), head.next()) {
+        (Some(l), Some(')' | '.'), Some(' ')) if l.is_alphabetic() => &who[l.len_utf8() + 2..],
+        _ => who,
+    };
+    // The name ends the clause before it: «…; giao Sở X chủ trì, theo dõi».
+    let who = who.rsplit([';', ',', ':']).next().unwrap_or(who).trim();
+    let who = ["Giao cho ", "giao cho ", "Giao ", "giao ", "Đề nghị ", "đề nghị "]
+        .iter()
+        .find_map(|p| who.rfind(p).map(|i| &who[i + p.len()..]))
+        .unwrap_or(who);
+    let who = clean(who);
+    (!who.is_empty() && who.split_whitespace().count() <= 15).then_some((who, &line[at + phrase..]))
 }
 
 /// A header line `Khóa | giá trị |`, folded key and cleaned value.
@@ -832,6 +910,48 @@ mod tests {
                 ("x".into(), 5),
             ]
         );
+    }
+
+    #[test]
+    fn the_standing_agency_is_found_in_the_usual_phrasings() {
+        for (line, who) in [
+            (
+                "1. Sở Khoa học và Công nghệ là cơ quan thường trực, chịu trách nhiệm đôn đốc",
+                "Sở Khoa học và Công nghệ",
+            ),
+            (
+                "a) Sở Thông tin và Truyền thông là cơ quan đầu mối, tổng hợp báo cáo",
+                "Sở Thông tin và Truyền thông",
+            ),
+            (
+                "Giao Bộ Khoa học và Công nghệ chủ trì, theo dõi, đôn đốc việc thực hiện, định kỳ hằng năm tổng hợp, báo cáo Thủ tướng Chính phủ",
+                "Bộ Khoa học và Công nghệ",
+            ),
+            ("Các bộ, ngành triển khai; giao Sở Nội vụ chủ trì, đôn đốc và báo cáo 6 tháng", "Sở Nội vụ"),
+        ] {
+            assert_eq!(standing_sentence(line).map(|(w, _)| w), Some(who.to_owned()), "{line}");
+        }
+        assert_eq!(standing_sentence("Các sở, ngành chủ động triển khai thực hiện."), None);
+    }
+
+    #[test]
+    fn titles_stop_at_the_label_a_blank_line_or_the_body() {
+        let lines = [
+            "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành triển khai thực hiện Kế hoạch này./.",
+            "Nơi nhận:",
+            "KT. CHỦ TỊCH",
+            "",
+            "PHỤ LỤC I",
+            "DANH MỤC CHỈ TIÊU",
+            "(Kèm theo Kế hoạch số 12/KH-UBND)",
+            "TT |",
+        ];
+        assert_eq!(title_block_start(&lines, 7), 5);
+        let without_label = ["Trên đây là kế hoạch của tỉnh.", "DANH MỤC CHỈ TIÊU", "TT |"];
+        assert_eq!(title_block_start(&without_label, 2), 1);
+        let body: Vec<&str> =
+            std::iter::repeat_n("một dòng của phần thân không có dấu chấm", 40).chain(["TT |"]).collect();
+        assert_eq!(title_block_start(&body, 40), 40 - TITLE_LINES);
     }
 
     #[test]
