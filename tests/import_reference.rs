@@ -377,3 +377,27 @@ fn other_wordings_keep_titles_short_and_find_the_standing_agency() {
     assert_eq!(imp.plan.standing_agency.get_ref(), "skhcn");
     assert!(!imp.has_errors(), "{:?}", imp.diagnostics);
 }
+
+/// Names the registry does not know (a plan of ministries): a list of them is
+/// cut by their head nouns, and each unknown name is said once, with every
+/// line it is on, however many rows name it.
+#[test]
+fn unknown_agencies_are_cut_by_head_noun_and_said_once() {
+    let text = reference_text().replace("\nSở Tài chính |", "\nBộ Tài chính |").replacen(
+        "Công an tỉnh |",
+        "Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông |",
+        1,
+    );
+    let imp = import(REFERENCE, &text, &registry(&text)).expect("a plan");
+    let said = |name: &str| {
+        imp.diagnostics.iter().filter(|d| d.is_error() && d.message.contains(&format!("«{name}»"))).count()
+    };
+    assert_eq!(said("Bộ Tài chính"), 1, "{:#?}", imp.diagnostics);
+    assert!(
+        imp.diagnostics.iter().any(|d| d.message.contains("«Bộ Tài chính» (còn ở dòng")),
+        "the other lines are listed"
+    );
+    assert_eq!(said("Bộ Khoa học và Công nghệ"), 1);
+    assert_eq!(said("Bộ Thông tin và Truyền thông"), 1);
+    assert_eq!(said("Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông"), 0, "the list is cut");
+}

@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::ids::AgencyId;
+use super::naming::split_names;
 use crate::text::fold;
 
 /// What kind of body an agency is; groups select their members by kind.
@@ -362,10 +363,20 @@ impl Registry {
         spans.reverse();
         let mut out: Vec<AgencyRef> = Vec::new();
         let mut unknown_from: Option<usize> = None;
+        // An unknown run that lists names by their head nouns («Bộ A và Bộ
+        // B») is cut into them (see `naming`); each may then be known.
         let flush = |from: Option<usize>, to: usize, out: &mut Vec<AgencyRef>| {
             if let Some(f) = from {
                 let raw = text[pieces[f].0..pieces[to - 1].1].trim().trim_end_matches(['.', ';', ',']);
-                out.push(AgencyRef::Unknown(raw.trim().to_owned()));
+                let names = split_names(raw).unwrap_or_else(|| vec![raw.trim().to_owned()]);
+                for name in names {
+                    let r = self
+                        .lookup(&name)
+                        .map_or(AgencyRef::Unknown(name), |id| AgencyRef::Known(id.clone()));
+                    if !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
             }
         };
         for (i, j, id) in spans {
@@ -539,15 +550,21 @@ mod tests {
     }
 
     #[test]
-    fn unknown_parts_are_kept_as_printed() {
+    fn unknown_names_are_cut_by_their_head_nouns_and_kept_as_printed() {
         let reg = sample();
         assert_eq!(
             reg.resolve_list("Công an tỉnh; Sở Ngoại vụ, Hội Nông dân tỉnh; Báo Cà Mau."),
             vec![
                 AgencyRef::Known(id("cat")),
-                AgencyRef::Unknown("Sở Ngoại vụ, Hội Nông dân tỉnh".into()),
+                AgencyRef::Unknown("Sở Ngoại vụ".into()),
+                AgencyRef::Unknown("Hội Nông dân tỉnh".into()),
                 AgencyRef::Known(id("bao")),
             ]
+        );
+        // A part that does not read as a name stays in the name before it.
+        assert_eq!(
+            reg.resolve_list("Bộ Văn hóa, Thể thao và Du lịch; Công an tỉnh"),
+            vec![AgencyRef::Unknown("Bộ Văn hóa, Thể thao và Du lịch".into()), AgencyRef::Known(id("cat"))]
         );
     }
 

@@ -90,6 +90,9 @@ struct Importer<'a> {
     /// The standing agency named by the user (`--standing`), over what the
     /// text says.
     standing: Option<&'a str>,
+    /// Names not in the registry, in the order first met, with the lines
+    /// they are on: said once each at the end, not once per row.
+    unknown: Vec<(String, Vec<usize>)>,
     diags: Vec<Diagnostic>,
 }
 
@@ -117,7 +120,7 @@ pub fn import_with(
             *line = "";
         }
     }
-    let mut imp = Importer { file, registry, standing, diags: Vec::new() };
+    let mut imp = Importer { file, registry, standing, unknown: Vec::new(), diags: Vec::new() };
     let table_starts: Vec<usize> = (0..lines.len()).filter(|&i| fold(lines[i]) == "tt").collect();
     let body_end = table_starts.first().map(|&s| title_block_start(&lines, s)).unwrap_or(lines.len());
     imp.report_duplicate_blocks(&lines[..body_end]);
@@ -168,6 +171,7 @@ pub fn import_with(
     }
     let mut plan = imp.plan_info(&lines[..body_end], appendices)?;
     plan.footnotes = footnotes;
+    imp.say_unknown();
     Ok(Imported { plan, indicators, tasks, diagnostics: imp.diags })
 }
 
@@ -525,14 +529,35 @@ impl Importer<'_> {
             .map(|r| match r {
                 AgencyRef::Known(id) => id.to_string(),
                 AgencyRef::Unknown(name) => {
-                    self.error(
-                        line,
-                        format!("không nhận ra cơ quan «{name}» — giữ nguyên tên; thêm cơ quan hoặc bí danh vào co-quan.toml rồi nhập lại"),
-                    );
+                    match self.unknown.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, lines)) => lines.push(line),
+                        None => self.unknown.push((name.clone(), vec![line])),
+                    }
                     name
                 }
             })
             .collect()
+    }
+
+    /// One error per agency name not in the registry, at its first line,
+    /// with the other lines it is on.
+    fn say_unknown(&mut self) {
+        for (name, lines) in std::mem::take(&mut self.unknown) {
+            let elsewhere = match lines.len() {
+                1 => String::new(),
+                n => {
+                    let shown: Vec<String> = lines.iter().skip(1).take(10).map(usize::to_string).collect();
+                    let more = if n > 11 { format!(" và {} chỗ khác", n - 11) } else { String::new() };
+                    format!(" (còn ở dòng {}{more})", shown.join(", "))
+                }
+            };
+            self.error(
+                lines[0],
+                format!(
+                    "không nhận ra cơ quan «{name}»{elsewhere} — giữ nguyên tên; thêm cơ quan hoặc bí danh vào co-quan.toml rồi nhập lại"
+                ),
+            );
+        }
     }
 
     fn plan_info(&mut self, body: &[&str], appendices: (Appendix, Appendix)) -> Result<PlanRecord, NotAPlan> {

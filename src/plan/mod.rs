@@ -11,6 +11,7 @@ pub mod files;
 pub mod ids;
 pub mod import;
 pub mod load;
+pub mod naming;
 pub mod target;
 
 use serde::{Deserialize, Serialize};

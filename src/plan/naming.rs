@@ -1,0 +1,123 @@
+//! What a phrase of a plan's agency columns says by its words alone: whether
+//! it reads as the name of an agency (by its head noun: Bộ, Sở, Ủy ban nhân
+//! dân, Công an, Đài…), and how a cell naming several is cut.
+//!
+//! The registry resolves the names it knows; these rules let a plan of
+//! another province or of a ministry be read before its agencies are
+//! registered: «Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông» is two
+//! agencies, «Bộ Văn hóa, Thể thao và Du lịch» one.
+
+/// Head nouns of Vietnamese agency names, lower case with diacritics (so
+/// that «Bộ» is not «bổ»): the words a name starts with.
+const HEADS: [&str; 40] = [
+    "bộ",
+    "sở",
+    "ban",
+    "ủy ban",
+    "uỷ ban",
+    "ubnd",
+    "văn phòng",
+    "công an",
+    "ngân hàng",
+    "thanh tra",
+    "đài",
+    "báo",
+    "tập đoàn",
+    "tổng công ty",
+    "công ty",
+    "hội",
+    "mặt trận",
+    "tòa án",
+    "toà án",
+    "viện",
+    "cục",
+    "tổng cục",
+    "kho bạc",
+    "tỉnh đoàn",
+    "thành đoàn",
+    "liên đoàn",
+    "học viện",
+    "trường",
+    "bệnh viện",
+    "trung tâm",
+    "thông tấn xã",
+    "quỹ",
+    "bảo hiểm xã hội",
+    "đại học",
+    "hội đồng",
+    "kiểm toán",
+    "chi cục",
+    "đoàn",
+    "ủy ban mặt trận",
+    "các",
+];
+
+/// Whether `name` starts with the head noun of an agency name (or «Các …»,
+/// a collective phrase such as «Các sở, ban, ngành»).
+pub fn looks_like_agency(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    // «ban» alone (in «Các sở, ban, ngành») is a word of a list, not a name.
+    HEADS.iter().any(|h| lower.strip_prefix(h).is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1))
+}
+
+/// Cuts `text` into the agency names it lists. The pieces between `,` `;`
+/// and « và » are read in order: a piece that reads as a name starts a new
+/// one, any other continues the name before it («Bộ Khoa học và Công
+/// nghệ», «Bộ Văn hóa, Thể thao và Du lịch»). `None` unless that gives
+/// several names, each read as one.
+pub fn split_names(text: &str) -> Option<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    let mut rest = text.trim();
+    let mut separator = "";
+    while !rest.is_empty() {
+        let cut = [",", ";", " và "].iter().filter_map(|s| rest.find(s).map(|i| (i, *s))).min();
+        let (piece, sep, next) = match cut {
+            Some((i, s)) => (&rest[..i], s, &rest[i + s.len()..]),
+            None => (rest, "", ""),
+        };
+        let piece = piece.trim();
+        match names.last_mut() {
+            Some(name) if !looks_like_agency(piece) => {
+                name.push_str(separator);
+                if separator != " và " {
+                    name.push(' ');
+                }
+                name.push_str(piece);
+            }
+            _ => names.push(piece.to_owned()),
+        }
+        separator = if sep == " và " { " và " } else { sep };
+        rest = next.trim_start();
+    }
+    for name in &mut names {
+        *name = name.trim().trim_end_matches(['.', ',', ';']).trim().to_owned();
+    }
+    names.retain(|n| !n.is_empty());
+    (names.len() > 1 && names.iter().all(|n| looks_like_agency(n))).then_some(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_cut_only_where_every_part_is_a_name() {
+        assert_eq!(
+            split_names("Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông"),
+            Some(vec!["Bộ Khoa học và Công nghệ".into(), "Bộ Thông tin và Truyền thông".into()])
+        );
+        assert_eq!(split_names("Các sở, ban, ngành"), None);
+        assert_eq!(
+            split_names("Sở Công Thương và Công an tỉnh; UBND các xã, phường."),
+            Some(vec!["Sở Công Thương".into(), "Công an tỉnh".into(), "UBND các xã, phường".into()])
+        );
+        assert_eq!(
+            split_names("Bộ Tài chính; Bộ Nội vụ và Ngân hàng Nhà nước Việt Nam"),
+            Some(vec!["Bộ Tài chính".into(), "Bộ Nội vụ".into(), "Ngân hàng Nhà nước Việt Nam".into()])
+        );
+        assert_eq!(split_names("Bộ Văn hóa, Thể thao và Du lịch"), None);
+        assert_eq!(split_names("Sở Khoa học và Công nghệ"), None);
+        assert!(looks_like_agency("Ủy ban nhân dân các xã, phường") && looks_like_agency("Các bộ, ngành"));
+        assert!(!looks_like_agency("bổ sung nguồn lực") && !looks_like_agency("Thể thao và Du lịch"));
+    }
+}
