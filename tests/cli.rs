@@ -235,16 +235,23 @@ fn unknown_agencies_and_deadlines_in_the_text_are_kept_and_reported() {
     );
     let (d, r) = import_text(text.as_bytes());
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("dòng 302") && r.stderr.contains("«Sở Y tế dự phòng»"), "{}", r.stderr);
+    // A name the registry does not know is added to it, said at its line.
+    assert!(
+        r.stderr.contains("dòng 302") && r.stderr.contains("đã thêm cơ quan «Sở Y tế dự phòng»"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("dòng 526") && r.stderr.contains("«Sớm nhất có thể»"), "{}", r.stderr);
     let out = d.path().join("out");
     let indicators = std::fs::read_to_string(out.join("chi-tieu.toml")).unwrap();
-    assert!(indicators.contains("tracking = [\"Sở Y tế dự phòng\"]"));
+    assert!(indicators.contains("tracking = [\"so-y-te-du-phong\"]"), "{indicators}");
+    let registry = std::fs::read_to_string(out.join("co-quan.toml")).unwrap();
+    assert!(registry.contains("name = \"Sở Y tế dự phòng\""));
     let tasks = std::fs::read_to_string(out.join("nhiem-vu.toml")).unwrap();
     assert!(tasks.contains("deadline = \"Sớm nhất có thể\""));
     let r = run(&["plan", "check", out.to_str().unwrap()]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("«Sở Y tế dự phòng» không có trong danh mục"), "{}", r.stderr);
+    assert!(!r.stderr.contains("Sở Y tế dự phòng"), "{}", r.stderr);
     assert!(r.stderr.contains("không hiểu thời hạn «Sớm nhất có thể»"), "{}", r.stderr);
 }
 
@@ -304,4 +311,37 @@ fn content_errors_in_plan_files_are_each_reported_with_their_line() {
         });
         assert!(found, "no {words:?} near {file}:{line} in:\n{}", r.stderr);
     }
+}
+
+/// A plan whose agencies the registry does not know (ministries here):
+/// `plan import` adds them to `co-quan.toml` from the plan's own names, says
+/// each once, and the plan it writes checks clean and gives each new agency
+/// its workbook.
+#[test]
+fn a_plan_of_unknown_agencies_imports_with_a_registry_of_its_own() {
+    let text = reference().replace("\nSở Tài chính |", "\nBộ Tài chính |").replacen(
+        "Công an tỉnh |",
+        "Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông |",
+        1,
+    );
+    let (dir, r) = import_text(text.as_bytes());
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    for name in ["Bộ Tài chính", "Bộ Khoa học và Công nghệ", "Bộ Thông tin và Truyền thông"]
+    {
+        assert_eq!(r.stderr.matches(&format!("đã thêm cơ quan «{name}»")).count(), 1, "{}", r.stderr);
+    }
+    let registry = std::fs::read_to_string(dir.path().join("out/co-quan.toml")).unwrap();
+    assert!(
+        registry.contains("id = \"bo-khoa-hoc-va-cong-nghe\"") && registry.contains("abbr = \"BKHCN\""),
+        "{registry}"
+    );
+    assert!(registry.starts_with("# Danh mục cơ quan"), "the registry's own text is kept above");
+    let tasks = std::fs::read_to_string(dir.path().join("out/nhiem-vu.toml")).unwrap();
+    assert!(tasks.contains("\"bo-tai-chinh\""), "rows name the new agency by its id");
+    let out = dir.path().join("out");
+    let r = run_in(dir.path(), &["plan", "check", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let r = run_in(dir.path(), &["--plan", "out", "template", "--period", "2025-H1", "--out", "mau"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(dir.path().join("mau/bo-tai-chinh.xlsx").is_file(), "{}", r.stdout);
 }

@@ -6,7 +6,7 @@ use crate::args::ImportArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
 use crate::plan::files::{self, AGENCIES_FILE, ALL_FILES, PlanSource, SourceFile};
-use crate::plan::{import, load};
+use crate::plan::{discover, import, load};
 use crate::terminal;
 use crate::textfile::read_text;
 
@@ -23,8 +23,25 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
         return Err(Error::InvalidPlan { source_name: agencies.name.clone(), errors: registry_diags });
     }
     let name = a.file.display().to_string();
-    let imported = import::import_with(&name, &text, &registry, a.standing.as_deref())
-        .map_err(|e| Error::BadInput { path: a.file.clone(), what: e.0 })?;
+    let import_with = |registry: &crate::plan::agency::Registry| {
+        import::import_with(&name, &text, registry, a.standing.as_deref())
+            .map_err(|e| Error::BadInput { path: a.file.clone(), what: e.0 })
+    };
+    let mut imported = import_with(&registry)?;
+    // Names the registry does not know become entries of it, and the plan
+    // is read again against the registry it now has.
+    let additions = discover::additions(&name, &imported.unknown, &registry, &province);
+    let mut agencies_text = agencies.text.clone();
+    if !additions.is_empty() {
+        agencies_text.push_str(&additions.toml(&name)?);
+        let extended = SourceFile { name: agencies.name.clone(), text: agencies_text.clone() };
+        let (registry, diags) = load::registry(&extended, &province);
+        if diags.iter().any(|d| d.is_error()) {
+            return Err(Error::Internal(format!("danh mục cơ quan mở rộng không đọc lại được: {diags:?}")));
+        }
+        imported = import_with(&registry)?;
+        imported.diagnostics.extend(additions.diagnostics);
+    }
     if !a.force {
         for f in ALL_FILES {
             let path = a.out.join(f);
@@ -33,7 +50,7 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
             }
         }
     }
-    let written = write_all(&a.out, &imported, &agencies.text)?;
+    let written = write_all(&a.out, &imported, &agencies_text)?;
     terminal::report(&imported.diagnostics);
     crate::say!(
         "Đã nhập {} {}: {} chỉ tiêu ({} nhóm), {} nhiệm vụ ({} nhóm).",

@@ -30,6 +30,9 @@ pub struct Imported {
     pub indicators: IndicatorsFile,
     pub tasks: TasksFile,
     pub diagnostics: Vec<Diagnostic>,
+    /// Agency names the registry did not know, in the order first met,
+    /// with the lines they are on (each is also an error above).
+    pub unknown: Vec<(String, Vec<usize>)>,
 }
 
 impl Imported {
@@ -172,7 +175,7 @@ pub fn import_with(
     let mut plan = imp.plan_info(&lines[..body_end], appendices)?;
     plan.footnotes = footnotes;
     imp.say_unknown();
-    Ok(Imported { plan, indicators, tasks, diagnostics: imp.diags })
+    Ok(Imported { plan, indicators, tasks, diagnostics: imp.diags, unknown: imp.unknown })
 }
 
 /// The province the plan belongs to, from `Cơ quan ban hành | Tỉnh Cà Mau |`
@@ -542,7 +545,7 @@ impl Importer<'_> {
     /// One error per agency name not in the registry, at its first line,
     /// with the other lines it is on.
     fn say_unknown(&mut self) {
-        for (name, lines) in std::mem::take(&mut self.unknown) {
+        for (name, lines) in self.unknown.clone() {
             let elsewhere = match lines.len() {
                 1 => String::new(),
                 n => {

@@ -7,6 +7,7 @@
 pub mod agency;
 pub mod assign;
 pub mod deadline;
+pub mod discover;
 pub mod files;
 pub mod ids;
 pub mod import;

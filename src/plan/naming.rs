@@ -7,6 +7,8 @@
 //! registered: «Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông» is two
 //! agencies, «Bộ Văn hóa, Thể thao và Du lịch» one.
 
+use super::agency::AgencyKind;
+
 /// Head nouns of Vietnamese agency names, lower case with diacritics (so
 /// that «Bộ» is not «bổ»): the words a name starts with.
 const HEADS: [&str; 40] = [
@@ -96,6 +98,64 @@ pub fn split_names(text: &str) -> Option<Vec<String>> {
     (names.len() > 1 && names.iter().all(|n| looks_like_agency(n))).then_some(names)
 }
 
+/// The kind of an agency by its head noun: local governments are
+/// localities; ministries, departments and bodies of their level are
+/// departments; the rest (media, associations, companies) other.
+pub fn kind_of(name: &str) -> AgencyKind {
+    let lower = name.trim().to_lowercase();
+    let starts = |heads: &[&str]| heads.iter().any(|h| lower.starts_with(&format!("{h} ")));
+    if starts(&["ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd"]) {
+        AgencyKind::Locality
+    } else if starts(&[
+        "bộ",
+        "sở",
+        "ban",
+        "văn phòng",
+        "công an",
+        "bộ chỉ huy",
+        "ngân hàng nhà nước",
+        "thanh tra",
+        "cục",
+        "tổng cục",
+        "kho bạc",
+        "bảo hiểm xã hội",
+        "chi cục",
+        "ủy ban",
+        "uỷ ban",
+        "kiểm toán",
+        "viện kiểm sát",
+        "tòa án",
+        "toà án",
+    ]) {
+        AgencyKind::Department
+    } else {
+        AgencyKind::Other
+    }
+}
+
+/// Whether a name stands for several agencies: «Các bộ, ngành», «Ủy ban
+/// nhân dân các xã, phường», «các cơ quan liên quan».
+pub fn is_collective(name: &str) -> bool {
+    let lower = name.trim().to_lowercase();
+    lower.starts_with("các ") || lower.contains(" các ")
+}
+
+/// The kinds of agency a collective name covers, by its words.
+pub fn kinds_of_collective(name: &str) -> Vec<AgencyKind> {
+    // «Ủy ban nhân dân» holds the word «ban» of «sở, ban, ngành».
+    let lower = name.to_lowercase().replace("ủy ban nhân dân", "ubnd").replace("uỷ ban nhân dân", "ubnd");
+    let has = |words: &[&str]| words.iter().any(|w| lower.split([' ', ',', ';']).any(|x| x == *w));
+    let mut kinds = Vec::new();
+    if has(&["bộ", "sở", "ban", "ngành", "cục"]) {
+        kinds.push(AgencyKind::Department);
+    }
+    if has(&["huyện", "xã", "phường", "đặc", "quận", "thị", "ubnd"]) || lower.contains("địa phương")
+    {
+        kinds.push(AgencyKind::Locality);
+    }
+    kinds
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +179,22 @@ mod tests {
         assert_eq!(split_names("Sở Khoa học và Công nghệ"), None);
         assert!(looks_like_agency("Ủy ban nhân dân các xã, phường") && looks_like_agency("Các bộ, ngành"));
         assert!(!looks_like_agency("bổ sung nguồn lực") && !looks_like_agency("Thể thao và Du lịch"));
+    }
+
+    #[test]
+    fn kinds_come_from_head_nouns_and_collective_words() {
+        assert_eq!(kind_of("Bộ Tài chính"), AgencyKind::Department);
+        assert_eq!(kind_of("Ủy ban nhân dân phường Tân Thành"), AgencyKind::Locality);
+        assert_eq!(kind_of("Đài Truyền hình Việt Nam"), AgencyKind::Other);
+        assert!(
+            is_collective("Các bộ, ngành, địa phương") && is_collective("Ủy ban nhân dân các xã, phường")
+        );
+        assert!(!is_collective("Bộ Công an"));
+        assert_eq!(
+            kinds_of_collective("Các bộ, ngành, địa phương"),
+            vec![AgencyKind::Department, AgencyKind::Locality]
+        );
+        assert_eq!(kinds_of_collective("Ủy ban nhân dân các xã, phường"), vec![AgencyKind::Locality]);
+        assert!(kinds_of_collective("các cơ quan liên quan").is_empty());
     }
 }

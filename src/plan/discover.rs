@@ -1,0 +1,233 @@
+//! The agencies a plan names that its registry does not know, turned into
+//! registry entries: a plan of another province or of a ministry imports
+//! with a registry built from its own names.
+//!
+//! Each name gets a readable ASCII id, a kind by its head noun and an
+//! abbreviation from its initials; collective names («Các bộ, ngành»)
+//! become groups by kind; spellings of one name (case, tones, abbreviations)
+//! are one entry with the others as aliases. Everything added is said, so
+//! that the user checks it in `co-quan.toml`.
+
+use std::collections::BTreeSet;
+
+use super::agency::{AgencyKind, Registry, name_key};
+use super::files::{AgenciesFile, AgencyRecord, GroupRecord, unspanned};
+use super::naming::{is_collective, kind_of, kinds_of_collective, looks_like_agency};
+use crate::diag::{Diagnostic, Location};
+use crate::error::Error;
+use crate::text::fold;
+
+/// What to add to the registry: records to append to `co-quan.toml`, and
+/// what was decided, as warnings at the plan's lines.
+pub struct Additions {
+    pub file: AgenciesFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Additions {
+    pub fn is_empty(&self) -> bool {
+        self.file.agency.is_empty() && self.file.group.is_empty()
+    }
+
+    /// The records as TOML to append to the registry's text, under a comment
+    /// that says where they come from.
+    pub fn toml(&self, plan_file: &str) -> Result<String, Error> {
+        // Each record under its own header: appended after the file's last
+        // table, a top-level key would belong to that table.
+        let mut body = String::new();
+        let table = |header: &str, record: Result<String, toml::ser::Error>| {
+            record
+                .map(|r| format!("[[{header}]]\n{r}\n"))
+                .map_err(|e| Error::Internal(format!("ghi TOML: {e}")))
+        };
+        for a in &self.file.agency {
+            body.push_str(&table("agency", toml::to_string(a.get_ref()))?);
+        }
+        for g in &self.file.group {
+            body.push_str(&table("group", toml::to_string(g.get_ref()))?);
+        }
+        Ok(format!(
+            "\n# Cơ quan và nhóm có trong {plan_file} mà danh mục chưa có, thêm khi nhập kế hoạch:\n\
+             # kiểm tra tên, loại (kind), chữ viết tắt (abbr); sửa xong chạy `baocao plan check`.\n\n{body}"
+        ))
+    }
+}
+
+/// Entries for `unknown` (names with the plan lines they are on, as the
+/// importer found them), not clashing with `registry`'s ids.
+pub fn additions(
+    file: &str,
+    unknown: &[(String, Vec<usize>)],
+    registry: &Registry,
+    province: &str,
+) -> Additions {
+    let mut taken: BTreeSet<String> = registry
+        .agencies()
+        .iter()
+        .map(|a| a.id.to_string())
+        .chain(registry.groups().iter().map(|g| g.id.to_string()))
+        .collect();
+    let mut out = AgenciesFile::default();
+    let mut diagnostics = Vec::new();
+    // By folded key: the first spelling names the entry, the others are aliases.
+    let mut keys: Vec<(String, usize, bool)> = Vec::new();
+    for (name, lines) in unknown {
+        let at = Location::line(file, lines[0]);
+        let key = name_key(name, province);
+        if let Some((_, index, group)) = keys.iter().find(|(k, ..)| *k == key) {
+            let first = if *group {
+                &mut out.group[*index].get_mut().name
+            } else {
+                &mut out.agency[*index].get_mut().name
+            };
+            let first = first.clone();
+            let aliases = if *group {
+                &mut out.group[*index].get_mut().aliases
+            } else {
+                &mut out.agency[*index].get_mut().aliases
+            };
+            aliases.push(name.clone());
+            diagnostics.push(Diagnostic::warning(
+                at,
+                format!("«{name}» và «{first}» được coi là một cơ quan (chỉ khác cách viết) — «{name}» ghi thành bí danh"),
+            ));
+            continue;
+        }
+        let id = fresh_id(name, &mut taken);
+        if is_collective(name) {
+            let kinds = kinds_of_collective(name);
+            let what = if kinds.is_empty() {
+                "chưa rõ gồm những cơ quan nào — điền `kinds` hoặc `members` trong co-quan.toml".to_owned()
+            } else {
+                format!(
+                    "gồm mọi cơ quan loại {}",
+                    kinds.iter().map(|k| format!("{k:?}").to_lowercase()).collect::<Vec<_>>().join(", ")
+                )
+            };
+            diagnostics.push(Diagnostic::warning(at, format!("đã thêm nhóm «{name}» (mã `{id}`), {what}")));
+            keys.push((key, out.group.len(), true));
+            out.group.push(unspanned(GroupRecord {
+                id,
+                name: name.clone(),
+                aliases: Vec::new(),
+                kinds,
+                members: Vec::new(),
+            }));
+        } else {
+            let kind = kind_of(name);
+            let abbr = abbreviation(name);
+            let message = if looks_like_agency(name) {
+                format!(
+                    "đã thêm cơ quan «{name}» (mã `{id}`, loại {}, viết tắt {abbr}) vào co-quan.toml — kiểm tra lại",
+                    kind_label(kind)
+                )
+            } else {
+                format!(
+                    "«{name}» không rõ là tên cơ quan — đã thêm với mã `{id}`, loại khác (other); sửa tên hoặc xóa trong co-quan.toml"
+                )
+            };
+            diagnostics.push(Diagnostic::warning(at, message));
+            keys.push((key, out.agency.len(), false));
+            out.agency.push(unspanned(AgencyRecord {
+                id,
+                name: name.clone(),
+                abbr: Some(abbr),
+                kind,
+                aliases: Vec::new(),
+                reports: true,
+            }));
+        }
+    }
+    Additions { file: out, diagnostics }
+}
+
+fn kind_label(kind: AgencyKind) -> &'static str {
+    match kind {
+        AgencyKind::Department => "bộ, sở, ngành (department)",
+        AgencyKind::Locality => "địa phương (locality)",
+        AgencyKind::Other => "khác (other)",
+    }
+}
+
+/// A readable ASCII id from the name's folded words, at most 40 characters,
+/// made unique with `-2`, `-3`…: «Bộ Tài chính» → `bo-tai-chinh`.
+fn fresh_id(name: &str, taken: &mut BTreeSet<String>) -> String {
+    let mut base = String::new();
+    for word in fold(name).split(' ').filter(|w| !w.is_empty()) {
+        if base.len() + word.len() + 1 > 36 {
+            break;
+        }
+        if !base.is_empty() {
+            base.push('-');
+        }
+        base.push_str(word);
+    }
+    if !base.starts_with(|c: char| c.is_ascii_lowercase()) {
+        base.insert_str(0, "cq-");
+    }
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    taken.insert(id.clone());
+    id
+}
+
+/// Initials of the name's words, folded and upper case: «Bộ Tài chính» →
+/// `BTC`, for document symbols (`05/BC-BTC`); the user corrects it when the
+/// agency uses another.
+fn abbreviation(name: &str) -> String {
+    // Connecting words have no letter in an abbreviation: «Bộ Khoa học và Công nghệ» is BKHCN.
+    fold(name)
+        .split(' ')
+        .filter(|w| !matches!(*w, "va" | "cua" | "cac" | "voi"))
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .take(12)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::agency::Registry;
+
+    #[test]
+    fn names_become_entries_once_with_ids_kinds_and_aliases() {
+        let (registry, _) = Registry::build("Cà Mau", Vec::new(), Vec::new());
+        let unknown: Vec<(String, Vec<usize>)> = [
+            ("Bộ Tài chính", vec![10, 20]),
+            ("Ủy ban nhân dân các xã, phường", vec![11]),
+            ("Bộ tài chính", vec![30]),
+            ("Bộ Tài chính Hàn Quốc và Đối tác", vec![31]),
+            ("những người có liên quan", vec![32]),
+        ]
+        .into_iter()
+        .map(|(n, l)| (n.to_owned(), l))
+        .collect();
+        let add = additions("ke-hoach.txt", &unknown, &registry, "Cà Mau");
+        let agencies: Vec<_> = add.file.agency.iter().map(|a| a.get_ref().clone()).collect();
+        assert_eq!(agencies[0].id, "bo-tai-chinh");
+        assert_eq!(agencies[0].abbr.as_deref(), Some("BTC"));
+        assert_eq!(abbreviation("Bộ Khoa học và Công nghệ"), "BKHCN");
+        assert_eq!(agencies[0].kind, AgencyKind::Department);
+        assert_eq!(agencies[0].aliases, vec!["Bộ tài chính".to_owned()], "one agency, two spellings");
+        assert_eq!(agencies.len(), 3);
+        assert_eq!(agencies[2].kind, AgencyKind::Other);
+        let group = add.file.group[0].get_ref();
+        assert_eq!(
+            (group.id.as_str(), group.kinds.clone()),
+            ("uy-ban-nhan-dan-cac-xa-phuong", vec![AgencyKind::Locality])
+        );
+        assert_eq!(add.diagnostics.len(), 5, "each decision said once");
+        assert!(add.diagnostics.iter().all(|d| !d.is_error()));
+        // The records parse back as a registry.
+        let text = add.toml("ke-hoach.txt").unwrap();
+        let file = crate::plan::files::SourceFile { name: "co-quan.toml".into(), text };
+        let (reg, diags) = crate::plan::load::registry(&file, "Cà Mau");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(reg.lookup("Bộ TÀI CHÍNH").is_some() && reg.lookup("UBND các xã, phường").is_some());
+    }
+}
