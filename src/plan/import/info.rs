@@ -1,0 +1,285 @@
+//! The plan's own data from the body of its text: title, number, date,
+//! issuer, signer, the standing agency and how often it reports.
+
+use std::collections::HashMap;
+
+use super::{Importer, NotAPlan, province_of};
+use crate::plan::deadline::Deadline;
+use crate::plan::files::{PlanRecord, unspanned};
+use crate::plan::{Appendix, Cadence};
+use crate::text::{clean, fold};
+
+impl Importer<'_> {
+    pub(super) fn plan_info(
+        &mut self,
+        body: &[&str],
+        appendices: (Appendix, Appendix),
+    ) -> Result<PlanRecord, NotAPlan> {
+        let title = body.first().filter(|l| !l.contains('|')).map(|l| clean(l)).unwrap_or_default();
+        let skip = usize::from(!title.is_empty());
+        let header: Vec<(String, String)> =
+            body[skip.min(body.len())..].iter().map_while(|l| key_value(l)).collect();
+        let after_header = &body[(skip + header.len()).min(body.len())..];
+        let header: HashMap<String, String> = header.into_iter().collect();
+        let body_cells: Vec<String> = body.iter().map(|l| clean(l.trim_end_matches('|'))).collect();
+
+        let code = header
+            .get("so hieu")
+            .cloned()
+            .or_else(|| body_cells.iter().find_map(|l| l.strip_prefix("Số:").map(clean)))
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| {
+                NotAPlan("không tìm thấy số, ký hiệu văn bản (dòng «Số hiệu | … |» hay «Số: …»)".into())
+            })?;
+        let date_line = body_cells.iter().find(|l| l.contains(", ngày ") && l.contains(" tháng "));
+        let date = header
+            .get("ngay ban hanh")
+            .and_then(|d| Deadline::parse(d).due().filter(|_| d.matches('/').count() == 2))
+            .or_else(|| date_line.and_then(|l| Deadline::parse(l.split_once(", ").map_or("", |x| x.1)).due()))
+            .ok_or_else(|| NotAPlan("không tìm thấy ngày ban hành (dòng «Ngày ban hành | dd/mm/yyyy |» hay «…, ngày … tháng … năm …»)".into()))?;
+        let date = toml::value::Datetime {
+            date: Some(toml::value::Date {
+                year: date.year() as u16,
+                month: date.month() as u8,
+                day: date.day(),
+            }),
+            time: None,
+            offset: None,
+        };
+        let place = date_line.and_then(|l| l.split_once(", ngày")).map(|(p, _)| clean(p)).unwrap_or_default();
+        let kind = header.get("loai van ban").cloned().unwrap_or_else(|| "Kế hoạch".to_owned());
+        let issued_by = header.get("co quan ban hanh").cloned().unwrap_or_default();
+        let province = province_of(&body.join("\n"));
+        // The issuing body's line in the document header: "ỦY BAN NHÂN DÂN |".
+        let body_issuer = after_header
+            .iter()
+            .map(|l| clean(l.trim_end_matches('|')))
+            .find(|l| !l.is_empty() && l.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+            .unwrap_or_default();
+        let issuer = if fold(&body_issuer) == "uy ban nhan dan" && !province.is_empty() {
+            format!("Ủy ban nhân dân tỉnh {province}")
+        } else if !body_issuer.is_empty() {
+            sentence_case(&body_issuer)
+        } else {
+            issued_by.clone()
+        };
+        if issuer.is_empty() {
+            self.error(1, "không tìm thấy cơ quan ban hành — cần điền `issuer` trong ke-hoach.toml".into());
+        }
+        let signer = header.get("nguoi ky").cloned().unwrap_or_default();
+        if signer.is_empty() {
+            self.warn(
+                1,
+                "không tìm thấy người ký (dòng «Người ký | … |») — điền `signer` trong ke-hoach.toml".into(),
+            );
+        }
+        let signer_authority = signer_authority(body);
+        let (standing, reporting) = self.standing_agency(body);
+        let summary = summary_of(&title, &kind, &code);
+        Ok(PlanRecord {
+            code,
+            kind,
+            title,
+            summary,
+            date: unspanned(date),
+            province,
+            place,
+            issuer,
+            signer,
+            signer_authority,
+            standing_agency: unspanned(standing),
+            reporting,
+            indicator_appendix: appendices.0,
+            task_appendix: appendices.1,
+            footnotes: Vec::new(),
+        })
+    }
+
+    /// Finds "X là cơ quan thường trực …" and the reporting cadence said in
+    /// the same sentence ("định kỳ 6 tháng, cuối năm hoặc đột xuất").
+    fn standing_agency(&mut self, body: &[&str]) -> (String, Vec<Cadence>) {
+        let found = body.iter().enumerate().find_map(|(i, l)| {
+            let (who, rest) = standing_sentence(l)?;
+            Some((i + 1, who, fold(rest)))
+        });
+        let found = match (self.standing, found) {
+            (Some(named), Some((line, _, rest))) => Some((line, clean(named), rest)),
+            (Some(named), None) => Some((1, clean(named), String::new())),
+            (None, found) => found,
+        };
+        let Some((line, who, rest)) = found else {
+            self.error(
+                1,
+                "không tìm thấy câu giao cơ quan thường trực («… là cơ quan thường trực», «… là cơ quan đầu mối», \
+                 «Giao … chủ trì, theo dõi, đôn đốc …») — nhập lại với --standing \"TÊN CƠ QUAN\" hoặc điền \
+                 `standing_agency` trong ke-hoach.toml"
+                    .into(),
+            );
+            return (String::new(), vec![Cadence::HalfYear, Cadence::YearEnd, Cadence::OnDemand]);
+        };
+        let mut reporting = Vec::new();
+        for (words, cadence) in [
+            ("hang quy", Cadence::Quarterly),
+            ("6 thang", Cadence::HalfYear),
+            ("cuoi nam", Cadence::YearEnd),
+            ("hang nam", Cadence::YearEnd),
+            ("dot xuat", Cadence::OnDemand),
+        ] {
+            if rest.contains(words) && !reporting.contains(&cadence) {
+                reporting.push(cadence);
+            }
+        }
+        if reporting.is_empty() {
+            self.warn(
+                line,
+                "không thấy kỳ báo cáo (6 tháng, cuối năm, đột xuất) trong câu về cơ quan thường trực — đã dùng mặc định 6 tháng, cuối năm, đột xuất".into(),
+            );
+            reporting = vec![Cadence::HalfYear, Cadence::YearEnd, Cadence::OnDemand];
+        }
+        match self.registry.lookup(&who) {
+            Some(id) => (id.to_string(), reporting),
+            None => {
+                self.error(
+                    line,
+                    format!("không nhận ra cơ quan thường trực «{who}» — thêm vào co-quan.toml rồi nhập lại"),
+                );
+                (who, reporting)
+            }
+        }
+    }
+}
+
+/// How plans name the agency that follows the plan and reports on it, as
+/// the words that come right after its name.
+const STANDING_PHRASES: [&str; 6] = [
+    " là cơ quan thường trực",
+    " là cơ quan đầu mối",
+    " là đầu mối",
+    " chủ trì, theo dõi",
+    " chủ trì theo dõi",
+    " chủ trì, đôn đốc",
+];
+
+/// The standing agency's name in a sentence that gives it the role, and
+/// the rest of the sentence (where the reporting cadence is said).
+/// «1. Sở Khoa học và Công nghệ là cơ quan thường trực, …», «Giao Bộ Khoa
+/// học và Công nghệ chủ trì, theo dõi, đôn đốc … tổng hợp, báo cáo …».
+fn standing_sentence(line: &str) -> Option<(String, &str)> {
+    let (at, phrase) = STANDING_PHRASES.iter().filter_map(|p| Some((line.find(p)?, p.len()))).min()?;
+    let who = line[..at]
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | '-' | '+' | ')'));
+    // An item letter: «a) », «b. ».
+    let mut head = who.chars();
+    let who = match (head.next(), head.next(), head.next()) {
+        (Some(l), Some(')' | '.'), Some(' ')) if l.is_alphabetic() => &who[l.len_utf8() + 2..],
+        _ => who,
+    };
+    // The name ends the clause before it: «…; giao Sở X chủ trì, theo dõi».
+    let who = who.rsplit([';', ',', ':']).next().unwrap_or(who).trim();
+    let who = ["Giao cho ", "giao cho ", "Giao ", "giao ", "Đề nghị ", "đề nghị "]
+        .iter()
+        .find_map(|p| who.rfind(p).map(|i| &who[i + p.len()..]))
+        .unwrap_or(who);
+    let who = clean(who);
+    (!who.is_empty() && who.split_whitespace().count() <= 15).then_some((who, &line[at + phrase..]))
+}
+
+/// A header line `Khóa | giá trị |`, folded key and cleaned value.
+pub(super) fn key_value(line: &str) -> Option<(String, String)> {
+    let parts: Vec<&str> = line.split('|').collect();
+    match parts.as_slice() {
+        [key, value, rest] if rest.trim().is_empty() && !key.trim().is_empty() => {
+            Some((fold(key), clean(value)))
+        }
+        _ => None,
+    }
+}
+
+/// `TM. ỦY BAN NHÂN DÂN`, from the signature cell near the end of the body.
+fn signer_authority(body: &[&str]) -> String {
+    const PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+    for (i, l) in body.iter().enumerate() {
+        let t = l.trim();
+        if PREFIXES.iter().any(|p| t.starts_with(p)) {
+            let mut cell = String::new();
+            for next in &body[i..] {
+                let (part, ended) = match next.split_once('|') {
+                    Some((p, _)) => (p, true),
+                    None => (*next, false),
+                };
+                cell.push(' ');
+                cell.push_str(part);
+                if ended {
+                    break;
+                }
+            }
+            return clean(&cell);
+        }
+    }
+    String::new()
+}
+
+/// The subject of the plan: its title without "Kế hoạch 60/KH-UBND năm 2025".
+fn summary_of(title: &str, kind: &str, code: &str) -> String {
+    let mut rest = title;
+    for prefix in [kind, "số", code] {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r;
+        }
+    }
+    let rest = rest.trim_start();
+    let rest = match rest.strip_prefix("năm ") {
+        Some(r) if r.len() >= 4 && r[..4].bytes().all(|b| b.is_ascii_digit()) => &r[4..],
+        _ => rest,
+    };
+    clean(rest)
+}
+
+fn sentence_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_standing_agency_is_found_in_the_usual_phrasings() {
+        for (line, who) in [
+            (
+                "1. Sở Khoa học và Công nghệ là cơ quan thường trực, chịu trách nhiệm đôn đốc",
+                "Sở Khoa học và Công nghệ",
+            ),
+            (
+                "a) Sở Thông tin và Truyền thông là cơ quan đầu mối, tổng hợp báo cáo",
+                "Sở Thông tin và Truyền thông",
+            ),
+            (
+                "Giao Bộ Khoa học và Công nghệ chủ trì, theo dõi, đôn đốc việc thực hiện, định kỳ hằng năm tổng hợp, báo cáo Thủ tướng Chính phủ",
+                "Bộ Khoa học và Công nghệ",
+            ),
+            ("Các bộ, ngành triển khai; giao Sở Nội vụ chủ trì, đôn đốc và báo cáo 6 tháng", "Sở Nội vụ"),
+        ] {
+            assert_eq!(standing_sentence(line).map(|(w, _)| w), Some(who.to_owned()), "{line}");
+        }
+        assert_eq!(standing_sentence("Các sở, ngành chủ động triển khai thực hiện."), None);
+    }
+
+    #[test]
+    fn summary_drops_type_number_and_year() {
+        assert_eq!(
+            summary_of(
+                "Kế hoạch 60/KH-UBND năm 2025 thực hiện Nghị quyết 03/NQ-CP",
+                "Kế hoạch",
+                "60/KH-UBND"
+            ),
+            "thực hiện Nghị quyết 03/NQ-CP"
+        );
+    }
+}

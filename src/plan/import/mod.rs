@@ -1,0 +1,490 @@
+//! Imports a plan from its published text.
+//!
+//! The text is what legal-document sites publish: a header block of `Khóa |
+//! giá trị |` lines, the body, then the appendix tables with one cell per
+//! line, each cell ending in ` |` and sometimes running over several lines.
+//! Sites also duplicate blocks of the body and lose numbers and group
+//! headings; the importer keeps what is printed, says what it could not place
+//! and never drops a row: a row it cannot read goes to `[[unplaced]]` with
+//! its line number.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::agency::{AgencyRef, Registry};
+use super::deadline::Deadline;
+use super::files::{
+    IndicatorGroupRecord, IndicatorRecord, IndicatorsFile, PlanRecord, TaskGroupRecord, TaskRecord,
+    TasksFile, UnplacedRecord, unspanned,
+};
+use super::ids::RowNumber;
+use super::target::Target;
+use super::{Appendix, roman};
+use crate::diag::{Diagnostic, Location};
+use crate::text::{clean, fold};
+
+mod info;
+mod layout;
+
+use info::key_value;
+use layout::{Row, cell_line, cells, field, header_column, split_rows, title_block_start};
+
+/// What the importer made of a text, ready to be written as plan files.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub plan: PlanRecord,
+    pub indicators: IndicatorsFile,
+    pub tasks: TasksFile,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Agency names the registry did not know, in the order first met,
+    /// with the lines they are on (each is also an error above).
+    pub unknown: Vec<(String, Vec<usize>)>,
+}
+
+impl Imported {
+    pub fn indicator_count(&self) -> usize {
+        self.indicators.group.iter().map(|g| g.indicator.len()).sum()
+    }
+
+    pub fn task_count(&self) -> usize {
+        self.tasks.group.iter().map(|g| g.task.len()).sum()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Why the text is not a plan at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAPlan(pub String);
+
+/// One cell of a table and the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Cell {
+    text: String,
+    line: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TableKind {
+    Indicators,
+    Tasks,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Number,
+    Name,
+    Unit,
+    Target,
+    Tracking,
+    Lead,
+    Coordinators,
+    Result,
+    Deadline,
+}
+
+struct Table {
+    kind: TableKind,
+    title: Appendix,
+    columns: Vec<Column>,
+    /// The cells after the header row.
+    cells: Vec<Cell>,
+}
+
+struct Importer<'a> {
+    file: &'a str,
+    registry: &'a Registry,
+    /// The standing agency named by the user (`--standing`), over what the
+    /// text says.
+    standing: Option<&'a str>,
+    /// Names not in the registry, in the order first met, with the lines
+    /// they are on: said once each at the end, not once per row.
+    unknown: Vec<(String, Vec<usize>)>,
+    diags: Vec<Diagnostic>,
+}
+
+/// Imports `text` (named `file` in messages), resolving agency names with
+/// `registry`.
+pub fn import(file: &str, text: &str, registry: &Registry) -> Result<Imported, NotAPlan> {
+    import_with(file, text, registry, None)
+}
+
+/// [`import`], with the standing agency given by name when the text does
+/// not say it in a way the importer knows.
+pub fn import_with(
+    file: &str,
+    text: &str,
+    registry: &Registry,
+    standing: Option<&str>,
+) -> Result<Imported, NotAPlan> {
+    let mut lines: Vec<&str> = text.lines().collect();
+    // Footnotes ("[1] Tuyên truyền …") follow the last table; they belong to
+    // the body, not to the table's last cell.
+    let mut footnotes = Vec::new();
+    for line in lines.iter_mut() {
+        if is_footnote(line) {
+            footnotes.push(clean(line));
+            *line = "";
+        }
+    }
+    let mut imp = Importer { file, registry, standing, unknown: Vec::new(), diags: Vec::new() };
+    let table_starts: Vec<usize> = (0..lines.len()).filter(|&i| fold(lines[i]) == "tt").collect();
+    let body_end = table_starts.first().map(|&s| title_block_start(&lines, s)).unwrap_or(lines.len());
+    imp.report_duplicate_blocks(&lines[..body_end]);
+    let mut tables = Vec::new();
+    for (k, &start) in table_starts.iter().enumerate() {
+        let end = table_starts.get(k + 1).map(|&next| title_block_start(&lines, next)).unwrap_or(lines.len());
+        let title_from = title_block_start(&lines, start);
+        if let Some(t) = imp.table(&lines, title_from..start, start..end) {
+            tables.push(t);
+        }
+    }
+    if !tables.iter().any(|t| t.kind == TableKind::Tasks)
+        && !tables.iter().any(|t| t.kind == TableKind::Indicators)
+    {
+        return Err(NotAPlan(
+            "không tìm thấy bảng chỉ tiêu (Phụ lục I) hay bảng nhiệm vụ (Phụ lục II) — cần văn bản kế hoạch có các bảng, mỗi ô một dòng kết thúc bằng « |», dòng tiêu đề bảng bắt đầu bằng «TT |»".into(),
+        ));
+    }
+    let mut indicators = IndicatorsFile::default();
+    let mut tasks = TasksFile::default();
+    let mut appendices = (Appendix::default(), Appendix::default());
+    for t in tables {
+        match t.kind {
+            TableKind::Indicators => {
+                if appendices.0 == Appendix::default() {
+                    appendices.0 = t.title.clone();
+                }
+                imp.indicator_rows(&t, &mut indicators);
+            }
+            TableKind::Tasks => {
+                if appendices.1 == Appendix::default() {
+                    appendices.1 = t.title.clone();
+                }
+                imp.task_rows(&t, &mut tasks);
+            }
+        }
+    }
+    for (kind, found) in [
+        ("bảng chỉ tiêu (Phụ lục I)", !indicators.group.is_empty()),
+        ("bảng nhiệm vụ (Phụ lục II)", !tasks.group.is_empty()),
+    ] {
+        if !found {
+            imp.diags.push(Diagnostic::error(
+                Location::file(file),
+                format!("không tìm thấy {kind} — văn bản có thể bị cắt ngắn"),
+            ));
+        }
+    }
+    let mut plan = imp.plan_info(&lines[..body_end], appendices)?;
+    plan.footnotes = footnotes;
+    imp.say_unknown();
+    Ok(Imported { plan, indicators, tasks, diagnostics: imp.diags, unknown: imp.unknown })
+}
+
+/// The province the plan belongs to, from `Cơ quan ban hành | Tỉnh Cà Mau |`
+/// or else from the place of the date line (`Cà Mau, ngày …`). The agency
+/// registry needs it before the import to recognise "… tỉnh Cà Mau".
+pub fn province_of(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().take(60).collect();
+    let issued_by =
+        lines.iter().filter_map(|l| key_value(l)).find(|(k, _)| k == "co quan ban hanh").map(|(_, v)| v);
+    if let Some(p) =
+        issued_by.as_deref().and_then(|v| v.strip_prefix("Tỉnh ").or_else(|| v.strip_prefix("tỉnh ")))
+    {
+        return p.to_owned();
+    }
+    lines.iter().find_map(|l| l.split_once(", ngày ").map(|(p, _)| clean(p))).unwrap_or_default()
+}
+
+/// `[1] Tuyên truyền thông qua …`: a footnote line of the published text.
+fn is_footnote(line: &str) -> bool {
+    let t = line.trim_start();
+    !t.contains('|')
+        && t.strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+impl Importer<'_> {
+    fn at(&self, line: usize) -> Location {
+        Location::line(self.file, line)
+    }
+
+    fn warn(&mut self, line: usize, message: String) {
+        self.diags.push(Diagnostic::warning(self.at(line), message));
+    }
+
+    fn error(&mut self, line: usize, message: String) {
+        self.diags.push(Diagnostic::error(self.at(line), message));
+    }
+
+    /// Published texts repeat whole blocks of the body; the repetition is
+    /// reported and ignored (the body is only read for the plan's identity).
+    fn report_duplicate_blocks(&mut self, body: &[&str]) {
+        const MIN_RUN: usize = 5;
+        let mut first_seen: HashMap<&str, usize> = HashMap::new();
+        let mut i = 0;
+        while i < body.len() {
+            let line = body[i].trim();
+            if let Some(&j) = first_seen.get(line).filter(|_| !line.is_empty()) {
+                let run = (0..)
+                    .take_while(|&k| {
+                        j + k < i && i + k < body.len() && body[j + k].trim() == body[i + k].trim()
+                    })
+                    .count();
+                if run >= MIN_RUN {
+                    self.warn(
+                        i + 1,
+                        format!(
+                            "các dòng {}–{} lặp lại nguyên văn các dòng {}–{} (lỗi của trang đăng văn bản) — đã bỏ qua phần lặp",
+                            i + 1,
+                            i + run,
+                            j + 1,
+                            j + run
+                        ),
+                    );
+                    i += run;
+                    continue;
+                }
+            }
+            first_seen.entry(line).or_insert(i);
+            i += 1;
+        }
+    }
+
+    fn table(&mut self, lines: &[&str], title: Range<usize>, body: Range<usize>) -> Option<Table> {
+        let title_lines: Vec<&str> = lines[title.clone()].to_vec();
+        let note_at = title_lines.iter().position(|l| l.trim_start().starts_with('('));
+        let (t, n) = title_lines.split_at(note_at.unwrap_or(title_lines.len()));
+        let appendix = Appendix { title: clean(&t.join(" ")), note: clean(&n.join(" ")) };
+        let all = cells(lines, body.clone());
+        let folded: Vec<String> = all.iter().take(12).map(|c| fold(&c.text)).collect();
+        let kind = if folded.iter().any(|f| f == "ten nhiem vu" || f == "nhiem vu" || f == "co quan phoi hop")
+        {
+            TableKind::Tasks
+        } else if folded.iter().any(|f| f == "chi tieu" || f == "ten chi tieu") {
+            TableKind::Indicators
+        } else {
+            self.error(
+                body.start + 1,
+                format!(
+                    "bảng bắt đầu ở dòng {} không phải bảng chỉ tiêu hay nhiệm vụ (tiêu đề cột: {}) — các dòng {}–{} không được nhập",
+                    body.start + 1,
+                    all.iter().take(6).map(|c| format!("«{}»", c.text)).collect::<Vec<_>>().join(", "),
+                    body.start + 1,
+                    body.end
+                ),
+            );
+            return None;
+        };
+        let columns: Vec<Column> = folded.iter().map_while(|f| header_column(kind, f)).collect();
+        let required: &[Column] = match kind {
+            TableKind::Indicators => &[Column::Number, Column::Name, Column::Target],
+            TableKind::Tasks => &[Column::Number, Column::Name, Column::Lead],
+        };
+        for col in required {
+            if !columns.contains(col) {
+                self.error(
+                    body.start + 1,
+                    format!("bảng ở dòng {} thiếu cột {:?} — không nhập được bảng này", body.start + 1, col),
+                );
+                return None;
+            }
+        }
+        let cells = all[columns.len()..].to_vec();
+        Some(Table { kind, title: appendix, columns, cells })
+    }
+
+    fn indicator_rows(&mut self, table: &Table, out: &mut IndicatorsFile) {
+        let mut seen: HashMap<RowNumber, Vec<String>> = HashMap::new();
+        for row in split_rows(table) {
+            match row {
+                Row::Group { number, title } => out.group.push(IndicatorGroupRecord {
+                    number: number.unwrap_or_else(|| roman(out.group.len() + 1)),
+                    title,
+                    indicator: Vec::new(),
+                }),
+                Row::Data { number, cells } => {
+                    if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
+                        continue;
+                    }
+                    let get = |c: Column| field(table, &cells, c);
+                    let unit = get(Column::Unit);
+                    let target = get(Column::Target);
+                    let parsed = Target::parse(&target, &unit);
+                    if !parsed.is_recognised() {
+                        self.error(
+                            cell_line(table, &cells, Column::Target),
+                            format!("chỉ tiêu {number}: không hiểu mục tiêu «{target}» — giữ nguyên văn, cần sửa tay"),
+                        );
+                    }
+                    let tracking = self.agencies(table, &cells, Column::Tracking);
+                    if out.group.is_empty() {
+                        out.group.push(IndicatorGroupRecord {
+                            number: roman(1),
+                            title: String::new(),
+                            indicator: Vec::new(),
+                        });
+                    }
+                    let group = out.group.last_mut().expect("a group was just ensured");
+                    group.indicator.push(unspanned(IndicatorRecord {
+                        number: number.to_string(),
+                        name: get(Column::Name),
+                        unit,
+                        target,
+                        tracking,
+                    }));
+                }
+                Row::Unplaced { cells, reason } => self.unplaced(&cells, reason, &mut out.unplaced),
+            }
+        }
+        out.group.retain(|g| !(g.title.is_empty() && g.indicator.is_empty()));
+    }
+
+    fn task_rows(&mut self, table: &Table, out: &mut TasksFile) {
+        let mut seen: HashMap<RowNumber, Vec<String>> = HashMap::new();
+        for row in split_rows(table) {
+            match row {
+                Row::Group { title, .. } => out.group.push(TaskGroupRecord {
+                    number: roman(out.group.len() + 1),
+                    title,
+                    task: Vec::new(),
+                }),
+                Row::Data { number, cells } => {
+                    if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
+                        continue;
+                    }
+                    let get = |c: Column| field(table, &cells, c);
+                    let deadline = get(Column::Deadline);
+                    if !Deadline::parse(&deadline).is_recognised() {
+                        self.error(
+                            cell_line(table, &cells, Column::Deadline),
+                            format!("nhiệm vụ {number}: không hiểu thời hạn «{deadline}» — giữ nguyên văn, cần sửa tay"),
+                        );
+                    }
+                    let lead = self.agencies(table, &cells, Column::Lead);
+                    if lead.is_empty() {
+                        self.error(
+                            cells[0].line,
+                            format!(
+                                "nhiệm vụ {number} không có cơ quan chủ trì — cần bổ sung trong nhiem-vu.toml"
+                            ),
+                        );
+                    }
+                    let coordinators = self.agencies(table, &cells, Column::Coordinators);
+                    if out.group.is_empty() {
+                        out.group.push(TaskGroupRecord {
+                            number: roman(1),
+                            title: String::new(),
+                            task: Vec::new(),
+                        });
+                    }
+                    let group = out.group.last_mut().expect("a group was just ensured");
+                    group.task.push(unspanned(TaskRecord {
+                        number: number.to_string(),
+                        name: get(Column::Name),
+                        lead,
+                        coordinators,
+                        result: get(Column::Result),
+                        deadline,
+                    }));
+                }
+                Row::Unplaced { cells, reason } => self.unplaced(&cells, reason, &mut out.unplaced),
+            }
+        }
+        // A group row with no heading and no tasks carries nothing.
+        out.group.retain(|g| !(g.title.is_empty() && g.task.is_empty()));
+        for (i, g) in out.group.iter_mut().enumerate() {
+            g.number = roman(i + 1);
+        }
+    }
+
+    /// `true` the first time a row number is seen. A repeat with the same
+    /// cells is a duplicated block (reported, skipped); a repeat with other
+    /// cells is kept as unplaced for a person to decide.
+    fn first_time(
+        &mut self,
+        seen: &mut HashMap<RowNumber, Vec<String>>,
+        number: &RowNumber,
+        cells: &[Cell],
+        unplaced: &mut Vec<toml::Spanned<UnplacedRecord>>,
+    ) -> bool {
+        let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+        match seen.get(number) {
+            None => {
+                seen.insert(number.clone(), texts);
+                true
+            }
+            Some(prev) if *prev == texts => {
+                self.warn(
+                    cells[0].line,
+                    format!("dòng số {number} lặp lại nguyên văn một dòng trước đó — đã bỏ qua phần lặp"),
+                );
+                false
+            }
+            Some(_) => {
+                self.unplaced(
+                    cells,
+                    format!("trùng số thứ tự {number} với một dòng khác nội dung"),
+                    unplaced,
+                );
+                false
+            }
+        }
+    }
+
+    fn unplaced(&mut self, cells: &[Cell], reason: String, out: &mut Vec<toml::Spanned<UnplacedRecord>>) {
+        let line = cells.first().map_or(1, |c| c.line);
+        let text = cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ");
+        self.error(
+            line,
+            format!("{reason}: «{text}» — đã giữ nguyên văn trong [[unplaced]], cần xếp lại bằng tay"),
+        );
+        out.push(unspanned(UnplacedRecord { line, reason, text }));
+    }
+
+    /// Resolves an agency cell. Known names become ids; unknown ones are kept
+    /// as printed and reported.
+    fn agencies(&mut self, table: &Table, cells: &[Cell], col: Column) -> Vec<String> {
+        let text = field(table, cells, col);
+        let line = cell_line(table, cells, col);
+        self.registry
+            .resolve_list(&text)
+            .into_iter()
+            .map(|r| match r {
+                AgencyRef::Known(id) => id.to_string(),
+                AgencyRef::Unknown(name) => {
+                    match self.unknown.iter_mut().find(|(n, _)| *n == name) {
+                        Some((_, lines)) => lines.push(line),
+                        None => self.unknown.push((name.clone(), vec![line])),
+                    }
+                    name
+                }
+            })
+            .collect()
+    }
+
+    /// One error per agency name not in the registry, at its first line,
+    /// with the other lines it is on.
+    fn say_unknown(&mut self) {
+        for (name, lines) in self.unknown.clone() {
+            let elsewhere = match lines.len() {
+                1 => String::new(),
+                n => {
+                    let shown: Vec<String> = lines.iter().skip(1).take(10).map(usize::to_string).collect();
+                    let more = if n > 11 { format!(" và {} chỗ khác", n - 11) } else { String::new() };
+                    format!(" (còn ở dòng {}{more})", shown.join(", "))
+                }
+            };
+            self.error(
+                lines[0],
+                format!(
+                    "không nhận ra cơ quan «{name}»{elsewhere} — giữ nguyên tên; thêm cơ quan hoặc bí danh vào co-quan.toml rồi nhập lại"
+                ),
+            );
+        }
+    }
+}
