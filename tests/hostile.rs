@@ -31,6 +31,7 @@ fn broken_and_hostile_inputs_cost_nothing_but_themselves() {
     let (_dir, root) = corpus("hostile.py");
     let ledger = json(&root.join("ledger.json"));
     let entries = ledger.as_array().unwrap();
+    let before = snapshot(&root);
     let (code, text) = bounded(&root, "ingest nop --period 2025-H1 --out out");
     // 1: errors were found and said. Not 101 (panic), 134 (abort), 124 (timeout).
     assert_eq!(code, 1, "{text}");
@@ -58,6 +59,7 @@ fn broken_and_hostile_inputs_cost_nothing_but_themselves() {
     // controls are gone, and the Excel file keeps every text as merged.
     let (code, text) = bounded(&root, "report --period 2025-H1 --out out");
     assert_eq!(code, 0, "{text}");
+    assert_eq!(snapshot(&root), before, "ingest and report wrote only into their output folder");
     assert!(text.contains("bản PDF in «�» thay cho") && text.contains("U+0926"), "{text}");
     let missing = missing_from_report_excel(&root.join("out/bao-cao-2025-H1.xlsx"), &data, entries);
     assert!(missing.is_empty(), "merged but not in the report's Excel file:\n{}", missing.join("\n"));
