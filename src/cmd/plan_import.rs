@@ -32,6 +32,7 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     // is read again against the registry it now has.
     let additions = discover::additions(&name, &imported.unknown, &registry, &province);
     let mut agencies_text = agencies.text.clone();
+    let added = additions.summary();
     if !additions.is_empty() {
         agencies_text.push_str(&additions.toml(&name)?);
         let extended = SourceFile { name: agencies.name.clone(), text: agencies_text.clone() };
@@ -63,6 +64,16 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     );
     for p in written {
         crate::say!("  đã ghi {}", p.display());
+    }
+    if let Some(added) = added {
+        crate::say!("{added}");
+    }
+    let unplaced = imported.indicators.unplaced.len() + imported.tasks.unplaced.len();
+    if unplaced > 0 {
+        crate::say!(
+            "{unplaced} dòng của bảng không xếp được, giữ nguyên văn trong khối [[unplaced]] của chi-tieu.toml, \
+             nhiem-vu.toml — hãy chuyển vào đúng chỗ."
+        );
     }
     if imported.has_errors() {
         crate::say!(

@@ -29,6 +29,26 @@ impl Additions {
         self.file.agency.is_empty() && self.file.group.is_empty()
     }
 
+    /// One line for the end of an import: what was added to the registry.
+    pub fn summary(&self) -> Option<String> {
+        if self.is_empty() {
+            return None;
+        }
+        let agencies = self.file.agency.iter().map(|a| a.get_ref());
+        let merged: usize = agencies.clone().map(|a| a.aliases.len()).sum::<usize>()
+            + self.file.group.iter().map(|g| g.get_ref().aliases.len()).sum::<usize>();
+        let unclear = agencies.filter(|a| !looks_like_agency(&a.name)).count();
+        let mut parts =
+            vec![format!("thêm {} cơ quan, {} nhóm", self.file.agency.len(), self.file.group.len())];
+        if merged > 0 {
+            parts.push(format!("{merged} cách viết khác gộp làm bí danh"));
+        }
+        if unclear > 0 {
+            parts.push(format!("{unclear} tên không rõ là cơ quan (loại other)"));
+        }
+        Some(format!("Danh mục cơ quan: {} — kiểm tra phần thêm ở cuối co-quan.toml.", parts.join("; ")))
+    }
+
     /// The records as TOML to append to the registry's text, under a comment
     /// that says where they come from.
     pub fn toml(&self, plan_file: &str) -> Result<String, Error> {
@@ -222,6 +242,11 @@ mod tests {
             ("uy-ban-nhan-dan-cac-xa-phuong", vec![AgencyKind::Locality])
         );
         assert_eq!(add.diagnostics.len(), 5, "each decision said once");
+        assert_eq!(
+            add.summary().unwrap(),
+            "Danh mục cơ quan: thêm 3 cơ quan, 1 nhóm; 1 cách viết khác gộp làm bí danh; 1 tên không rõ là cơ quan \
+             (loại other) — kiểm tra phần thêm ở cuối co-quan.toml."
+        );
         assert!(add.diagnostics.iter().all(|d| !d.is_error()));
         // The records parse back as a registry.
         let text = add.toml("ke-hoach.txt").unwrap();
