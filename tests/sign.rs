@@ -101,6 +101,7 @@ fn a_signed_report_is_valid_for_pdfsig_and_tampering_is_caught() {
     let (code, out, _) = baocao(d, &["sign", "--verify", "da-ky.pdf"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Người ký: Nguyễn Văn An") && out.contains("còn nguyên vẹn"), "{out}");
+    assert!(out.contains("(giờ Việt Nam)"), "the signing time in Vietnam time: {out}");
 
     // A second signature (a co-signer, or a USB token's software) is appended
     // the same way; the first stays valid for the part it signed.
@@ -128,8 +129,37 @@ fn a_signed_report_is_valid_for_pdfsig_and_tampering_is_caught() {
     );
     assert_eq!(code, 0, "{out}{err}");
     assert!(d.join("outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf").is_file());
+    let first = std::fs::read(d.join("outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf")).unwrap();
+    // Signing again never replaces the earlier signed copy: a new name, both kept in the manifest.
+    let (code, out, err) = baocao(
+        d,
+        &["sign", pdf.to_str().unwrap(), "--p12", p12.to_str().unwrap(), "--password-file", "mat-khau.txt"],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("bao-cao-2025-H1-ky-so-2.pdf"), "{out}");
+    assert_eq!(std::fs::read(d.join("outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf")).unwrap(), first);
+    let manifest = std::fs::read_to_string(d.join("outputs/2025-H1/manifest.json")).unwrap();
+    assert!(
+        manifest.contains("bao-cao-2025-H1-ky-so.pdf") && manifest.contains("bao-cao-2025-H1-ky-so-2.pdf")
+    );
     let (code, out, err) = baocao(d, &["verify", "outputs/2025-H1"]);
     assert_eq!(code, 0, "{out}{err}");
+    // A named output that exists is not overwritten either.
+    let (code, _, err) = baocao(
+        d,
+        &[
+            "sign",
+            "da-ky.pdf",
+            "--p12",
+            p12.to_str().unwrap(),
+            "--password-file",
+            "mat-khau.txt",
+            "--out",
+            "ky-hai-lan.pdf",
+        ],
+    );
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("ky-hai-lan.pdf") && err.contains("không ghi đè"), "{err}");
 
     // One byte changed in the signed part: both validators say so.
     let mut tampered = signed.clone();

@@ -34,10 +34,21 @@ pub fn run(a: &SignArgs) -> Result<u8, Error> {
     let opts = SignOptions { reason: a.reason.clone(), location: a.location.clone() };
     let id = identity(&p12, &password).map_err(|e| about(p12_path, e))?;
     let signed = sign(&pdf, &id, &opts).map_err(|e| about(&a.file, e))?;
-    let out = a.out.clone().unwrap_or_else(|| {
-        let stem = a.file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-        a.file.with_file_name(format!("{stem}-ky-so.pdf"))
-    });
+    // An earlier signed copy is never replaced: the next gets a new name.
+    let out = match &a.out {
+        Some(out) if out.exists() => return Err(Error::Exists { path: out.clone() }),
+        Some(out) => out.clone(),
+        None => {
+            let stem = a.file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            (1..)
+                .map(|n| {
+                    let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+                    a.file.with_file_name(format!("{stem}-ky-so{suffix}.pdf"))
+                })
+                .find(|p| !p.exists())
+                .unwrap_or_default()
+        }
+    };
     let dir = out
         .parent()
         .map(PathBuf::from)
@@ -88,12 +99,60 @@ fn verify(a: &SignArgs, pdf: &[u8]) -> Result<u8, Error> {
     Ok(if c.valid && c.whole_file { exit::OK } else { exit::DATA })
 }
 
-/// `D:20261126104512Z` as `26/11/2026 10:45:12 (UTC)`.
+/// A PDF date (`D:20261126104512Z`, `D:20261126174512+07'00'`) in Vietnam
+/// time: `26/11/2026 17:45:12 (giờ Việt Nam)`; as written if it is not one.
 fn display_time(m: &str) -> String {
     let d = m.trim_start_matches("D:");
-    if d.len() >= 14 && d[..14].bytes().all(|b| b.is_ascii_digit()) {
-        format!("{}/{}/{} {}:{}:{} (UTC)", &d[6..8], &d[4..6], &d[..4], &d[8..10], &d[10..12], &d[12..14])
-    } else {
-        m.to_owned()
+    let digits = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u16>().ok());
+    let parsed = (|| {
+        let date = time::Date::from_calendar_date(
+            i32::from(digits(0..4)?),
+            time::Month::try_from(u8::try_from(digits(4..6)?).ok()?).ok()?,
+            u8::try_from(digits(6..8)?).ok()?,
+        )
+        .ok()?;
+        let clock = time::Time::from_hms(
+            u8::try_from(digits(8..10)?).ok()?,
+            u8::try_from(digits(10..12)?).ok()?,
+            u8::try_from(digits(12..14)?).ok()?,
+        )
+        .ok()?;
+        // The offset after the seconds: Z, or +hh'mm' / -hh'mm'.
+        let offset = match d.get(14..15) {
+            None | Some("Z") => time::UtcOffset::UTC,
+            Some(sign) => {
+                let hours = i8::try_from(digits(15..17)?).ok()?;
+                let minutes = d.get(18..20).and_then(|s| s.parse::<i8>().ok()).unwrap_or(0);
+                let (h, m) = if sign == "-" { (-hours, -minutes) } else { (hours, minutes) };
+                time::UtcOffset::from_hms(h, m, 0).ok()?
+            }
+        };
+        let vietnam = time::UtcOffset::from_hms(7, 0, 0).ok()?;
+        Some(time::PrimitiveDateTime::new(date, clock).assume_offset(offset).to_offset(vietnam))
+    })();
+    match parsed {
+        Some(t) => format!(
+            "{:02}/{:02}/{} {:02}:{:02}:{:02} (giờ Việt Nam)",
+            t.day(),
+            u8::from(t.month()),
+            t.year(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
+        None => m.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_time;
+
+    #[test]
+    fn signing_times_are_shown_in_vietnam_time() {
+        assert_eq!(display_time("D:20261126104512Z"), "26/11/2026 17:45:12 (giờ Việt Nam)");
+        assert_eq!(display_time("D:20261231200000Z"), "01/01/2027 03:00:00 (giờ Việt Nam)");
+        assert_eq!(display_time("D:20261126174512+07'00'"), "26/11/2026 17:45:12 (giờ Việt Nam)");
+        assert_eq!(display_time("không phải ngày"), "không phải ngày");
     }
 }
