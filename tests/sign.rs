@@ -70,22 +70,15 @@ fn a_signed_report_is_valid_for_pdfsig_and_tampering_is_caught() {
     let pdf = report(d);
     let p12 = certificate(d, "ky", "30");
     std::fs::write(d.join("mat-khau.txt"), "mat-khau\n").unwrap();
-    let (code, out, err) = baocao(
-        d,
-        &[
-            "sign",
-            pdf.to_str().unwrap(),
-            "--p12",
-            p12.to_str().unwrap(),
-            "--password-file",
-            "mat-khau.txt",
-            "--reason",
-            "Phê duyệt báo cáo",
-            "--location",
-            "Cà Mau",
-            "--out",
-            "da-ky.pdf",
-        ],
+    // `baocao sign FILE` with this certificate and its password, and `extra` arguments.
+    let sign = |file: &str, extra: &[&str]| {
+        let mut args = vec!["sign", file, "--p12", p12.to_str().unwrap(), "--password-file", "mat-khau.txt"];
+        args.extend_from_slice(extra);
+        baocao(d, &args)
+    };
+    let (code, out, err) = sign(
+        pdf.to_str().unwrap(),
+        &["--reason", "Phê duyệt báo cáo", "--location", "Cà Mau", "--out", "da-ky.pdf"],
     );
     assert_eq!(code, 0, "{out}{err}");
     let original = std::fs::read(&pdf).unwrap();
@@ -105,36 +98,18 @@ fn a_signed_report_is_valid_for_pdfsig_and_tampering_is_caught() {
 
     // A second signature (a co-signer, or a USB token's software) is appended
     // the same way; the first stays valid for the part it signed.
-    let (code, out, err) = baocao(
-        d,
-        &[
-            "sign",
-            "da-ky.pdf",
-            "--p12",
-            p12.to_str().unwrap(),
-            "--password-file",
-            "mat-khau.txt",
-            "--out",
-            "ky-hai-lan.pdf",
-        ],
-    );
+    let (code, out, err) = sign("da-ky.pdf", &["--out", "ky-hai-lan.pdf"]);
     assert_eq!(code, 0, "{out}{err}");
     let twice = tool(d, "pdfsig", &["ky-hai-lan.pdf"]);
     assert_eq!(twice.matches("Signature is Valid.").count(), 2, "{twice}");
 
     // Signed beside the archived report: the signed copy joins the manifest.
-    let (code, out, err) = baocao(
-        d,
-        &["sign", pdf.to_str().unwrap(), "--p12", p12.to_str().unwrap(), "--password-file", "mat-khau.txt"],
-    );
+    let (code, out, err) = sign(pdf.to_str().unwrap(), &[]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(d.join("outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf").is_file());
     let first = std::fs::read(d.join("outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf")).unwrap();
     // Signing again never replaces the earlier signed copy: a new name, both kept in the manifest.
-    let (code, out, err) = baocao(
-        d,
-        &["sign", pdf.to_str().unwrap(), "--p12", p12.to_str().unwrap(), "--password-file", "mat-khau.txt"],
-    );
+    let (code, out, err) = sign(pdf.to_str().unwrap(), &[]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("bao-cao-2025-H1-ky-so-2.pdf"), "{out}");
     assert_eq!(std::fs::read(d.join("outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf")).unwrap(), first);
@@ -145,19 +120,7 @@ fn a_signed_report_is_valid_for_pdfsig_and_tampering_is_caught() {
     let (code, out, err) = baocao(d, &["verify", "outputs/2025-H1"]);
     assert_eq!(code, 0, "{out}{err}");
     // A named output that exists is not overwritten either.
-    let (code, _, err) = baocao(
-        d,
-        &[
-            "sign",
-            "da-ky.pdf",
-            "--p12",
-            p12.to_str().unwrap(),
-            "--password-file",
-            "mat-khau.txt",
-            "--out",
-            "ky-hai-lan.pdf",
-        ],
-    );
+    let (code, _, err) = sign("da-ky.pdf", &["--out", "ky-hai-lan.pdf"]);
     assert_eq!(code, 4, "{err}");
     assert!(err.contains("ky-hai-lan.pdf") && err.contains("không ghi đè"), "{err}");
 

@@ -144,7 +144,8 @@ impl Finding {
 }
 
 fn check(entry: &FileEntry, path: &Path, found: &mut Vec<Finding>) {
-    if !path.exists() && path.symlink_metadata().is_err() {
+    // A dangling link is there (and unreadable), not missing.
+    if path.symlink_metadata().is_err() {
         found.push(Finding::Missing(entry.path.clone()));
         return;
     }

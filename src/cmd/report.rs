@@ -114,7 +114,7 @@ pub fn write_report(
 
 /// What to say of characters the PDF could not print (the Excel file keeps
 /// them; `ingest` named the cells).
-pub fn unprintable_warning(chars: &[char]) -> String {
+fn unprintable_warning(chars: &[char]) -> String {
     let listed: Vec<String> =
         chars.iter().take(20).map(|c| format!("«{c}» (U+{:04X})", u32::from(*c))).collect();
     let more =

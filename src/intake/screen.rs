@@ -20,7 +20,9 @@ pub fn warnings(raw: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let hidden = distinct(raw.chars().filter(|c| is_hidden_control(*c)));
+    let all_hidden: Vec<char> = raw.chars().filter(|c| is_hidden_control(*c)).collect();
+    let count = all_hidden.len();
+    let hidden = distinct(all_hidden.into_iter());
     if !hidden.is_empty() {
         let reversing = hidden.iter().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
         let advice = if reversing {
@@ -28,7 +30,6 @@ pub fn warnings(raw: &str) -> Vec<String> {
         } else {
             "thường do dán từ phần mềm khác — hãy xem lại nội dung ô"
         };
-        let count = raw.chars().filter(|c| is_hidden_control(*c)).count();
         out.push(format!("ô có {count} ký tự điều khiển ẩn ({}), đã bỏ đi; {advice}", codes(&hidden)));
     }
     let unprintable = distinct(raw.chars().filter(|c| missing(*c)));

@@ -90,21 +90,20 @@ pub fn additions(
     let mut out = AgenciesFile::default();
     let mut diagnostics = Vec::new();
     // By folded key: the first spelling names the entry, the others are aliases.
-    let mut keys: Vec<(String, usize, bool)> = Vec::new();
+    let mut keys: Vec<(String, Added)> = Vec::new();
     for (name, lines) in unknown {
         let at = Location::line(file, lines[0]);
         let key = name_key(name, province);
-        if let Some((_, index, group)) = keys.iter().find(|(k, ..)| *k == key) {
-            let first = if *group {
-                &mut out.group[*index].get_mut().name
-            } else {
-                &mut out.agency[*index].get_mut().name
-            };
-            let first = first.clone();
-            let aliases = if *group {
-                &mut out.group[*index].get_mut().aliases
-            } else {
-                &mut out.agency[*index].get_mut().aliases
+        if let Some((_, added)) = keys.iter().find(|(k, _)| *k == key) {
+            let (first, aliases) = match *added {
+                Added::Agency(i) => {
+                    let a = out.agency[i].get_mut();
+                    (a.name.clone(), &mut a.aliases)
+                }
+                Added::Group(i) => {
+                    let g = out.group[i].get_mut();
+                    (g.name.clone(), &mut g.aliases)
+                }
             };
             aliases.push(name.clone());
             diagnostics.push(Diagnostic::warning(
@@ -121,11 +120,11 @@ pub fn additions(
             } else {
                 format!(
                     "gồm mọi cơ quan loại {}",
-                    kinds.iter().map(|k| format!("{k:?}").to_lowercase()).collect::<Vec<_>>().join(", ")
+                    kinds.iter().map(|k| kind_label(*k)).collect::<Vec<_>>().join(", ")
                 )
             };
             diagnostics.push(Diagnostic::warning(at, format!("đã thêm nhóm «{name}» (mã `{id}`), {what}")));
-            keys.push((key, out.group.len(), true));
+            keys.push((key, Added::Group(out.group.len())));
             out.group.push(unspanned(GroupRecord {
                 id,
                 name: name.clone(),
@@ -147,7 +146,7 @@ pub fn additions(
                 )
             };
             diagnostics.push(Diagnostic::warning(at, message));
-            keys.push((key, out.agency.len(), false));
+            keys.push((key, Added::Agency(out.agency.len())));
             out.agency.push(unspanned(AgencyRecord {
                 id,
                 name: name.clone(),
@@ -159,6 +158,13 @@ pub fn additions(
         }
     }
     Additions { file: out, diagnostics }
+}
+
+/// Where a name was added: the index of its agency or group record.
+#[derive(Clone, Copy)]
+enum Added {
+    Agency(usize),
+    Group(usize),
 }
 
 fn kind_label(kind: AgencyKind) -> &'static str {
