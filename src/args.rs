@@ -372,7 +372,8 @@ pub struct DemoArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Tệp văn bản kế hoạch (UTF-8), dạng như inputs/van-ban/ke-hoach-60-KH-UBND-2025.txt
+    /// Tệp kế hoạch: văn bản đăng tải (.txt, UTF-8, dạng như inputs/van-ban/ke-hoach-60-KH-UBND-2025.txt),
+    /// văn bản Word (.docx) hoặc bảng tính các phụ lục (.xlsx, .xls, .ods)
     #[arg(value_name = "TỆP", help_heading = "Đối số")]
     pub file: PathBuf,
 
@@ -380,9 +381,10 @@ pub struct ImportArgs {
     #[arg(long, value_name = "THƯ_MỤC", default_value = "inputs", hide_default_value = true)]
     pub out: PathBuf,
 
-    /// Danh mục cơ quan dùng để nhận tên cơ quan (mặc định: co-quan.toml của kế hoạch hiện dùng)
-    #[arg(long, value_name = "TỆP")]
-    pub agencies: Option<PathBuf>,
+    /// Danh mục cơ quan có sẵn làm gốc: mã, chữ viết tắt, bí danh của nó được giữ
+    /// (mặc định: co-quan.toml của kế hoạch đang dùng nếu cùng tỉnh, không thì lập mới từ văn bản)
+    #[arg(long, value_name = "TỆP", alias = "agencies")]
+    pub registry: Option<PathBuf>,
 
     /// Tên cơ quan thường trực, khi văn bản không nói theo cách chương trình nhận ra
     /// (ví dụ --standing "Sở Khoa học và Công nghệ")

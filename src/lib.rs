@@ -10,6 +10,7 @@
 
 pub mod archive;
 pub mod args;
+pub mod book;
 pub mod budget;
 pub mod cmd;
 pub mod diag;

@@ -1,4 +1,5 @@
-//! `baocao plan import FILE.txt`: the published plan text into plan files.
+//! `baocao plan import FILE`: a plan — its published text, its Word file or
+//! a workbook of its tables — into plan files.
 
 use std::path::Path;
 
@@ -8,29 +9,60 @@ use crate::fsx::write_atomic;
 use crate::plan::files::{self, AGENCIES_FILE, ALL_FILES, PlanSource, SourceFile};
 use crate::plan::{discover, import, load};
 use crate::terminal;
+use crate::text::fold;
 use crate::textfile::read_text;
 
+/// The head of a registry built from the plan alone.
+const NEW_REGISTRY: &str = "\
+# Danh mục cơ quan và nhóm cơ quan, lập từ chính văn bản kế hoạch (baocao plan import).
+# id: chữ thường không dấu, số, dấu gạch ngang. kind: ministry (bộ, cơ quan trung ương) |
+# department (sở, ban, ngành) | locality (địa phương) | other. Xem README.
+# Hãy xem lại tên, chữ viết tắt (abbr) và loại của từng cơ quan; cách viết khác của cùng
+# một cơ quan thì thêm vào `aliases` của nó.
+";
+
+/// The province of the plan now in use, from its `ke-hoach.toml`.
+fn current_province(source: &PlanSource) -> Option<String> {
+    let file = source.read_file(files::PLAN_FILE).ok()?;
+    let value: toml::Table = file.text.parse().ok()?;
+    value.get("province")?.as_str().map(str::to_owned).filter(|p| !p.is_empty())
+}
+
 pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
-    let agencies = match &a.agencies {
-        Some(path) => SourceFile { name: path.display().to_string(), text: read_text(path)? },
-        None => source.read_file(AGENCIES_FILE)?,
-    };
     crate::budget::doing_now(&format!("nhập kế hoạch từ {}", a.file.display()));
-    let text = read_text(&a.file)?;
-    let province = import::province_of(&text);
+    let plan_text = import::read_plan(&a.file)?;
+    let province = import::province_of(&plan_text.text);
+    let agencies = match &a.registry {
+        Some(path) => SourceFile { name: path.display().to_string(), text: read_text(path)? },
+        None => match current_province(source) {
+            Some(current) if !province.is_empty() && fold(&current) == fold(&province) => {
+                source.read_file(AGENCIES_FILE)?
+            }
+            current => {
+                crate::say!(
+                    "Văn bản {} của {}, kế hoạch đang dùng của {}: lập danh mục cơ quan mới từ chính văn bản \
+                     (muốn giữ mã cơ quan của một danh mục có sẵn thì thêm --registry TỆP).",
+                    a.file.display(),
+                    if province.is_empty() { "không rõ tỉnh, thành phố".to_owned() } else { format!("«{province}»") },
+                    current.map_or("không rõ tỉnh".to_owned(), |c| format!("«{c}»")),
+                );
+                SourceFile { name: AGENCIES_FILE.to_owned(), text: NEW_REGISTRY.to_owned() }
+            }
+        },
+    };
     let (registry, registry_diags) = load::registry(&agencies, &province);
     if registry_diags.iter().any(|d| d.is_error()) {
         return Err(Error::InvalidPlan { source_name: agencies.name.clone(), errors: registry_diags });
     }
     let name = a.file.display().to_string();
     let import_with = |registry: &crate::plan::agency::Registry| {
-        import::import_with(&name, &text, registry, a.standing.as_deref())
+        import::import_from(&name, &plan_text, registry, a.standing.as_deref())
             .map_err(|e| Error::BadInput { path: a.file.clone(), what: e.0 })
     };
     let mut imported = import_with(&registry)?;
     // Names the registry does not know become entries of it, and the plan
     // is read again against the registry it now has.
-    let additions = discover::additions(&name, &imported.unknown, &registry, &province);
+    let additions = discover::additions(&imported.unknown, &registry, &province);
     let mut agencies_text = agencies.text.clone();
     let added = additions.summary();
     if !additions.is_empty() {

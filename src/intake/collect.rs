@@ -14,7 +14,7 @@ use crate::merge::Inputs;
 use crate::period::Period;
 use crate::plan::Plan;
 
-use super::book::Format;
+use crate::book::Format;
 use super::read::{Against, Outcome, read_in};
 
 /// Folders deeper than this under the one named are not walked: a link

@@ -5,11 +5,9 @@
 //! `legacy`, `syllable`); `read` puts these together and `findings` writes
 //! the validation report.
 
-pub mod book;
 pub mod cells;
 pub mod collect;
 pub mod findings;
-pub mod formats;
 pub mod identity;
 pub mod indicators;
 pub mod legacy;

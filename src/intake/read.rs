@@ -13,9 +13,9 @@ use std::path::Path;
 
 use calamine::{Data, DataType};
 
-use super::book::{Book, Cells, Format, OpenError};
+use crate::book::{Book, Cells, Format, OpenError};
 use super::cells::{Keyboard, Reading};
-use super::formats::{MAX_COLS, MAX_ROWS};
+use crate::book::formats::{MAX_COLS, MAX_ROWS};
 use super::identity::{self, Claim, Source};
 use super::indicators;
 use super::locate::{self, Form, Sheet, candidates};

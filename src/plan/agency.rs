@@ -14,6 +14,9 @@ use crate::text::fold;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AgencyKind {
+    /// A ministry or central body of the Government (bộ, cơ quan ngang bộ,
+    /// Ngân hàng Nhà nước, Văn phòng Chính phủ, Thanh tra Chính phủ, …).
+    Ministry,
     /// A provincial department or body of the same level (sở, ban, ngành tỉnh).
     Department,
     /// A local government (Ủy ban nhân dân cấp huyện, cấp xã).

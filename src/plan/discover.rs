@@ -73,11 +73,10 @@ impl Additions {
     }
 }
 
-/// Entries for `unknown` (names with the plan lines they are on, as the
-/// importer found them), not clashing with `registry`'s ids.
+/// Entries for `unknown` (names with where the importer first found
+/// them), not clashing with `registry`'s ids.
 pub fn additions(
-    file: &str,
-    unknown: &[(String, Vec<usize>)],
+    unknown: &[(String, Location)],
     registry: &Registry,
     province: &str,
 ) -> Additions {
@@ -91,8 +90,8 @@ pub fn additions(
     let mut diagnostics = Vec::new();
     // By folded key: the first spelling names the entry, the others are aliases.
     let mut keys: Vec<(String, Added)> = Vec::new();
-    for (name, lines) in unknown {
-        let at = Location::line(file, lines[0]);
+    for (name, at) in unknown {
+        let at = at.clone();
         let key = name_key(name, province);
         if let Some((_, added)) = keys.iter().find(|(k, _)| *k == key) {
             let (first, aliases) = match *added {
@@ -115,13 +114,19 @@ pub fn additions(
         let id = fresh_id(name, &mut taken);
         if is_collective(name) {
             let kinds = kinds_of_collective(name);
-            let what = if kinds.is_empty() {
-                "chưa rõ gồm những cơ quan nào — điền `kinds` hoặc `members` trong co-quan.toml".to_owned()
+            // «Các cơ quan liên quan»: no kind named, so every agency may be
+            // meant; a group without members would make the registry unusable.
+            let (kinds, what) = if kinds.is_empty() {
+                (
+                    vec![AgencyKind::Ministry, AgencyKind::Department, AgencyKind::Locality, AgencyKind::Other],
+                    "tên không nói rõ loại cơ quan nên tạm gồm mọi cơ quan — sửa `kinds` hoặc `members` trong co-quan.toml nếu cần".to_owned(),
+                )
             } else {
-                format!(
+                let what = format!(
                     "gồm mọi cơ quan loại {}",
                     kinds.iter().map(|k| kind_label(*k)).collect::<Vec<_>>().join(", ")
-                )
+                );
+                (kinds, what)
             };
             diagnostics.push(Diagnostic::warning(at, format!("đã thêm nhóm «{name}» (mã `{id}`), {what}")));
             keys.push((key, Added::Group(out.group.len())));
@@ -169,7 +174,8 @@ enum Added {
 
 fn kind_label(kind: AgencyKind) -> &'static str {
     match kind {
-        AgencyKind::Department => "bộ, sở, ngành (department)",
+        AgencyKind::Ministry => "bộ, cơ quan trung ương (ministry)",
+        AgencyKind::Department => "sở, ban, ngành (department)",
         AgencyKind::Locality => "địa phương (locality)",
         AgencyKind::Other => "khác (other)",
     }
@@ -223,22 +229,22 @@ mod tests {
     #[test]
     fn names_become_entries_once_with_ids_kinds_and_aliases() {
         let (registry, _) = Registry::build("Cà Mau", Vec::new(), Vec::new());
-        let unknown: Vec<(String, Vec<usize>)> = [
-            ("Bộ Tài chính", vec![10, 20]),
-            ("Ủy ban nhân dân các xã, phường", vec![11]),
-            ("Bộ tài chính", vec![30]),
-            ("Bộ Tài chính Hàn Quốc và Đối tác", vec![31]),
-            ("những người có liên quan", vec![32]),
+        let unknown: Vec<(String, Location)> = [
+            ("Bộ Tài chính", 10),
+            ("Ủy ban nhân dân các xã, phường", 11),
+            ("Bộ tài chính", 30),
+            ("Bộ Tài chính Hàn Quốc và Đối tác", 31),
+            ("những người có liên quan", 32),
         ]
         .into_iter()
-        .map(|(n, l)| (n.to_owned(), l))
+        .map(|(n, l)| (n.to_owned(), Location::line("ke-hoach.txt", l)))
         .collect();
-        let add = additions("ke-hoach.txt", &unknown, &registry, "Cà Mau");
+        let add = additions(&unknown, &registry, "Cà Mau");
         let agencies: Vec<_> = add.file.agency.iter().map(|a| a.get_ref().clone()).collect();
         assert_eq!(agencies[0].id, "bo-tai-chinh");
         assert_eq!(agencies[0].abbr.as_deref(), Some("BTC"));
         assert_eq!(abbreviation("Bộ Khoa học và Công nghệ"), "BKHCN");
-        assert_eq!(agencies[0].kind, AgencyKind::Department);
+        assert_eq!(agencies[0].kind, AgencyKind::Ministry);
         assert_eq!(agencies[0].aliases, vec!["Bộ tài chính".to_owned()], "one agency, two spellings");
         assert_eq!(agencies.len(), 3);
         assert_eq!(agencies[2].kind, AgencyKind::Other);

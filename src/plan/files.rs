@@ -54,8 +54,13 @@ pub struct PlanRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnplacedRecord {
-    /// The line of the published text the row starts on.
+    /// The line of the published text the row starts on (of the text made
+    /// from the document when `at` is given).
     pub line: usize,
+    /// Where the row is in a Word document or workbook: «bảng 3 › hàng 5,
+    /// cột 1», «Nhiệm vụ › A12».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
     pub reason: String,
     pub text: String,
 }

@@ -180,11 +180,12 @@ impl Checker {
         for row in rows {
             let at = file.location(row.span().start);
             let row = row.into_inner();
+            let place = row.at.clone().unwrap_or_else(|| format!("dòng {}", row.line));
             self.error(
                 &at,
                 format!(
-                    "dòng {} của văn bản gốc chưa được xếp vào bảng ({}): «{}» — hãy chuyển nội dung vào bảng rồi xóa khối [[unplaced]] này",
-                    row.line, row.reason, row.text
+                    "{place} của văn bản gốc chưa được xếp vào bảng ({}): «{}» — hãy chuyển nội dung vào bảng rồi xóa khối [[unplaced]] này",
+                    row.reason, row.text
                 ),
             );
         }

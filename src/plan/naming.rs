@@ -104,10 +104,27 @@ pub fn split_names(text: &str) -> Option<Vec<String>> {
 pub fn kind_of(name: &str) -> AgencyKind {
     let lower = name.trim().to_lowercase();
     let starts = |heads: &[&str]| heads.iter().any(|h| lower.starts_with(&format!("{h} ")));
+    let central = [
+        "ngân hàng nhà nước",
+        "văn phòng chính phủ",
+        "thanh tra chính phủ",
+        "kiểm toán nhà nước",
+        "viện hàn lâm",
+        "đài truyền hình việt nam",
+        "đài tiếng nói việt nam",
+        "thông tấn xã việt nam",
+        "ủy ban quản lý vốn",
+        "uỷ ban quản lý vốn",
+        "ủy ban dân tộc",
+        "bảo hiểm xã hội việt nam",
+    ];
     if starts(&["ủy ban nhân dân", "uỷ ban nhân dân", "ubnd", "hội đồng nhân dân", "hđnd"]) {
         AgencyKind::Locality
+    } else if (starts(&["bộ"]) && !starts(&["bộ chỉ huy", "bộ đội"]))
+        || central.iter().any(|c| lower.starts_with(c))
+    {
+        AgencyKind::Ministry
     } else if starts(&[
-        "bộ",
         "sở",
         "ban",
         "văn phòng",
@@ -146,7 +163,11 @@ pub fn kinds_of_collective(name: &str) -> Vec<AgencyKind> {
     let lower = name.to_lowercase().replace("ủy ban nhân dân", "ubnd").replace("uỷ ban nhân dân", "ubnd");
     let has = |words: &[&str]| words.iter().any(|w| lower.split([' ', ',', ';']).any(|x| x == *w));
     let mut kinds = Vec::new();
-    if has(&["bộ", "sở", "ban", "ngành", "cục"]) {
+    if has(&["bộ", "chính phủ"]) || lower.contains("ngang bộ") || lower.contains("thuộc chính phủ") {
+        kinds.push(AgencyKind::Ministry);
+    }
+    // «Các bộ, ngành» are central; «các sở, ban, ngành» provincial.
+    if has(&["sở", "ban", "cục"]) || (has(&["ngành"]) && kinds.is_empty()) {
         kinds.push(AgencyKind::Department);
     }
     if has(&["huyện", "xã", "phường", "đặc", "quận", "thị", "ubnd"]) || lower.contains("địa phương")
@@ -183,7 +204,9 @@ mod tests {
 
     #[test]
     fn kinds_come_from_head_nouns_and_collective_words() {
-        assert_eq!(kind_of("Bộ Tài chính"), AgencyKind::Department);
+        assert_eq!(kind_of("Bộ Tài chính"), AgencyKind::Ministry);
+        assert_eq!(kind_of("Ngân hàng Nhà nước Việt Nam"), AgencyKind::Ministry);
+        assert_eq!(kind_of("Bộ Chỉ huy Quân sự tỉnh"), AgencyKind::Department);
         assert_eq!(kind_of("Ủy ban nhân dân phường Tân Thành"), AgencyKind::Locality);
         assert_eq!(kind_of("Đài Truyền hình Việt Nam"), AgencyKind::Other);
         assert!(
@@ -192,8 +215,13 @@ mod tests {
         assert!(!is_collective("Bộ Công an"));
         assert_eq!(
             kinds_of_collective("Các bộ, ngành, địa phương"),
-            vec![AgencyKind::Department, AgencyKind::Locality]
+            vec![AgencyKind::Ministry, AgencyKind::Locality]
         );
+        assert_eq!(
+            kinds_of_collective("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"),
+            vec![AgencyKind::Ministry]
+        );
+        assert_eq!(kinds_of_collective("Các sở, ban, ngành tỉnh"), vec![AgencyKind::Department]);
         assert_eq!(kinds_of_collective("Ủy ban nhân dân các xã, phường"), vec![AgencyKind::Locality]);
         assert!(kinds_of_collective("các cơ quan liên quan").is_empty());
     }

@@ -13,30 +13,41 @@ impl Importer<'_> {
     pub(super) fn plan_info(
         &mut self,
         body: &[&str],
+        all: &[&str],
         appendices: (Appendix, Appendix),
     ) -> Result<PlanRecord, NotAPlan> {
         let title = body.first().filter(|l| !l.contains('|')).map(|l| clean(l)).unwrap_or_default();
         let skip = usize::from(!title.is_empty());
         let header: Vec<(String, String)> =
             body[skip.min(body.len())..].iter().map_while(|l| key_value(l)).collect();
+        // Without the header a legal site prints, the first line is not the
+        // title: a Word document starts with the issuer, a workbook with a
+        // table's heading.
+        let (title, skip) = if header.is_empty() { (String::new(), 0) } else { (title, skip) };
         let after_header = &body[(skip + header.len()).min(body.len())..];
         let header: HashMap<String, String> = header.into_iter().collect();
         let body_cells: Vec<String> = body.iter().map(|l| clean(l.trim_end_matches('|'))).collect();
+        // «(Ban hành kèm theo Kế hoạch số 60/KH-UBND ngày 25/02/2025 của
+        // Ủy ban nhân dân tỉnh)»: all a workbook of the appendices may say
+        // of the plan.
+        let note = attached_to(all);
 
         let code = header
             .get("so hieu")
             .cloned()
             .or_else(|| body_cells.iter().find_map(|l| l.strip_prefix("Số:").map(clean)))
+            .or_else(|| note.as_ref().map(|n| n.code.clone()))
             .filter(|c| !c.is_empty())
             .ok_or_else(|| {
-                NotAPlan("không tìm thấy số, ký hiệu văn bản (dòng «Số hiệu | … |» hay «Số: …»)".into())
+                NotAPlan("không tìm thấy số, ký hiệu văn bản (dòng «Số hiệu | … |», «Số: …» hay «(Ban hành kèm theo Kế hoạch số … ngày …)» trên bảng phụ lục)".into())
             })?;
         let date_line = body_cells.iter().find(|l| l.contains(", ngày ") && l.contains(" tháng "));
         let date = header
             .get("ngay ban hanh")
             .and_then(|d| Deadline::parse(d).due().filter(|_| d.matches('/').count() == 2))
             .or_else(|| date_line.and_then(|l| Deadline::parse(l.split_once(", ").map_or("", |x| x.1)).due()))
-            .ok_or_else(|| NotAPlan("không tìm thấy ngày ban hành (dòng «Ngày ban hành | dd/mm/yyyy |» hay «…, ngày … tháng … năm …»)".into()))?;
+            .or_else(|| note.as_ref().and_then(|n| Deadline::parse(&n.date).due()))
+            .ok_or_else(|| NotAPlan("không tìm thấy ngày ban hành (dòng «Ngày ban hành | dd/mm/yyyy |», «…, ngày … tháng … năm …» hay «(Ban hành kèm theo … ngày dd/mm/yyyy)»)".into()))?;
         let date = toml::value::Datetime {
             date: Some(toml::value::Date {
                 year: date.year() as u16,
@@ -47,14 +58,38 @@ impl Importer<'_> {
             offset: None,
         };
         let place = date_line.and_then(|l| l.split_once(", ngày")).map(|(p, _)| clean(p)).unwrap_or_default();
-        let kind = header.get("loai van ban").cloned().unwrap_or_else(|| "Kế hoạch".to_owned());
-        let issued_by = header.get("co quan ban hanh").cloned().unwrap_or_default();
+        let kind_line = body.iter().position(|l| kind_word(l).is_some());
+        let kind = header
+            .get("loai van ban")
+            .cloned()
+            .or_else(|| kind_line.and_then(|i| kind_word(body[i])))
+            .or_else(|| note.as_ref().map(|n| n.kind.clone()))
+            .unwrap_or_else(|| "Kế hoạch".to_owned());
+        let title = match (title.is_empty(), kind_line) {
+            (false, _) => title,
+            (true, Some(i)) => title_after(&kind, &code, &body[i + 1..]),
+            (true, None) => {
+                self.warn(
+                    1,
+                    "không tìm thấy tên văn bản (dòng «KẾ HOẠCH» và các dòng trích yếu dưới nó) — điền `title`, `summary` trong ke-hoach.toml".into(),
+                );
+                format!("{kind} {code}")
+            }
+        };
+        let issued_by = header
+            .get("co quan ban hanh")
+            .cloned()
+            .or_else(|| note.as_ref().map(|n| n.by.clone()))
+            .unwrap_or_default();
         let province = province_of(&body.join("\n"));
         // The issuing body's line in the document header: "ỦY BAN NHÂN DÂN |".
         let body_issuer = after_header
             .iter()
             .map(|l| clean(l.trim_end_matches('|')))
-            .find(|l| !l.is_empty() && l.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+            .find(|l| {
+                let f = fold(l);
+                !l.is_empty() && is_upper(l) && !f.starts_with("phu luc") && !f.starts_with("cong hoa") && kind_word(l).is_none()
+            })
             .unwrap_or_default();
         let issuer = if fold(&body_issuer) == "uy ban nhan dan" && !province.is_empty() {
             format!("Ủy ban nhân dân tỉnh {province}")
@@ -66,7 +101,7 @@ impl Importer<'_> {
         if issuer.is_empty() {
             self.error(1, "không tìm thấy cơ quan ban hành — cần điền `issuer` trong ke-hoach.toml".into());
         }
-        let signer = header.get("nguoi ky").cloned().unwrap_or_default();
+        let signer = header.get("nguoi ky").cloned().unwrap_or_else(|| signer_name(body));
         if signer.is_empty() {
             self.warn(
                 1,
@@ -195,28 +230,92 @@ pub(super) fn key_value(line: &str) -> Option<(String, String)> {
     }
 }
 
-/// `TM. ỦY BAN NHÂN DÂN`, from the signature cell near the end of the body.
-fn signer_authority(body: &[&str]) -> String {
+/// The signature block's lines, from «TM. …» to the end of its cell.
+fn signature_cell<'a>(body: &[&'a str]) -> Vec<&'a str> {
     const PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
-    for (i, l) in body.iter().enumerate() {
-        let t = l.trim();
-        if PREFIXES.iter().any(|p| t.starts_with(p)) {
-            let mut cell = String::new();
-            for next in &body[i..] {
-                let (part, ended) = match next.split_once('|') {
-                    Some((p, _)) => (p, true),
-                    None => (*next, false),
-                };
-                cell.push(' ');
-                cell.push_str(part);
-                if ended {
-                    break;
-                }
+    let Some(start) = body.iter().position(|l| PREFIXES.iter().any(|p| l.trim().starts_with(p))) else {
+        return Vec::new();
+    };
+    let mut cell = Vec::new();
+    for next in &body[start..] {
+        match next.split_once('|') {
+            Some((p, _)) => {
+                cell.push(p);
+                break;
             }
-            return clean(&cell);
+            None => cell.push(*next),
         }
     }
-    String::new()
+    cell
+}
+
+/// `TM. ỦY BAN NHÂN DÂN`: the capitalised lines of the signature block.
+fn signer_authority(body: &[&str]) -> String {
+    let lines: Vec<&str> =
+        signature_cell(body).into_iter().take_while(|l| !l.trim().is_empty() && is_upper(l)).collect();
+    clean(&lines.join(" "))
+}
+
+/// The name under the signature: the block's first line not in capitals.
+fn signer_name(body: &[&str]) -> String {
+    signature_cell(body).into_iter().map(clean).find(|l| !l.is_empty() && !is_upper(l)).unwrap_or_default()
+}
+
+fn is_upper(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
+/// The kinds of document a plan comes as, as their heading line prints them.
+const KINDS: [&str; 5] = ["Kế hoạch", "Chương trình hành động", "Chương trình", "Đề án", "Quyết định"];
+
+/// `Kế hoạch` for a heading line `KẾ HOẠCH` standing alone.
+fn kind_word(line: &str) -> Option<String> {
+    let line = clean(line.trim_end_matches('|'));
+    KINDS.iter().find(|k| fold(k) == fold(&line) && is_upper(&line)).map(|k| (*k).to_owned())
+}
+
+/// The title from the lines under the kind heading («Thực hiện Nghị quyết
+/// …»), up to a blank line or the body, as a legal site writes it:
+/// «Kế hoạch 60/KH-UBND thực hiện Nghị quyết …».
+fn title_after(kind: &str, code: &str, lines: &[&str]) -> String {
+    let subject: Vec<String> = lines
+        .iter()
+        .map(|l| clean(l.trim_end_matches('|')))
+        .skip_while(String::is_empty)
+        .take_while(|l| !l.is_empty() && !l.starts_with(['-', '_']) && !l.ends_with(['.', ';', ':']))
+        .take(4)
+        .collect();
+    let subject = subject.join(" ");
+    let mut chars = subject.chars();
+    let subject: String = match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    clean(&format!("{kind} {code} {subject}"))
+}
+
+/// What an appendix's note says of the plan it is attached to.
+struct AttachedTo {
+    kind: String,
+    code: String,
+    date: String,
+    by: String,
+}
+
+/// `(Ban hành kèm theo Kế hoạch số 60/KH-UBND ngày 25/02/2025 của Ủy ban
+/// nhân dân tỉnh)`, on any line of the text.
+fn attached_to(lines: &[&str]) -> Option<AttachedTo> {
+    lines.iter().find_map(|line| {
+        let line = clean(line);
+        let (_, rest) = line.split_once("kèm theo ")?;
+        let (kind, rest) = rest.split_once(" số ")?;
+        let (code, rest) = rest.split_once(" ngày ")?;
+        let date: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '/').collect();
+        let by = rest.split_once(" của ").map(|(_, b)| clean(b.trim_end_matches(')'))).unwrap_or_default();
+        let mut kind_chars = kind.chars();
+        let kind = kind_chars.next().map(|c| c.to_uppercase().chain(kind_chars).collect()).unwrap_or_default();
+        (!code.is_empty() && code.contains('/')).then(|| AttachedTo { kind, code: clean(code), date, by })
+    })
 }
 
 /// The subject of the plan: its title without "Kế hoạch 60/KH-UBND năm 2025".

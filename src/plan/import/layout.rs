@@ -33,6 +33,17 @@ pub(super) fn title_block_start(lines: &[&str], header: usize) -> usize {
     i
 }
 
+/// Where the block above a table's header ends the text before it: at its
+/// appendix label («PHỤ LỤC II») when there is one, so that the label is
+/// neither a cell of the table before nor a line of the title.
+pub(super) fn block_start(lines: &[&str], header: usize) -> usize {
+    let t = title_block_start(lines, header);
+    match t.checked_sub(1).map(|i| lines[i].trim()) {
+        Some(label) if !label.contains('|') && fold(label).starts_with("phu luc") => t - 1,
+        _ => t,
+    }
+}
+
 /// A line of the document's text rather than of a heading: long, or a
 /// sentence that ends (headings and their «(…)» notes do not).
 fn is_body_line(line: &str) -> bool {

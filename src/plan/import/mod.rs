@@ -19,15 +19,20 @@ use super::files::{
 };
 use super::ids::RowNumber;
 use super::target::Target;
-use super::{Appendix, roman};
+use super::{Appendix, is_roman, roman};
 use crate::diag::{Diagnostic, Location};
 use crate::text::{clean, fold};
 
+mod docx;
 mod info;
 mod layout;
+mod source;
+mod workbook;
+
+pub use source::{Origin, PlanText, read_plan};
 
 use info::key_value;
-use layout::{Row, cell_line, cells, field, header_column, split_rows, title_block_start};
+use layout::{Row, block_start, cell_line, cells, field, header_column, split_rows, title_block_start};
 
 /// What the importer made of a text, ready to be written as plan files.
 #[derive(Debug, Clone)]
@@ -37,8 +42,8 @@ pub struct Imported {
     pub tasks: TasksFile,
     pub diagnostics: Vec<Diagnostic>,
     /// Agency names the registry did not know, in the order first met,
-    /// with the lines they are on (each is also an error above).
-    pub unknown: Vec<(String, Vec<usize>)>,
+    /// with where each was first found (each is also an error above).
+    pub unknown: Vec<(String, Location)>,
 }
 
 impl Imported {
@@ -83,18 +88,44 @@ enum Column {
     Coordinators,
     Result,
     Deadline,
+    /// A column the plan files have no field for («Ghi chú», a second
+    /// «Cơ quan phối hợp»): its values are said, one by one, not dropped.
+    Extra,
+}
+
+impl Column {
+    /// The column's usual heading, for messages.
+    fn label(self) -> &'static str {
+        match self {
+            Column::Number => "TT",
+            Column::Name => "Chỉ tiêu / Nhiệm vụ",
+            Column::Unit => "Đơn vị tính",
+            Column::Target => "Kết quả / Mục tiêu",
+            Column::Tracking => "Cơ quan chủ trì theo dõi",
+            Column::Lead => "Cơ quan chủ trì",
+            Column::Coordinators => "Cơ quan phối hợp",
+            Column::Result => "Kết quả / Sản phẩm",
+            Column::Deadline => "Thời gian hoàn thành",
+            Column::Extra => "(cột khác)",
+        }
+    }
 }
 
 struct Table {
     kind: TableKind,
     title: Appendix,
     columns: Vec<Column>,
+    /// The header row as printed.
+    headings: Vec<String>,
     /// The cells after the header row.
     cells: Vec<Cell>,
 }
 
 struct Importer<'a> {
     file: &'a str,
+    /// Where each line came from when the text was made from a Word
+    /// document or a workbook (empty for a published text).
+    origins: &'a [Origin],
     registry: &'a Registry,
     /// The standing agency named by the user (`--standing`), over what the
     /// text says.
@@ -119,6 +150,18 @@ pub fn import_with(
     registry: &Registry,
     standing: Option<&str>,
 ) -> Result<Imported, NotAPlan> {
+    import_from(file, &PlanText::published(text.to_owned()), registry, standing)
+}
+
+/// Imports a plan read by [`read_plan`]: messages name the table cell or
+/// paragraph of the Word document or workbook a line was made from.
+pub fn import_from(
+    file: &str,
+    source: &PlanText,
+    registry: &Registry,
+    standing: Option<&str>,
+) -> Result<Imported, NotAPlan> {
+    let text = source.text.as_str();
     let mut lines: Vec<&str> = text.lines().collect();
     // Footnotes ("[1] Tuyên truyền …") follow the last table; they belong to
     // the body, not to the table's last cell.
@@ -129,13 +172,20 @@ pub fn import_with(
             *line = "";
         }
     }
-    let mut imp = Importer { file, registry, standing, unknown: Vec::new(), diags: Vec::new() };
-    let table_starts: Vec<usize> = (0..lines.len()).filter(|&i| fold(lines[i]) == "tt").collect();
-    let body_end = table_starts.first().map(|&s| title_block_start(&lines, s)).unwrap_or(lines.len());
+    let mut imp = Importer {
+        file,
+        origins: &source.origins,
+        registry,
+        standing,
+        unknown: Vec::new(),
+        diags: source.diagnostics.clone(),
+    };
+    let table_starts: Vec<usize> = (0..lines.len()).filter(|&i| is_header_start(lines[i])).collect();
+    let body_end = table_starts.first().map(|&s| block_start(&lines, s)).unwrap_or(lines.len());
     imp.report_duplicate_blocks(&lines[..body_end]);
     let mut tables = Vec::new();
     for (k, &start) in table_starts.iter().enumerate() {
-        let end = table_starts.get(k + 1).map(|&next| title_block_start(&lines, next)).unwrap_or(lines.len());
+        let end = table_starts.get(k + 1).map(|&next| block_start(&lines, next)).unwrap_or(lines.len());
         let title_from = title_block_start(&lines, start);
         if let Some(t) = imp.table(&lines, title_from..start, start..end) {
             tables.push(t);
@@ -178,10 +228,11 @@ pub fn import_with(
             ));
         }
     }
-    let mut plan = imp.plan_info(&lines[..body_end], appendices)?;
+    let mut plan = imp.plan_info(&lines[..body_end], &lines, appendices)?;
     plan.footnotes = footnotes;
     imp.say_unknown();
-    Ok(Imported { plan, indicators, tasks, diagnostics: imp.diags, unknown: imp.unknown })
+    let unknown = imp.unknown.iter().map(|(name, lines)| (name.clone(), imp.at(lines[0]))).collect();
+    Ok(Imported { plan, indicators, tasks, diagnostics: imp.diags, unknown })
 }
 
 /// The province the plan belongs to, from `Cơ quan ban hành | Tỉnh Cà Mau |`
@@ -199,6 +250,11 @@ pub fn province_of(text: &str) -> String {
     lines.iter().find_map(|l| l.split_once(", ngày ").map(|(p, _)| clean(p))).unwrap_or_default()
 }
 
+/// The first cell of a table's header row: `TT |`, `STT |`.
+fn is_header_start(line: &str) -> bool {
+    line.contains('|') && matches!(fold(line).as_str(), "tt" | "stt" | "so tt")
+}
+
 /// `[1] Tuyên truyền thông qua …`: a footnote line of the published text.
 fn is_footnote(line: &str) -> bool {
     let t = line.trim_start();
@@ -210,7 +266,19 @@ fn is_footnote(line: &str) -> bool {
 
 impl Importer<'_> {
     fn at(&self, line: usize) -> Location {
-        Location::line(self.file, line)
+        match self.origins.get(line.wrapping_sub(1)) {
+            Some(o) => o.location(self.file),
+            None => Location::line(self.file, line),
+        }
+    }
+
+    /// A line as the user finds it: «dòng 12» of a text, «bảng 3 › hàng 5,
+    /// cột 2» of a Word document, «Nhiệm vụ › B7» of a workbook.
+    fn place(&self, line: usize) -> String {
+        match self.origins.get(line.wrapping_sub(1)) {
+            Some(o) => o.to_string(),
+            None => format!("dòng {line}"),
+        }
     }
 
     fn warn(&mut self, line: usize, message: String) {
@@ -239,11 +307,11 @@ impl Importer<'_> {
                     self.warn(
                         i + 1,
                         format!(
-                            "các dòng {}–{} lặp lại nguyên văn các dòng {}–{} (lỗi của trang đăng văn bản) — đã bỏ qua phần lặp",
-                            i + 1,
-                            i + run,
-                            j + 1,
-                            j + run
+                            "{} đến {} lặp lại nguyên văn {} đến {} — đã bỏ qua phần lặp",
+                            self.place(i + 1),
+                            self.place(i + run),
+                            self.place(j + 1),
+                            self.place(j + run)
                         ),
                     );
                     i += run;
@@ -271,16 +339,39 @@ impl Importer<'_> {
             self.error(
                 body.start + 1,
                 format!(
-                    "bảng bắt đầu ở dòng {} không phải bảng chỉ tiêu hay nhiệm vụ (tiêu đề cột: {}) — các dòng {}–{} không được nhập",
-                    body.start + 1,
+                    "bảng bắt đầu ở {} không phải bảng chỉ tiêu hay nhiệm vụ (tiêu đề cột: {}) — cần một cột «Chỉ tiêu» hoặc «Nhiệm vụ»; bảng này, đến {}, không được nhập",
+                    self.place(body.start + 1),
                     all.iter().take(6).map(|c| format!("«{}»", c.text)).collect::<Vec<_>>().join(", "),
-                    body.start + 1,
-                    body.end
+                    self.place(body.end.max(body.start + 1))
                 ),
             );
             return None;
         };
-        let columns: Vec<Column> = folded.iter().map_while(|f| header_column(kind, f)).collect();
+        let mut columns: Vec<Column> = folded.iter().map_while(|f| header_column(kind, f)).collect();
+        // Every cell before the first row is a heading when a row starts
+        // right after them: headings the format does not know are columns
+        // too, or every row after them would be read one cell off.
+        let starts_row = |c: &Cell| RowNumber::parse(&c.text).is_some() || is_roman(&c.text);
+        let head = all.iter().take(24).take_while(|c| !c.text.is_empty() && !starts_row(c)).count();
+        if head > columns.len() && all.get(head).is_some_and(starts_row) {
+            columns = all[..head].iter().map(|c| header_column(kind, &fold(&c.text)).unwrap_or(Column::Extra)).collect();
+        }
+        for i in 0..columns.len() {
+            if columns[..i].contains(&columns[i]) {
+                columns[i] = Column::Extra;
+            }
+        }
+        let extra: Vec<String> =
+            (0..columns.len()).filter(|&i| columns[i] == Column::Extra).map(|i| format!("«{}»", all[i].text)).collect();
+        if !extra.is_empty() {
+            self.warn(
+                all[0].line,
+                format!(
+                    "bảng có cột không thuộc mẫu kế hoạch: {} — nội dung các ô của cột này không được nhập, mỗi ô có chữ được báo riêng dưới đây",
+                    extra.join(", ")
+                ),
+            );
+        }
         let required: &[Column] = match kind {
             TableKind::Indicators => &[Column::Number, Column::Name, Column::Target],
             TableKind::Tasks => &[Column::Number, Column::Name, Column::Lead],
@@ -289,13 +380,19 @@ impl Importer<'_> {
             if !columns.contains(col) {
                 self.error(
                     body.start + 1,
-                    format!("bảng ở dòng {} thiếu cột {:?} — không nhập được bảng này", body.start + 1, col),
+                    format!(
+                        "bảng ở {} thiếu cột «{}» (tiêu đề cột đọc được: {}) — không nhập được bảng này; thêm cột hoặc sửa tiêu đề cột",
+                        self.place(body.start + 1),
+                        col.label(),
+                        all.iter().take(columns.len().max(1)).map(|c| format!("«{}»", c.text)).collect::<Vec<_>>().join(", ")
+                    ),
                 );
                 return None;
             }
         }
+        let headings = all[..columns.len()].iter().map(|c| c.text.clone()).collect();
         let cells = all[columns.len()..].to_vec();
-        Some(Table { kind, title: appendix, columns, cells })
+        Some(Table { kind, title: appendix, columns, headings, cells })
     }
 
     fn indicator_rows(&mut self, table: &Table, out: &mut IndicatorsFile) {
@@ -311,6 +408,7 @@ impl Importer<'_> {
                     if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
                         continue;
                     }
+                    self.extra_cells(table, &cells, &number);
                     let get = |c: Column| field(table, &cells, c);
                     let unit = get(Column::Unit);
                     let target = get(Column::Target);
@@ -322,6 +420,12 @@ impl Importer<'_> {
                         );
                     }
                     let tracking = self.agencies(table, &cells, Column::Tracking);
+                    if tracking.is_empty() && table.columns.contains(&Column::Tracking) {
+                        self.warn(
+                            cell_line(table, &cells, Column::Tracking),
+                            format!("chỉ tiêu {number} không có cơ quan chủ trì theo dõi — bổ sung `tracking` trong chi-tieu.toml nếu cần"),
+                        );
+                    }
                     if out.group.is_empty() {
                         out.group.push(IndicatorGroupRecord {
                             number: roman(1),
@@ -357,6 +461,7 @@ impl Importer<'_> {
                     if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
                         continue;
                     }
+                    self.extra_cells(table, &cells, &number);
                     let get = |c: Column| field(table, &cells, c);
                     let deadline = get(Column::Deadline);
                     if !Deadline::parse(&deadline).is_recognised() {
@@ -436,6 +541,21 @@ impl Importer<'_> {
         }
     }
 
+    /// Says each value in a column the plan files have no field for.
+    fn extra_cells(&mut self, table: &Table, cells: &[Cell], number: &RowNumber) {
+        for (i, cell) in cells.iter().enumerate() {
+            if table.columns.get(i) == Some(&Column::Extra) && !cell.text.is_empty() {
+                self.warn(
+                    cell.line,
+                    format!(
+                        "dòng số {number}, cột «{}»: «{}» không được nhập (kế hoạch không có mục này) — nếu cần, chép vào tên hoặc kết quả của dòng trong tệp kế hoạch",
+                        table.headings[i], cell.text
+                    ),
+                );
+            }
+        }
+    }
+
     fn unplaced(&mut self, cells: &[Cell], reason: String, out: &mut Vec<toml::Spanned<UnplacedRecord>>) {
         let line = cells.first().map_or(1, |c| c.line);
         let text = cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ");
@@ -443,7 +563,8 @@ impl Importer<'_> {
             line,
             format!("{reason}: «{text}» — đã giữ nguyên văn trong [[unplaced]], cần xếp lại bằng tay"),
         );
-        out.push(unspanned(UnplacedRecord { line, reason, text }));
+        let at = self.origins.get(line.wrapping_sub(1)).map(Origin::to_string);
+        out.push(unspanned(UnplacedRecord { line, at, reason, text }));
     }
 
     /// Resolves an agency cell. Known names become ids; unknown ones are kept
@@ -474,9 +595,9 @@ impl Importer<'_> {
             let elsewhere = match lines.len() {
                 1 => String::new(),
                 n => {
-                    let shown: Vec<String> = lines.iter().skip(1).take(10).map(usize::to_string).collect();
+                    let shown: Vec<String> = lines.iter().skip(1).take(10).map(|&l| self.place(l)).collect();
                     let more = if n > 11 { format!(" và {} chỗ khác", n - 11) } else { String::new() };
-                    format!(" (còn ở dòng {}{more})", shown.join(", "))
+                    format!(" (còn ở {}{more})", shown.join(", "))
                 }
             };
             self.error(

@@ -37,6 +37,9 @@ pub struct Extras {
     /// The farthest cell holding something, per sheet (xls, ods), and the
     /// box the file itself declares (xls): what calamine would allocate.
     pub far: Vec<(String, u32, u32)>,
+    /// Merged areas (first and last cell), by sheet name (ods: calamine
+    /// does not say which of its cells are merged).
+    pub merged: HashMap<String, Vec<((u32, u32), (u32, u32))>>,
 }
 
 impl Extras {
@@ -89,7 +92,7 @@ pub fn parse_a1(reference: &str) -> Option<(u32, u32)> {
 pub(crate) const PART_LIMIT: u64 = 256 << 20;
 
 /// The bytes of `name` inside a zipped workbook, `None` when it is absent.
-fn zip_bytes(
+pub(crate) fn zip_bytes(
     zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     name: &str,
 ) -> Result<Option<Vec<u8>>, String> {
@@ -108,7 +111,7 @@ fn zip_bytes(
 }
 
 /// The text of `name` inside a zipped workbook, `None` when it is absent.
-fn zip_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+pub(crate) fn zip_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
     match zip_bytes(zip, name)? {
         Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| format!("{name}: {e}")),
         None => Ok(None),
@@ -116,7 +119,7 @@ fn zip_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Re
 }
 
 /// An attribute's value, unescaped.
-fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+pub(crate) fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
     e.try_get_attribute(name)
         .ok()
         .flatten()
@@ -124,7 +127,7 @@ fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
 }
 
 /// Appends what an entity or character reference stands for.
-fn push_ref(e: &quick_xml::events::BytesRef, out: &mut String) {
+pub(crate) fn push_ref(e: &quick_xml::events::BytesRef, out: &mut String) {
     let raw = format!("&{};", &**e);
     match quick_xml::escape::unescape(&raw) {
         Ok(text) => out.push_str(&text),

@@ -122,6 +122,12 @@ fn start(w: &mut Walk, out: &mut Extras, e: &BytesStart, empty: bool) {
                     None => out.far.push((w.sheet.clone(), row, col)),
                 }
             }
+            let spans = (repeats(e, "table:number-rows-spanned"), repeats(e, "table:number-columns-spanned"));
+            if spans != (1, 1) && e.name().as_ref() == "table:table-cell" {
+                let first = (w.row, w.col);
+                let last = (w.row + spans.0.min(REPEAT_LIMIT) - 1, w.col + spans.1.min(REPEAT_LIMIT) - 1);
+                out.merged.entry(w.sheet.clone()).or_default().push((first, last));
+            }
             if value_type.as_deref() == Some("percentage") {
                 let cells = out.percent.entry(w.sheet.clone()).or_default();
                 for r in 0..w.row_repeat.min(REPEAT_LIMIT) {

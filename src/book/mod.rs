@@ -8,7 +8,9 @@ use std::path::Path;
 
 use calamine::{Data, DataType, Ods, Range, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
 
-use super::formats::{self, Comment, Extras};
+pub mod formats;
+
+use formats::{Comment, Extras};
 
 /// The spreadsheet formats read, by extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,8 +176,8 @@ impl<'a> Book<'a> {
         Ok(out)
     }
 
-    /// The merged areas of the sheets `names` (.xlsx and .xls; calamine
-    /// does not say which cells of an .ods are merged).
+    /// The merged areas of the sheets `names` (of an .ods, from its own
+    /// reader: calamine does not say which of its cells are merged).
     pub fn merged(&mut self, names: &[&str]) -> HashMap<String, Vec<calamine::Dimensions>> {
         let area = |(start, end)| calamine::Dimensions { start, end };
         match &mut self.sheets {
@@ -191,7 +193,13 @@ impl<'a> Book<'a> {
                     (n.to_string(), x.worksheet_merge_cells(n).unwrap_or_default())
                 })
                 .collect(),
-            _ => HashMap::new(),
+            _ => self
+                .extras
+                .merged
+                .iter()
+                .filter(|(n, _)| names.contains(&n.as_str()))
+                .map(|(n, areas)| (n.clone(), areas.iter().copied().map(area).collect()))
+                .collect(),
         }
     }
 
