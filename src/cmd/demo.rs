@@ -122,7 +122,7 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     let checks = super::ingest::write_outputs(&plan, &data, &base)?;
     bar.inc(1);
     bar.set_message("lập báo cáo");
-    let config = super::report::read_config(None)?;
+    let config = super::report::read_config(None, source)?;
     let written = super::report::write_report(&plan, &data, &config, &base, None, None, false)?;
     bar.finish_and_clear();
     crate::say!(

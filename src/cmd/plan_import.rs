@@ -7,7 +7,10 @@ use crate::args::ImportArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
 use crate::plan::files::{self, AGENCIES_FILE, ALL_FILES, PlanSource, SourceFile};
-use crate::plan::{discover, import, load};
+use crate::plan::agency::{AgencyKind, Registry};
+use crate::plan::ids::AgencyId;
+use crate::plan::{discover, import, load, naming};
+use crate::report::config;
 use crate::terminal;
 use crate::text::fold;
 use crate::textfile::read_text;
@@ -59,6 +62,7 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
         import::import_from(&name, &plan_text, registry, a.standing.as_deref())
             .map_err(|e| Error::BadInput { path: a.file.clone(), what: e.0 })
     };
+    let mut registry = registry;
     let mut imported = import_with(&registry)?;
     // Names the registry does not know become entries of it, and the plan
     // is read again against the registry it now has.
@@ -68,10 +72,11 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     if !additions.is_empty() {
         agencies_text.push_str(&additions.toml(&name)?);
         let extended = SourceFile { name: agencies.name.clone(), text: agencies_text.clone() };
-        let (registry, diags) = load::registry(&extended, &province);
+        let (extended, diags) = load::registry(&extended, &province);
         if diags.iter().any(|d| d.is_error()) {
             return Err(Error::Internal(format!("danh mục cơ quan mở rộng không đọc lại được: {diags:?}")));
         }
+        registry = extended;
         imported = import_with(&registry)?;
         imported.diagnostics.extend(additions.diagnostics);
     }
@@ -83,7 +88,12 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
             }
         }
     }
-    let written = write_all(&a.out, &imported, &agencies_text)?;
+    let mut written = write_all(&a.out, &imported, &agencies_text)?;
+    // The report's letterhead and addressee: written once, then the user's.
+    if !a.out.join(config::FILE).exists() {
+        let draft = report_draft(&imported, &registry, &province);
+        written.push(write_atomic(&a.out, config::FILE, draft.toml().as_bytes())?);
+    }
     terminal::report(&imported.diagnostics);
     crate::say!(
         "Đã nhập {} {}: {} chỉ tiêu ({} nhóm), {} nhiệm vụ ({} nhóm).",
@@ -116,6 +126,39 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     } else {
         Ok(exit::OK)
     }
+}
+
+/// The first report configuration of a plan: its standing agency issues
+/// the report, under its superior, to whom the plan says it reports.
+fn report_draft(imported: &import::Imported, registry: &Registry, province: &str) -> config::Draft {
+    let plan = &imported.plan;
+    let standing = AgencyId::parse(plan.standing_agency.get_ref()).and_then(|id| registry.agency(&id).cloned());
+    let (name, kind) = match &standing {
+        Some(a) => (a.name.clone(), a.kind),
+        None => (plan.standing_agency.get_ref().clone(), naming::kind_of(plan.standing_agency.get_ref())),
+    };
+    let parent = match kind {
+        AgencyKind::Ministry => String::new(),
+        _ => {
+            let issuer = plan.issuer.as_str();
+            let short = ["Ủy ban nhân dân ", "Uỷ ban nhân dân "]
+                .iter()
+                .find_map(|p| issuer.strip_prefix(p))
+                .map_or_else(|| issuer.to_owned(), |rest| format!("UBND {rest}"));
+            short.to_uppercase()
+        }
+    };
+    let (authority, signer_title) = match kind {
+        AgencyKind::Ministry => ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
+        AgencyKind::Department if fold(&name).starts_with("so ") => ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+        _ => ("", "THỦ TRƯỞNG CƠ QUAN"),
+    };
+    let mut recipient = imported.reports_to.clone().unwrap_or_else(|| plan.issuer.clone());
+    // «báo cáo Ủy ban nhân dân tỉnh»: the plan's own province.
+    if !province.is_empty() && (fold(&recipient).ends_with(" tinh") || fold(&recipient).ends_with(" thanh pho")) {
+        recipient = format!("{recipient} {province}");
+    }
+    config::Draft { parent, issuer: name.to_uppercase(), recipient, authority: authority.into(), signer_title: signer_title.into() }
 }
 
 fn write_all(

@@ -75,7 +75,7 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
     let data = read_period_data(&plan, a.period, &out)?;
-    let config = read_config(a.config.as_deref())?;
+    let config = read_config(a.config.as_deref(), source)?;
     let from = config.date.unwrap_or(data.deadline).max(data.deadline);
     let deadline = a.deadline.unwrap_or_else(|| vn::working_days_after(from, 5));
     let template =

@@ -24,10 +24,14 @@ pub struct Written {
     pub unprintable: Vec<char>,
 }
 
-/// Reads the report configuration: the file given, else `inputs/bao-cao.toml`
-/// when there is one, else the configuration built in.
-pub fn read_config(path: Option<&Path>) -> Result<ReportConfig, Error> {
-    let default = Path::new("inputs").join(config::FILE);
+/// Reads the report configuration: the file given, else the plan folder's
+/// `bao-cao.toml` when there is one (a plan imported from another province
+/// has its own letterhead), else the configuration built in.
+pub fn read_config(path: Option<&Path>, source: &PlanSource) -> Result<ReportConfig, Error> {
+    let default = match source {
+        PlanSource::Dir(dir) => dir.join(config::FILE),
+        PlanSource::Embedded => Path::new("inputs").join(config::FILE),
+    };
     match path.or(default.is_file().then_some(default.as_path())) {
         Some(p) => ReportConfig::read(&SourceFile { name: p.display().to_string(), text: read_text(p)? }),
         None => ReportConfig::embedded(),
@@ -224,7 +228,7 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
     let data = read_period_data(&plan, a.period, &out)?;
-    let config = read_config(a.config.as_deref())?;
+    let config = read_config(a.config.as_deref(), source)?;
     let written = write_report(
         &plan,
         &data,

@@ -26,6 +26,7 @@ use super::report::{images, prepare, read_config};
 /// One render: read the workbooks and the configuration, merge, lay out
 /// with the kept World (made on the first call), write the preview.
 fn render_once(
+    source: &PlanSource,
     plan: &Plan,
     a: &WatchArgs,
     paths: &[PathBuf],
@@ -34,7 +35,7 @@ fn render_once(
 ) -> Result<PathBuf, Error> {
     let inputs = crate::intake::collect::read_all(plan, a.period, paths)?;
     let data = merge(plan, a.period, a.period.default_deadline(), inputs);
-    let config = read_config(a.config.as_deref())?;
+    let config = read_config(a.config.as_deref(), source)?;
     let templates = a.layout.templates.as_deref();
     let (report, json) = prepare(plan, &data, &config, templates)?;
     match world {
@@ -88,7 +89,7 @@ pub fn run(source: &PlanSource, a: &WatchArgs) -> Result<u8, Error> {
     let mut renders = 0;
     loop {
         let started = Instant::now();
-        match render_once(&plan, a, &paths, &out, &mut world) {
+        match render_once(source, &plan, a, &paths, &out, &mut world) {
             Ok(path) => crate::say!(
                 "Đã lập bản xem trước {} trong {} ms.",
                 path.display(),

@@ -59,7 +59,9 @@ const HEADS: [&str; 40] = [
 pub fn looks_like_agency(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
     // «ban» alone (in «Các sở, ban, ngành») is a word of a list, not a name.
+    // «Tỉnh Đoàn», «Thành Đoàn» are whole names by themselves.
     HEADS.iter().any(|h| lower.strip_prefix(h).is_some_and(|rest| rest.starts_with(' ') && rest.len() > 1))
+        || ["tỉnh đoàn", "thành đoàn"].contains(&lower.trim_end_matches(['.', ',', ';']))
 }
 
 /// Cuts `text` into the agency names it lists. The pieces between `,` `;`
@@ -198,6 +200,10 @@ mod tests {
         );
         assert_eq!(split_names("Bộ Văn hóa, Thể thao và Du lịch"), None);
         assert_eq!(split_names("Sở Khoa học và Công nghệ"), None);
+        assert_eq!(
+            split_names("Hội Nông dân tỉnh và Tỉnh Đoàn"),
+            Some(vec!["Hội Nông dân tỉnh".into(), "Tỉnh Đoàn".into()])
+        );
         assert!(looks_like_agency("Ủy ban nhân dân các xã, phường") && looks_like_agency("Các bộ, ngành"));
         assert!(!looks_like_agency("bổ sung nguồn lực") && !looks_like_agency("Thể thao và Du lịch"));
     }
@@ -208,7 +214,8 @@ mod tests {
         assert_eq!(kind_of("Ngân hàng Nhà nước Việt Nam"), AgencyKind::Ministry);
         assert_eq!(kind_of("Bộ Chỉ huy Quân sự tỉnh"), AgencyKind::Department);
         assert_eq!(kind_of("Ủy ban nhân dân phường Tân Thành"), AgencyKind::Locality);
-        assert_eq!(kind_of("Đài Truyền hình Việt Nam"), AgencyKind::Other);
+        assert_eq!(kind_of("Đài Truyền hình Việt Nam"), AgencyKind::Ministry);
+        assert_eq!(kind_of("Báo và Phát thanh, Truyền hình An Giang"), AgencyKind::Other);
         assert!(
             is_collective("Các bộ, ngành, địa phương") && is_collective("Ủy ban nhân dân các xã, phường")
         );

@@ -194,3 +194,68 @@ impl ReportConfig {
         Self::read(&SourceFile { name: format!("(có sẵn)/{FILE}"), text: EMBEDDED.to_owned() })
     }
 }
+
+/// Who reports on a newly imported plan: the first `bao-cao.toml` of its
+/// folder, so that a report of another province or a ministry does not go
+/// out under the bundled plan's letterhead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The standing agency's superior, in capitals («UBND TỈNH AN GIANG»);
+    /// empty for a ministry.
+    pub parent: String,
+    /// The standing agency, in capitals.
+    pub issuer: String,
+    pub recipient: String,
+    pub authority: String,
+    pub signer_title: String,
+}
+
+impl Draft {
+    /// The configuration text: a draft (no number, no date), the signer to
+    /// be filled in.
+    pub fn toml(&self) -> String {
+        let q = |s: &str| toml::Value::String(s.to_owned()).to_string();
+        format!(
+            "# Cấu hình báo cáo, lập khi nhập kế hoạch: xem lại từng dòng. Xem mục «Cấu hình báo cáo» trong README.\n\
+             # Báo cáo là dự thảo cho đến khi điền `number` và `date`: in «Số:      /BC-…» và\n\
+             # «ngày      tháng      năm …» để văn thư điền khi phát hành.\n\
+             \n\
+             parent = {}   # cơ quan chủ quản (chữ in hoa, có thể viết tắt; để trống nếu không có)\n\
+             issuer = {}   # cơ quan ban hành báo cáo (chữ in hoa)\n\
+             # number = 1                   # số văn bản, khi phát hành\n\
+             # date = 2025-06-20            # ngày ký, khi phát hành\n\
+             recipient = {}   # Kính gửi\n\
+             authority = {}   # quyền hạn ký: TM., KT., TL., TUQ., Q. hoặc để trống\n\
+             signer_title = {}\n\
+             signer = \"\"                    # điền họ tên người ký\n\
+             recipients = [\"Như trên;\"]\n\
+             archive = \"VT\"                 # dòng cuối: «- Lưu: VT.»\n\
+             appendices = [\"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\"]   # phụ lục kèm theo, theo thứ tự\n",
+            q(&self.parent),
+            q(&self.issuer),
+            q(&self.recipient),
+            q(&self.authority),
+            q(&self.signer_title),
+        )
+    }
+}
+
+#[cfg(test)]
+mod draft_tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_configuration_reads_back() {
+        let draft = Draft {
+            parent: String::new(),
+            issuer: "BỘ KHOA HỌC VÀ CÔNG NGHỆ".into(),
+            recipient: "Thủ tướng \"Chính phủ\"".into(),
+            authority: "KT. BỘ TRƯỞNG".into(),
+            signer_title: "THỨ TRƯỞNG".into(),
+        };
+        let c = ReportConfig::read(&SourceFile { name: FILE.into(), text: draft.toml() }).unwrap();
+        assert_eq!((c.parent.as_str(), c.issuer.as_str()), ("", "BỘ KHOA HỌC VÀ CÔNG NGHỆ"));
+        assert_eq!(c.recipient.as_deref(), Some("Thủ tướng \"Chính phủ\""));
+        assert_eq!((c.number, c.date), (None, None));
+    }
+}

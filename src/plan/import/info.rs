@@ -110,7 +110,7 @@ impl Importer<'_> {
         }
         let signer_authority = signer_authority(body);
         let (standing, reporting) = self.standing_agency(body);
-        let summary = summary_of(&title, &kind, &code);
+        let summary = summary_of(&title, &kind, &code, &issuer);
         Ok(PlanRecord {
             code,
             kind,
@@ -135,6 +135,7 @@ impl Importer<'_> {
     fn standing_agency(&mut self, body: &[&str]) -> (String, Vec<Cadence>) {
         let found = body.iter().enumerate().find_map(|(i, l)| {
             let (who, rest) = standing_sentence(l)?;
+            self.reports_to = reports_to(rest);
             Some((i + 1, who, fold(rest)))
         });
         let found = match (self.standing, found) {
@@ -217,6 +218,16 @@ fn standing_sentence(line: &str) -> Option<(String, &str)> {
         .unwrap_or(who);
     let who = clean(who);
     (!who.is_empty() && who.split_whitespace().count() <= 15).then_some((who, &line[at + phrase..]))
+}
+
+/// Whom the standing agency reports to, from the rest of its sentence:
+/// «… tổng hợp, báo cáo Thủ tướng Chính phủ.» gives «Thủ tướng Chính phủ».
+fn reports_to(rest: &str) -> Option<String> {
+    let (_, after) = rest.rsplit_once("báo cáo ")?;
+    let who = after.split(['.', ';', ',', '(']).next().unwrap_or_default();
+    let who = clean(who.split(" về ").next().unwrap_or(who));
+    let capitalised = who.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && (2..=12).contains(&who.split_whitespace().count())).then_some(who)
 }
 
 /// A header line `Khóa | giá trị |`, folded key and cleaned value.
@@ -319,7 +330,7 @@ fn attached_to(lines: &[&str]) -> Option<AttachedTo> {
 }
 
 /// The subject of the plan: its title without "Kế hoạch 60/KH-UBND năm 2025".
-fn summary_of(title: &str, kind: &str, code: &str) -> String {
+fn summary_of(title: &str, kind: &str, code: &str, issuer: &str) -> String {
     let mut rest = title;
     for prefix in [kind, "số", code] {
         rest = rest.trim_start();
@@ -332,7 +343,13 @@ fn summary_of(title: &str, kind: &str, code: &str) -> String {
         Some(r) if r.len() >= 4 && r[..4].bytes().all(|b| b.is_ascii_digit()) => &r[4..],
         _ => rest,
     };
-    clean(rest)
+    // «… của Chính phủ thực hiện …»: reports say «của Chính phủ» themselves.
+    let own = format!("của {issuer} ");
+    let rest = rest.trim_start();
+    match rest.get(..own.len()) {
+        Some(head) if !issuer.is_empty() && fold(head) == fold(&own) => clean(&rest[own.len()..]),
+        _ => clean(rest),
+    }
 }
 
 fn sentence_case(s: &str) -> String {
@@ -368,6 +385,11 @@ mod tests {
             assert_eq!(standing_sentence(line).map(|(w, _)| w), Some(who.to_owned()), "{line}");
         }
         assert_eq!(standing_sentence("Các sở, ngành chủ động triển khai thực hiện."), None);
+        assert_eq!(
+            reports_to("; định kỳ 6 tháng, hằng năm tổng hợp, báo cáo Thủ tướng Chính phủ."),
+            Some("Thủ tướng Chính phủ".to_owned())
+        );
+        assert_eq!(reports_to(", theo dõi việc thực hiện báo cáo định kỳ."), None);
     }
 
     #[test]
@@ -376,9 +398,14 @@ mod tests {
             summary_of(
                 "Kế hoạch 60/KH-UBND năm 2025 thực hiện Nghị quyết 03/NQ-CP",
                 "Kế hoạch",
-                "60/KH-UBND"
+                "60/KH-UBND",
+                "Ủy ban nhân dân tỉnh Cà Mau"
             ),
             "thực hiện Nghị quyết 03/NQ-CP"
+        );
+        assert_eq!(
+            summary_of("Chương trình hành động 03/NQ-CP của Chính phủ thực hiện Nghị quyết 57", "Chương trình hành động", "03/NQ-CP", "Chính phủ"),
+            "thực hiện Nghị quyết 57"
         );
     }
 }

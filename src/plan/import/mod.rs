@@ -44,6 +44,9 @@ pub struct Imported {
     /// Agency names the registry did not know, in the order first met,
     /// with where each was first found (each is also an error above).
     pub unknown: Vec<(String, Location)>,
+    /// Whom the standing agency reports to, as the plan says it
+    /// («báo cáo Thủ tướng Chính phủ»): the report's «Kính gửi».
+    pub reports_to: Option<String>,
 }
 
 impl Imported {
@@ -133,6 +136,7 @@ struct Importer<'a> {
     /// Names not in the registry, in the order first met, with the lines
     /// they are on: said once each at the end, not once per row.
     unknown: Vec<(String, Vec<usize>)>,
+    reports_to: Option<String>,
     diags: Vec<Diagnostic>,
 }
 
@@ -178,6 +182,7 @@ pub fn import_from(
         registry,
         standing,
         unknown: Vec::new(),
+        reports_to: None,
         diags: source.diagnostics.clone(),
     };
     let table_starts: Vec<usize> = (0..lines.len()).filter(|&i| is_header_start(lines[i])).collect();
@@ -232,7 +237,7 @@ pub fn import_from(
     plan.footnotes = footnotes;
     imp.say_unknown();
     let unknown = imp.unknown.iter().map(|(name, lines)| (name.clone(), imp.at(lines[0]))).collect();
-    Ok(Imported { plan, indicators, tasks, diagnostics: imp.diags, unknown })
+    Ok(Imported { plan, indicators, tasks, diagnostics: imp.diags, unknown, reports_to: imp.reports_to })
 }
 
 /// The province the plan belongs to, from `Cơ quan ban hành | Tỉnh Cà Mau |`
@@ -307,7 +312,7 @@ impl Importer<'_> {
                     self.warn(
                         i + 1,
                         format!(
-                            "{} đến {} lặp lại nguyên văn {} đến {} — đã bỏ qua phần lặp",
+                            "{} đến {} lặp lại nguyên văn {} đến {} (lỗi thường gặp của trang đăng văn bản) — đã bỏ qua phần lặp",
                             self.place(i + 1),
                             self.place(i + run),
                             self.place(j + 1),
@@ -420,12 +425,6 @@ impl Importer<'_> {
                         );
                     }
                     let tracking = self.agencies(table, &cells, Column::Tracking);
-                    if tracking.is_empty() && table.columns.contains(&Column::Tracking) {
-                        self.warn(
-                            cell_line(table, &cells, Column::Tracking),
-                            format!("chỉ tiêu {number} không có cơ quan chủ trì theo dõi — bổ sung `tracking` trong chi-tieu.toml nếu cần"),
-                        );
-                    }
                     if out.group.is_empty() {
                         out.group.push(IndicatorGroupRecord {
                             number: roman(1),
