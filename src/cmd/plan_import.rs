@@ -6,8 +6,8 @@ use std::path::Path;
 use crate::args::ImportArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
-use crate::plan::files::{self, AGENCIES_FILE, ALL_FILES, PlanSource, SourceFile};
 use crate::plan::agency::{AgencyKind, Registry};
+use crate::plan::files::{self, AGENCIES_FILE, ALL_FILES, PlanSource, SourceFile};
 use crate::plan::ids::AgencyId;
 use crate::plan::{discover, import, load, naming};
 use crate::report::config;
@@ -35,6 +35,8 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     crate::budget::doing_now(&format!("nhập kế hoạch từ {}", a.file.display()));
     let plan_text = import::read_plan(&a.file)?;
     let province = import::province_of(&plan_text.text);
+    // Said at the end, once the plan has been read.
+    let mut fresh = None;
     let agencies = match &a.registry {
         Some(path) => SourceFile { name: path.display().to_string(), text: read_text(path)? },
         None => match current_province(source) {
@@ -42,13 +44,17 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
                 source.read_file(AGENCIES_FILE)?
             }
             current => {
-                crate::say!(
-                    "Văn bản {} của {}, kế hoạch đang dùng của {}: lập danh mục cơ quan mới từ chính văn bản \
-                     (muốn giữ mã cơ quan của một danh mục có sẵn thì thêm --registry TỆP).",
+                fresh = Some(format!(
+                    "Văn bản {} của {}, kế hoạch đang dùng của {}: đã lập danh mục cơ quan mới từ chính văn bản \
+                     (muốn giữ mã cơ quan của một danh mục có sẵn thì nhập lại với --registry TỆP).",
                     a.file.display(),
-                    if province.is_empty() { "không rõ tỉnh, thành phố".to_owned() } else { format!("«{province}»") },
+                    if province.is_empty() {
+                        "không rõ tỉnh, thành phố".to_owned()
+                    } else {
+                        format!("«{province}»")
+                    },
                     current.map_or("không rõ tỉnh".to_owned(), |c| format!("«{c}»")),
-                );
+                ));
                 SourceFile { name: AGENCIES_FILE.to_owned(), text: NEW_REGISTRY.to_owned() }
             }
         },
@@ -107,6 +113,9 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     for p in written {
         crate::say!("  đã ghi {}", p.display());
     }
+    if let Some(fresh) = fresh {
+        crate::say!("{fresh}");
+    }
     if let Some(added) = added {
         crate::say!("{added}");
     }
@@ -132,7 +141,8 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
 /// the report, under its superior, to whom the plan says it reports.
 fn report_draft(imported: &import::Imported, registry: &Registry, province: &str) -> config::Draft {
     let plan = &imported.plan;
-    let standing = AgencyId::parse(plan.standing_agency.get_ref()).and_then(|id| registry.agency(&id).cloned());
+    let standing =
+        AgencyId::parse(plan.standing_agency.get_ref()).and_then(|id| registry.agency(&id).cloned());
     let (name, kind) = match &standing {
         Some(a) => (a.name.clone(), a.kind),
         None => (plan.standing_agency.get_ref().clone(), naming::kind_of(plan.standing_agency.get_ref())),
@@ -155,10 +165,18 @@ fn report_draft(imported: &import::Imported, registry: &Registry, province: &str
     };
     let mut recipient = imported.reports_to.clone().unwrap_or_else(|| plan.issuer.clone());
     // «báo cáo Ủy ban nhân dân tỉnh»: the plan's own province.
-    if !province.is_empty() && (fold(&recipient).ends_with(" tinh") || fold(&recipient).ends_with(" thanh pho")) {
+    if !province.is_empty()
+        && (fold(&recipient).ends_with(" tinh") || fold(&recipient).ends_with(" thanh pho"))
+    {
         recipient = format!("{recipient} {province}");
     }
-    config::Draft { parent, issuer: name.to_uppercase(), recipient, authority: authority.into(), signer_title: signer_title.into() }
+    config::Draft {
+        parent,
+        issuer: name.to_uppercase(),
+        recipient,
+        authority: authority.into(),
+        signer_title: signer_title.into(),
+    }
 }
 
 fn write_all(

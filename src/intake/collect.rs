@@ -14,8 +14,8 @@ use crate::merge::Inputs;
 use crate::period::Period;
 use crate::plan::Plan;
 
-use crate::book::Format;
 use super::read::{Against, Outcome, read_in};
+use crate::book::Format;
 
 /// Folders deeper than this under the one named are not walked: a link
 /// loop or a copied archive, not a clerk's filing.

@@ -13,14 +13,14 @@ use std::path::Path;
 
 use calamine::{Data, DataType};
 
-use crate::book::{Book, Cells, Format, OpenError};
 use super::cells::{Keyboard, Reading};
-use crate::book::formats::{MAX_COLS, MAX_ROWS};
 use super::identity::{self, Claim, Source};
 use super::indicators;
 use super::locate::{self, Form, Sheet, candidates};
 use super::report_sheet::{self, ReportRows};
 use super::tasks::{self, TaskRows};
+use crate::book::formats::{MAX_COLS, MAX_ROWS};
+use crate::book::{Book, Cells, Format, OpenError};
 use crate::diag::{Diagnostic, Location, cell_name};
 use crate::form::{
     Entries, IndicatorEntry, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD,

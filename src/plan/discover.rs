@@ -75,11 +75,7 @@ impl Additions {
 
 /// Entries for `unknown` (names with where the importer first found
 /// them), not clashing with `registry`'s ids.
-pub fn additions(
-    unknown: &[(String, Location)],
-    registry: &Registry,
-    province: &str,
-) -> Additions {
+pub fn additions(unknown: &[(String, Location)], registry: &Registry, province: &str) -> Additions {
     let mut taken: BTreeSet<String> = registry
         .agencies()
         .iter()

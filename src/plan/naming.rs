@@ -165,7 +165,8 @@ pub fn kinds_of_collective(name: &str) -> Vec<AgencyKind> {
     let lower = name.to_lowercase().replace("ủy ban nhân dân", "ubnd").replace("uỷ ban nhân dân", "ubnd");
     let has = |words: &[&str]| words.iter().any(|w| lower.split([' ', ',', ';']).any(|x| x == *w));
     let mut kinds = Vec::new();
-    if has(&["bộ", "chính phủ"]) || lower.contains("ngang bộ") || lower.contains("thuộc chính phủ") {
+    if has(&["bộ", "chính phủ"]) || lower.contains("ngang bộ") || lower.contains("thuộc chính phủ")
+    {
         kinds.push(AgencyKind::Ministry);
     }
     // «Các bộ, ngành» are central; «các sở, ban, ngành» provincial.

@@ -19,13 +19,24 @@ reorganisation (merged province, no districts: communes, wards and a
 special zone report directly). With PLAN_DIR (a plan folder such as
 `inputs`), the bundled plan is written in the Word and Excel forms too.
 
+Bad inputs beside them (OUT/xau/): a Word file without tables, a workbook
+without a recognisable header, a Word file whose XML is broken, and a plan
+whose task table has a column the format does not know («Ghi chú»), with
+values that must each be said. With --office, the workbooks are also saved
+as .ods and .xls by LibreOffice, as offices using Calc or Excel 2003 keep
+them.
+
 OUT/ledger.json says, for each plan, what the import must find.
 """
 
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import tomllib
+import zipfile
 
 from docx import Document
 from docx.enum.text import WD_BREAK
@@ -383,12 +394,61 @@ def write_xlsx(p, path):
     wb.save(path)
 
 
+def bad(p, out):
+    """Inputs the import must refuse or take apart, each with its message."""
+    os.makedirs(out, exist_ok=True)
+    doc = Document()
+    doc.add_paragraph("KẾ HOẠCH")
+    for line in p["body"]:
+        doc.add_paragraph(line)
+    doc.add_paragraph("TT   Nhiệm vụ   Cơ quan chủ trì   (bảng gõ bằng dấu cách, không phải bảng Word)")
+    doc.save(os.path.join(out, "khong-co-bang.docx"))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.append(["Số", "Việc cần làm", "Ai làm"])
+    ws.append([1, "Xây dựng kế hoạch", "Sở Nội vụ"])
+    wb.save(os.path.join(out, "khong-co-tieu-de.xlsx"))
+    # A Word file whose document part is cut mid-element.
+    good = os.path.join(out, "tam.docx")
+    write_docx(p, good)
+    with zipfile.ZipFile(good) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(os.path.join(out, "xml-hong.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(name, data[: len(data) // 2] if name == "word/document.xml" else data)
+    os.remove(good)
+    # A task table with a «Ghi chú» column: its values are not lost silently.
+    extra = dict(p)
+    label, title, header, groups = p["appendices"][1]
+    notes = [(n, g, [r + ([f"Ghi chú {r[0]}"] if int(r[0]) % 10 == 0 else [""]) for r in rows]) for n, g, rows in groups]
+    extra["appendices"] = [p["appendices"][0], (label, title, header + ["Ghi chú"], notes)]
+    write_docx(extra, os.path.join(out, "cot-ghi-chu.docx"))
+    return sum(1 for _, _, rows in notes for r in rows if r[-1])
+
+
+def office(paths):
+    """Saves each workbook as .ods and .xls with LibreOffice, beside it."""
+    profile = tempfile.mkdtemp(prefix="lo-profile-")
+    for fmt, filt in [("ods", "ods:calc8"), ("xls", "xls:MS Excel 97")]:
+        for group in [paths]:
+            subprocess.run(
+                ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", filt,
+                 "--outdir", os.path.dirname(group[0])] + group,
+                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+        for path in paths:
+            if not os.path.exists(path[: -len("xlsx")] + fmt):
+                sys.exit(f"LibreOffice did not write {path[:-len('xlsx')] + fmt}")
+    shutil.rmtree(profile, ignore_errors=True)
+
+
 def main():
-    out = sys.argv[1]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = args[0]
     os.makedirs(out, exist_ok=True)
     plans = [national(), province()]
-    if len(sys.argv) > 2:
-        folder = sys.argv[2]
+    if len(args) > 1:
+        folder = args[1]
         plans.append(from_folder(folder, os.path.join(folder, "van-ban", "ke-hoach-60-KH-UBND-2025.txt")))
     ledger = {}
     for p in plans:
@@ -405,6 +465,9 @@ def main():
             "task_groups": len(tasks),
             "standing": p["standing"],
         }
+    ledger["xau"] = {"ghi_chu": bad(province(), os.path.join(out, "xau"))}
+    if "--office" in sys.argv:
+        office([os.path.join(out, p["name"] + ".xlsx") for p in plans[:2]])
     json.dump(ledger, open(os.path.join(out, "ledger.json"), "w"), ensure_ascii=False, indent=1)
 
 

@@ -28,6 +28,9 @@ pub struct Comment {
 pub const MAX_ROWS: u32 = 50_000;
 pub const MAX_COLS: u32 = 64;
 
+/// A merged area: its first and last cell.
+pub type Area = ((u32, u32), (u32, u32));
+
 /// What a format's reader found besides the cells.
 #[derive(Debug, Clone, Default)]
 pub struct Extras {
@@ -39,7 +42,7 @@ pub struct Extras {
     pub far: Vec<(String, u32, u32)>,
     /// Merged areas (first and last cell), by sheet name (ods: calamine
     /// does not say which of its cells are merged).
-    pub merged: HashMap<String, Vec<((u32, u32), (u32, u32))>>,
+    pub merged: HashMap<String, Vec<Area>>,
 }
 
 impl Extras {
@@ -111,7 +114,10 @@ pub(crate) fn zip_bytes(
 }
 
 /// The text of `name` inside a zipped workbook, `None` when it is absent.
-pub(crate) fn zip_part(zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+pub(crate) fn zip_part(
+    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, String> {
     match zip_bytes(zip, name)? {
         Some(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| format!("{name}: {e}")),
         None => Ok(None),

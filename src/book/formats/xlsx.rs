@@ -9,7 +9,7 @@ use std::io::Cursor;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
-use super::{Comment, attr, parse_a1, push_ref, zip_bytes, zip_part};
+use super::{Area, Comment, attr, parse_a1, push_ref, zip_bytes, zip_part};
 
 /// Relationship ids to targets in a `.rels` part.
 fn relationships(xml: &str) -> HashMap<String, (String, String)> {
@@ -137,9 +137,6 @@ fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     }
     None
 }
-
-/// A merged area: its first and last cell.
-pub type Area = ((u32, u32), (u32, u32));
 
 /// The merged areas of the sheets `names`: the `<mergeCell ref="G5:G10"/>`
 /// elements, found by their bytes (they stand after the cells, whose XML

@@ -12,7 +12,7 @@ use std::io::Cursor;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::source::{Builder, GridCell, Origin, PlanText};
+use super::source::{Builder, Form, GridCell, Origin, PlanText};
 use crate::book::formats::{attr, push_ref, zip_part};
 
 /// A table cell as Word stores it.
@@ -38,12 +38,20 @@ enum Block {
     Table(Vec<Vec<WordCell>>),
 }
 
+/// A table being read: its rows, the row being read, the cell.
+#[derive(Default)]
+struct OpenTable {
+    rows: Vec<Vec<WordCell>>,
+    row: Vec<WordCell>,
+    cell: Option<WordCell>,
+}
+
 /// The document's body as blocks.
 #[derive(Default)]
 struct Walk {
     blocks: Vec<Block>,
-    /// Open tables, innermost last: rows, the row being read, the cell.
-    tables: Vec<(Vec<Vec<WordCell>>, Vec<WordCell>, Option<WordCell>)>,
+    /// Open tables, innermost last.
+    tables: Vec<OpenTable>,
     paragraph: Option<String>,
     /// Paragraphs open: more than one inside a text box, whose text runs
     /// on in the paragraph that holds it.
@@ -51,13 +59,19 @@ struct Walk {
     in_text: bool,
     /// Inside `mc:Fallback`, which repeats what `mc:Choice` holds.
     skip_depth: usize,
+    /// Elements open: a part cut short ends with some still open.
+    depth: usize,
 }
 
 pub(super) fn convert(bytes: &[u8], file: &str) -> Result<PlanText, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("tệp .docx bị hỏng ({e})"))?;
     let xml = zip_part(&mut zip, "word/document.xml")
-        .map_err(|e| format!("không đọc được nội dung văn bản Word ({e}) — hãy mở bằng Word, lưu lại rồi nhập lại"))?
-        .ok_or("tệp .docx không có phần nội dung (word/document.xml) — hãy mở bằng Word, lưu lại rồi nhập lại")?;
+        .map_err(|e| {
+            format!("không đọc được nội dung văn bản Word ({e}) — hãy mở bằng Word, lưu lại rồi nhập lại")
+        })?
+        .ok_or(
+            "tệp .docx không có phần nội dung (word/document.xml) — hãy mở bằng Word, lưu lại rồi nhập lại",
+        )?;
     let blocks = blocks(&xml)?;
     let mut out = Builder::new(file);
     let (mut paragraph, mut table) = (0, 0);
@@ -80,7 +94,7 @@ pub(super) fn convert(bytes: &[u8], file: &str) -> Result<PlanText, String> {
             }
         }
     }
-    Ok(out.finish())
+    Ok(out.finish(Form::Word))
 }
 
 fn blocks(xml: &str) -> Result<Vec<Block>, String> {
@@ -96,11 +110,25 @@ fn blocks(xml: &str) -> Result<Vec<Block>, String> {
         if w.skip_depth > 0 {
             match event {
                 Event::Start(_) => w.skip_depth += 1,
-                Event::End(_) => w.skip_depth -= 1,
+                Event::End(_) => {
+                    w.skip_depth -= 1;
+                    // The `mc:Fallback` element itself was counted open.
+                    if w.skip_depth == 0 {
+                        w.depth = w.depth.saturating_sub(1);
+                    }
+                }
                 Event::Eof => break,
                 _ => {}
             }
             continue;
+        }
+        match &event {
+            Event::Start(_) => w.depth += 1,
+            Event::End(_) => w.depth = w.depth.saturating_sub(1),
+            Event::Eof if w.depth > 0 => {
+                return Err("nội dung văn bản Word bị cắt dở (tệp lưu chưa xong hoặc tải về chưa hết) — hãy mở bằng Word, lưu lại rồi nhập lại".into());
+            }
+            _ => {}
         }
         match event {
             Event::Start(e) => start(&mut w, &e),
@@ -126,15 +154,15 @@ fn blocks(xml: &str) -> Result<Vec<Block>, String> {
 fn start(w: &mut Walk, e: &BytesStart) {
     match e.local_name().as_ref() {
         "Fallback" => w.skip_depth = 1,
-        "tbl" => w.tables.push((Vec::new(), Vec::new(), None)),
+        "tbl" => w.tables.push(OpenTable::default()),
         "tr" => {
             if let Some(t) = w.tables.last_mut() {
-                t.1.clear();
+                t.row.clear();
             }
         }
         "tc" => {
             if let Some(t) = w.tables.last_mut() {
-                t.2 = Some(WordCell { span: 1, ..WordCell::default() });
+                t.cell = Some(WordCell { span: 1, ..WordCell::default() });
             }
         }
         "p" => {
@@ -157,14 +185,14 @@ fn empty(w: &mut Walk, e: &BytesStart) {
         // `<w:p/>`: an empty paragraph, a blank line of the body.
         "p" if w.paragraph.is_none() && w.tables.is_empty() => w.blocks.push(Block::Paragraph(String::new())),
         "gridSpan" => {
-            if let Some(cell) = w.tables.last_mut().and_then(|t| t.2.as_mut()) {
+            if let Some(cell) = w.tables.last_mut().and_then(|t| t.cell.as_mut()) {
                 let span = attr(e, "w:val").and_then(|v| v.parse::<usize>().ok()).unwrap_or(1);
                 // A grid wider than Word allows (63 columns) is not a plan table.
                 cell.span = span.clamp(1, 63);
             }
         }
         "vMerge" => {
-            if let Some(cell) = w.tables.last_mut().and_then(|t| t.2.as_mut()) {
+            if let Some(cell) = w.tables.last_mut().and_then(|t| t.cell.as_mut()) {
                 cell.merge = match attr(e, "w:val").as_deref() {
                     Some("restart") => VMerge::Restart,
                     _ => VMerge::Continue,
@@ -196,7 +224,7 @@ fn end(w: &mut Walk, name: &str) {
             };
             // Text between rows of a table (not valid Word) is kept in the
             // row's last cell.
-            match table.2.as_mut().or(table.1.last_mut()) {
+            match table.cell.as_mut().or(table.row.last_mut()) {
                 Some(cell) => {
                     if !cell.text.is_empty() {
                         cell.text.push('\n');
@@ -208,19 +236,19 @@ fn end(w: &mut Walk, name: &str) {
         }
         "tc" => {
             if let Some(t) = w.tables.last_mut() {
-                if let Some(cell) = t.2.take() {
-                    t.1.push(cell);
+                if let Some(cell) = t.cell.take() {
+                    t.row.push(cell);
                 }
             }
         }
         "tr" => {
             if let Some(t) = w.tables.last_mut() {
-                let row = std::mem::take(&mut t.1);
-                t.0.push(row);
+                let row = std::mem::take(&mut t.row);
+                t.rows.push(row);
             }
         }
         "tbl" => {
-            let Some((rows, _, _)) = w.tables.pop() else { return };
+            let Some(OpenTable { rows, .. }) = w.tables.pop() else { return };
             if w.tables.is_empty() {
                 w.blocks.push(Block::Table(rows));
                 return;
@@ -230,7 +258,7 @@ fn end(w: &mut Walk, name: &str) {
                 .iter()
                 .map(|r| r.iter().map(|c| c.text.replace('\n', " ")).collect::<Vec<_>>().join(" "))
                 .collect();
-            if let Some(cell) = w.tables.last_mut().and_then(|t| t.2.as_mut()) {
+            if let Some(cell) = w.tables.last_mut().and_then(|t| t.cell.as_mut()) {
                 if !cell.text.is_empty() {
                     cell.text.push('\n');
                 }
@@ -252,7 +280,9 @@ fn resolve_merges(rows: Vec<Vec<WordCell>>) -> Vec<Vec<GridCell>> {
         for cell in row {
             let col = grid.len();
             let text = match cell.merge {
-                VMerge::Continue => out.last().and_then(|above| above.get(col)).map(|c: &GridCell| c.text.clone()),
+                VMerge::Continue => {
+                    out.last().and_then(|above| above.get(col)).map(|c: &GridCell| c.text.clone())
+                }
                 _ => None,
             };
             let copied = text.is_some();
@@ -300,7 +330,8 @@ mod tests {
         assert_eq!(blocks.len(), 3);
         let Block::Table(rows) = blocks.into_iter().nth(1).unwrap() else { panic!("not a table") };
         let grid = resolve_merges(rows);
-        let texts: Vec<Vec<&str>> = grid.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect();
+        let texts: Vec<Vec<&str>> =
+            grid.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect();
         assert_eq!(
             texts,
             vec![
@@ -314,8 +345,12 @@ mod tests {
     }
 
     #[test]
-    fn broken_xml_is_refused_with_a_place() {
+    fn broken_or_cut_xml_is_refused() {
         let e = blocks("<w:document><w:body><w:p><w:t>a</w:x></w:body>").err().unwrap();
         assert!(e.contains("hỏng ở byte"), "{e}");
+        let e = blocks("<w:document><w:body><w:p><w:t>a</w:t></w:p><w:tbl><w:tr>").err().unwrap();
+        assert!(e.contains("cắt dở"), "{e}");
+        let whole = "<w:document><w:body><mc:AlternateContent><mc:Choice><w:p/></mc:Choice><mc:Fallback><w:p><w:t>x</w:t></w:p></mc:Fallback></mc:AlternateContent></w:body></w:document>";
+        assert_eq!(blocks(whole).unwrap().len(), 1, "the fallback repeats the choice");
     }
 }

@@ -88,7 +88,11 @@ impl Importer<'_> {
             .map(|l| clean(l.trim_end_matches('|')))
             .find(|l| {
                 let f = fold(l);
-                !l.is_empty() && is_upper(l) && !f.starts_with("phu luc") && !f.starts_with("cong hoa") && kind_word(l).is_none()
+                !l.is_empty()
+                    && is_upper(l)
+                    && !f.starts_with("phu luc")
+                    && !f.starts_with("cong hoa")
+                    && kind_word(l).is_none()
             })
             .unwrap_or_default();
         let issuer = if fold(&body_issuer) == "uy ban nhan dan" && !province.is_empty() {
@@ -324,7 +328,8 @@ fn attached_to(lines: &[&str]) -> Option<AttachedTo> {
         let date: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '/').collect();
         let by = rest.split_once(" của ").map(|(_, b)| clean(b.trim_end_matches(')'))).unwrap_or_default();
         let mut kind_chars = kind.chars();
-        let kind = kind_chars.next().map(|c| c.to_uppercase().chain(kind_chars).collect()).unwrap_or_default();
+        let kind =
+            kind_chars.next().map(|c| c.to_uppercase().chain(kind_chars).collect()).unwrap_or_default();
         (!code.is_empty() && code.contains('/')).then(|| AttachedTo { kind, code: clean(code), date, by })
     })
 }
@@ -404,7 +409,12 @@ mod tests {
             "thực hiện Nghị quyết 03/NQ-CP"
         );
         assert_eq!(
-            summary_of("Chương trình hành động 03/NQ-CP của Chính phủ thực hiện Nghị quyết 57", "Chương trình hành động", "03/NQ-CP", "Chính phủ"),
+            summary_of(
+                "Chương trình hành động 03/NQ-CP của Chính phủ thực hiện Nghị quyết 57",
+                "Chương trình hành động",
+                "03/NQ-CP",
+                "Chính phủ"
+            ),
             "thực hiện Nghị quyết 57"
         );
     }

@@ -29,7 +29,7 @@ mod layout;
 mod source;
 mod workbook;
 
-pub use source::{Origin, PlanText, read_plan};
+pub use source::{Form, Origin, PlanText, read_plan};
 
 use info::key_value;
 use layout::{Row, block_start, cell_line, cells, field, header_column, split_rows, title_block_start};
@@ -199,9 +199,20 @@ pub fn import_from(
     if !tables.iter().any(|t| t.kind == TableKind::Tasks)
         && !tables.iter().any(|t| t.kind == TableKind::Indicators)
     {
-        return Err(NotAPlan(
-            "không tìm thấy bảng chỉ tiêu (Phụ lục I) hay bảng nhiệm vụ (Phụ lục II) — cần văn bản kế hoạch có các bảng, mỗi ô một dòng kết thúc bằng « |», dòng tiêu đề bảng bắt đầu bằng «TT |»".into(),
-        ));
+        let advice = match source.form {
+            Form::Published => {
+                "cần văn bản kế hoạch có các bảng, mỗi ô một dòng kết thúc bằng « |», dòng tiêu đề bảng bắt đầu bằng «TT |»"
+            }
+            Form::Word => {
+                "cần các phụ lục là bảng Word (không phải ảnh chụp hay chữ căn bằng dấu cách), hàng tiêu đề bắt đầu bằng ô «TT» hoặc «STT», có cột «Chỉ tiêu» hoặc «Nhiệm vụ»"
+            }
+            Form::Workbook => {
+                "cần một trang tính có dòng tiêu đề bắt đầu bằng ô «TT» hoặc «STT», có cột «Chỉ tiêu» hoặc «Nhiệm vụ», «Cơ quan chủ trì»"
+            }
+        };
+        return Err(NotAPlan(format!(
+            "không tìm thấy bảng chỉ tiêu (Phụ lục I) hay bảng nhiệm vụ (Phụ lục II) — {advice}"
+        )));
     }
     let mut indicators = IndicatorsFile::default();
     let mut tasks = TasksFile::default();
@@ -359,15 +370,20 @@ impl Importer<'_> {
         let starts_row = |c: &Cell| RowNumber::parse(&c.text).is_some() || is_roman(&c.text);
         let head = all.iter().take(24).take_while(|c| !c.text.is_empty() && !starts_row(c)).count();
         if head > columns.len() && all.get(head).is_some_and(starts_row) {
-            columns = all[..head].iter().map(|c| header_column(kind, &fold(&c.text)).unwrap_or(Column::Extra)).collect();
+            columns = all[..head]
+                .iter()
+                .map(|c| header_column(kind, &fold(&c.text)).unwrap_or(Column::Extra))
+                .collect();
         }
         for i in 0..columns.len() {
             if columns[..i].contains(&columns[i]) {
                 columns[i] = Column::Extra;
             }
         }
-        let extra: Vec<String> =
-            (0..columns.len()).filter(|&i| columns[i] == Column::Extra).map(|i| format!("«{}»", all[i].text)).collect();
+        let extra: Vec<String> = (0..columns.len())
+            .filter(|&i| columns[i] == Column::Extra)
+            .map(|i| format!("«{}»", all[i].text))
+            .collect();
         if !extra.is_empty() {
             self.warn(
                 all[0].line,

@@ -45,9 +45,19 @@ impl fmt::Display for Origin {
     }
 }
 
+/// The form a plan came in, for advice that fits it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Form {
+    #[default]
+    Published,
+    Word,
+    Workbook,
+}
+
 /// A plan as text in the published layout.
 #[derive(Debug, Clone, Default)]
 pub struct PlanText {
+    pub form: Form,
     pub text: String,
     /// For each line, where it came from; empty for a published text,
     /// whose own lines are what messages name.
@@ -225,9 +235,10 @@ impl Builder {
     /// break, and is joined to it; a row that only numbers the columns
     /// («(1)», «(2)», …) is left out. Each is said, at its row.
     pub fn table(&mut self, rows: Vec<Vec<GridCell>>, origin: impl Fn(usize, usize) -> Origin) {
-        let is_plan_table = rows.first().and_then(|r| r.first()).is_some_and(|c| {
-            matches!(fold(&c.text).as_str(), "tt" | "stt" | "so tt")
-        });
+        let is_plan_table = rows
+            .first()
+            .and_then(|r| r.first())
+            .is_some_and(|c| matches!(fold(&c.text).as_str(), "tt" | "stt" | "so tt"));
         let mut kept: Vec<(usize, Vec<GridCell>)> = Vec::new();
         for (r, row) in rows.into_iter().enumerate() {
             if is_plan_table && kept.len() == 1 && numbers_columns(&row) {
@@ -275,8 +286,8 @@ impl Builder {
         }
     }
 
-    pub fn finish(self) -> PlanText {
-        PlanText { text: self.text, origins: self.origins, diagnostics: self.diagnostics }
+    pub fn finish(self, form: Form) -> PlanText {
+        PlanText { form, text: self.text, origins: self.origins, diagnostics: self.diagnostics }
     }
 }
 
@@ -309,9 +320,11 @@ mod tests {
                 row(&["", "tuyên truyền", ""]),
                 row(&["2", "Tổng kết | đánh giá", "Sở Tư pháp"]),
             ],
-            |r, c| Origin { part: Some("bảng 1".into()), place: format!("hàng {}, cột {}", r + 1, c + 1) },
+            |r, c| Origin {
+                part: Some("bảng 1".into()), place: format!("hàng {}, cột {}", r + 1, c + 1)
+            },
         );
-        let t = b.finish();
+        let t = b.finish(Form::Word);
         assert_eq!(
             t.text,
             "TT |\nNhiệm vụ |\nCơ quan chủ trì |\n1 |\nXây dựng kế hoạch\ntuyên truyền |\nSở Nội vụ |\n2 |\nTổng kết ¦ đánh giá |\nSở Tư pháp |\n"

@@ -4,7 +4,7 @@
 
 use calamine::Data;
 
-use super::source::{Builder, GridCell, Origin, PlanText};
+use super::source::{Builder, Form, GridCell, Origin, PlanText};
 use crate::book::{Book, Format, OpenError};
 use crate::diag::cell_name;
 use crate::vn;
@@ -45,11 +45,15 @@ pub(super) fn convert(bytes: &[u8], format: Format, file: &str) -> Result<PlanTe
         for area in merged.get(name).into_iter().flatten() {
             let (first, last) = (area.start, area.end);
             let col = first.1.saturating_sub(left) as usize;
-            let Some(value) = grid.get(first.0.saturating_sub(top) as usize).and_then(|r| r.get(col)).cloned() else {
+            let Some(value) =
+                grid.get(first.0.saturating_sub(top) as usize).and_then(|r| r.get(col)).cloned()
+            else {
                 continue;
             };
             for row in first.0 + 1..=last.0 {
-                if let Some(cell) = grid.get_mut(row.saturating_sub(top) as usize).and_then(|r| r.get_mut(col)) {
+                if let Some(cell) =
+                    grid.get_mut(row.saturating_sub(top) as usize).and_then(|r| r.get_mut(col))
+                {
                     if cell.text.is_empty() {
                         *cell = GridCell { text: value.text.clone(), copied: true };
                     }
@@ -94,7 +98,7 @@ pub(super) fn convert(bytes: &[u8], format: Format, file: &str) -> Result<PlanTe
         out.table(rows, |r, c| origin(header + r, c));
         out.paragraph("", origin(0, 0));
     }
-    Ok(out.finish())
+    Ok(out.finish(Form::Workbook))
 }
 
 /// A row whose first non-empty cell is `TT`/`STT`: a plan table's header.
@@ -124,7 +128,8 @@ fn show(v: &Data, percent: bool) -> String {
             date_text(y.into(), m, d).unwrap_or_else(|| v.to_string())
         }
         Data::DateTimeIso(s) => {
-            let parts: Vec<u32> = s.get(..10).unwrap_or(s).split('-').filter_map(|p| p.parse().ok()).collect();
+            let parts: Vec<u32> =
+                s.get(..10).unwrap_or(s).split('-').filter_map(|p| p.parse().ok()).collect();
             match parts.as_slice() {
                 [y, m, d] => date_text(*y as i32, *m as u8, *d as u8).unwrap_or_else(|| s.clone()),
                 _ => s.clone(),
