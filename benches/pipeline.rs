@@ -39,6 +39,37 @@ fn stc(plan: &Plan) -> Assignment<'_> {
     assignments(plan).into_iter().find(|a| a.agency.id.as_str() == "stc").expect("stc")
 }
 
+/// The bundled plan as published text, Word file and workbook, written by
+/// tests/corpus/plans.py (python-docx and openpyxl, as for the tests).
+fn plan_forms() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temporary folder").keep();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let ok = std::process::Command::new("python3")
+            .arg(root.join("tests/corpus/plans.py"))
+            .arg(&dir)
+            .arg(root.join("inputs"))
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(ok, "tests/corpus/plans.py failed: it needs python3 with python-docx and openpyxl (bash tests/run installs them)");
+        dir
+    })
+}
+
+/// `plan import` of the bundled plan from each of its forms: reading the
+/// file and importing it (registry discovery and writing excluded).
+#[divan::bench(args = ["txt", "docx", "xlsx"])]
+fn plan_import_by_form(bencher: Bencher, form: &str) {
+    use baocao::plan::import;
+    let path = plan_forms().join(format!("ke-hoach-60-KH-UBND-2025.{form}"));
+    let registry = plan().registry;
+    bencher.bench_local(|| {
+        let text = import::read_plan(&path).expect("the plan reads");
+        import::import_from("ke-hoach", &text, &registry, Some("Sở Khoa học và Công nghệ")).expect("a plan")
+    });
+}
+
 /// One agency's empty template.
 #[divan::bench]
 fn template_per_workbook(bencher: Bencher) {
