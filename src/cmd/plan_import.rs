@@ -40,7 +40,10 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     let agencies = match &a.registry {
         Some(path) => SourceFile { name: path.display().to_string(), text: read_text(path)? },
         None => match current_province(source) {
-            Some(current) if !province.is_empty() && fold(&current) == fold(&province) => {
+            Some(current)
+                if !province.is_empty()
+                    && fold(naming::bare_province(&current)) == fold(naming::bare_province(&province)) =>
+            {
                 source.read_file(AGENCIES_FILE)?
             }
             current => {
@@ -168,7 +171,7 @@ fn report_draft(imported: &import::Imported, registry: &Registry, province: &str
     if !province.is_empty()
         && (fold(&recipient).ends_with(" tinh") || fold(&recipient).ends_with(" thanh pho"))
     {
-        recipient = format!("{recipient} {province}");
+        recipient = format!("{recipient} {}", naming::bare_province(province));
     }
     config::Draft {
         parent,

@@ -7,8 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::ids::AgencyId;
-use super::naming::split_names;
-use crate::text::fold;
+use super::naming::{name_key, split_names};
 
 /// What kind of body an agency is; groups select their members by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -117,62 +116,6 @@ pub struct Registry {
     /// Each group's member agencies, computed once: asking whether a task
     /// reaches an agency happens tasks × agencies times.
     members: HashMap<AgencyId, BTreeSet<AgencyId>>,
-}
-
-/// Abbreviations seen in plans and in what clerks type, as folded words.
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ubnd", "uy ban nhan dan"),
-    ("hdnd", "hoi dong nhan dan"),
-    ("ubmttq", "uy ban mat tran to quoc"),
-    ("mttq", "mat tran to quoc"),
-    ("khcn", "khoa hoc va cong nghe"),
-    ("gddt", "giao duc va dao tao"),
-    ("vhttdl", "van hoa the thao va du lich"),
-    ("nnmt", "nong nghiep va moi truong"),
-    ("nnptnt", "nong nghiep va phat trien nong thon"),
-    ("tnmt", "tai nguyen va moi truong"),
-    ("tttt", "thong tin va truyen thong"),
-    ("khdt", "ke hoach va dau tu"),
-    ("ldtbxh", "lao dong thuong binh va xa hoi"),
-    ("gtvt", "giao thong van tai"),
-    ("nhnn", "ngan hang nha nuoc"),
-    ("bchqs", "bo chi huy quan su"),
-    ("bql", "ban quan ly"),
-    ("kkt", "khu kinh te"),
-    ("ptth", "phat thanh va truyen hinh"),
-    ("tand", "toa an nhan dan"),
-    ("vksnd", "vien kiem sat nhan dan"),
-    ("tp", "thanh pho"),
-];
-
-/// The key under which a name is looked up: folded (no case, diacritics or
-/// punctuation), abbreviations spelled out, and a trailing "tỉnh" / "của
-/// tỉnh" / "tỉnh <province>" dropped, since plans write "Ban Quản lý Khu kinh
-/// tế" and "Ban Quản lý Khu kinh tế tỉnh" for the same body.
-pub fn name_key(name: &str, province: &str) -> String {
-    let folded = fold(name);
-    let mut words: Vec<&str> = Vec::new();
-    for w in folded.split(' ').filter(|w| !w.is_empty()) {
-        match ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == w) {
-            Some((_, full)) => words.extend(full.split(' ')),
-            None => words.push(w),
-        }
-    }
-    let province: Vec<String> = fold(province).split(' ').map(str::to_owned).collect();
-    let province: Vec<&str> = province.iter().map(String::as_str).filter(|w| !w.is_empty()).collect();
-    if !province.is_empty() && words.len() > province.len() + 1 && words.ends_with(&province) {
-        let cut = words.len() - province.len();
-        if words[cut - 1] == "tinh" {
-            words.truncate(cut);
-        }
-    }
-    if words.len() > 1 && words.last() == Some(&"tinh") {
-        words.pop();
-        if words.len() > 1 && words.last() == Some(&"cua") {
-            words.pop();
-        }
-    }
-    words.join(" ")
 }
 
 impl Registry {

@@ -10,9 +10,9 @@
 
 use std::collections::BTreeSet;
 
-use super::agency::{AgencyKind, Registry, name_key};
+use super::agency::{AgencyKind, Registry};
 use super::files::{AgenciesFile, AgencyRecord, GroupRecord, unspanned};
-use super::naming::{is_collective, kind_of, kinds_of_collective, looks_like_agency};
+use super::naming::{is_collective, kind_of, kinds_of_collective, looks_like_agency, name_key};
 use crate::diag::{Diagnostic, Location};
 use crate::error::Error;
 use crate::text::fold;

@@ -8,6 +8,7 @@
 //! agencies, «Bộ Văn hóa, Thể thao và Du lịch» one.
 
 use super::agency::AgencyKind;
+use crate::text::fold;
 
 /// Head nouns of Vietnamese agency names, lower case with diacritics (so
 /// that «Bộ» is not «bổ»): the words a name starts with.
@@ -53,6 +54,100 @@ const HEADS: [&str; 40] = [
     "ủy ban mặt trận",
     "các",
 ];
+
+/// Cities run by the centre (since 1/7/2025): a plan of one names its own
+/// bodies «… thành phố Hà Nội».
+const CENTRAL_CITIES: [&str; 6] = ["ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"];
+
+/// Abbreviations seen in plans and in what clerks type, as folded words.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("ubmttq", "uy ban mat tran to quoc"),
+    ("mttq", "mat tran to quoc"),
+    ("khcn", "khoa hoc va cong nghe"),
+    ("gddt", "giao duc va dao tao"),
+    ("vhttdl", "van hoa the thao va du lich"),
+    ("nnmt", "nong nghiep va moi truong"),
+    ("nnptnt", "nong nghiep va phat trien nong thon"),
+    ("tnmt", "tai nguyen va moi truong"),
+    ("tttt", "thong tin va truyen thong"),
+    ("khdt", "ke hoach va dau tu"),
+    ("ldtbxh", "lao dong thuong binh va xa hoi"),
+    ("gtvt", "giao thong van tai"),
+    ("nhnn", "ngan hang nha nuoc"),
+    ("bchqs", "bo chi huy quan su"),
+    ("bql", "ban quan ly"),
+    ("kkt", "khu kinh te"),
+    ("ptth", "phat thanh va truyen hinh"),
+    ("tand", "toa an nhan dan"),
+    ("vksnd", "vien kiem sat nhan dan"),
+    ("tp", "thanh pho"),
+];
+
+/// The key under which a name is looked up: folded (no case, diacritics or
+/// punctuation), abbreviations spelled out, and a trailing "tỉnh" / "của
+/// tỉnh" / "tỉnh <province>" dropped, since plans write "Ban Quản lý Khu kinh
+/// tế" and "Ban Quản lý Khu kinh tế tỉnh" for the same body.
+pub fn name_key(name: &str, province: &str) -> String {
+    let folded = fold(name);
+    let mut words: Vec<&str> = Vec::new();
+    for w in folded.split(' ').filter(|w| !w.is_empty()) {
+        match ABBREVIATIONS.iter().find(|(abbr, _)| *abbr == w) {
+            Some((_, full)) => words.extend(full.split(' ')),
+            None => words.push(w),
+        }
+    }
+    let province = fold(province);
+    let bare = province.strip_prefix("thanh pho ").unwrap_or(&province);
+    // «thành phố Hà Nội» is the plan's own city only for a city run by the
+    // centre: «UBND thành phố Cà Mau» is a city of Cà Mau province.
+    let city = CENTRAL_CITIES.contains(&bare);
+    let bare: Vec<&str> = bare.split(' ').filter(|w| !w.is_empty()).collect();
+    if !bare.is_empty() && words.len() > bare.len() + 1 && words.ends_with(&bare) {
+        let cut = words.len() - bare.len();
+        if words[cut - 1] == "tinh" {
+            words.truncate(cut);
+        } else if city && cut >= 3 && words[cut - 2..cut] == ["thanh", "pho"] {
+            words.truncate(cut - 2);
+        }
+    }
+    let designators: &[&[&str]] = if city { &[&["tinh"], &["thanh", "pho"]] } else { &[&["tinh"]] };
+    for d in designators {
+        if words.len() > d.len() && words.ends_with(d) {
+            words.truncate(words.len() - d.len());
+            if words.len() > 1 && words.last() == Some(&"cua") {
+                words.pop();
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// A province or city without «tỉnh» / «thành phố» in front, as printed.
+pub fn bare_province(province: &str) -> &str {
+    let folded = fold(province);
+    for (designator, words) in [("thanh pho ", 2), ("tinh ", 1)] {
+        if folded.starts_with(designator) {
+            return province.splitn(words + 1, ' ').nth(words).unwrap_or(province);
+        }
+    }
+    province
+}
+
+/// How a plan names its own province or city after «Ủy ban nhân dân»:
+/// «tỉnh Cà Mau», «thành phố Hà Nội» (a city run by the centre).
+pub fn locality_name(province: &str) -> String {
+    let folded = fold(province);
+    match folded.strip_prefix("thanh pho ") {
+        Some(_) => {
+            let mut chars = province.chars();
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+        }
+        None if CENTRAL_CITIES.contains(&folded.as_str()) => format!("thành phố {province}"),
+        None => format!("tỉnh {province}"),
+    }
+}
 
 /// Whether `name` starts with the head noun of an agency name (or «Các …»,
 /// a collective phrase such as «Các sở, ban, ngành»).
@@ -207,6 +302,26 @@ mod tests {
         );
         assert!(looks_like_agency("Ủy ban nhân dân các xã, phường") && looks_like_agency("Các bộ, ngành"));
         assert!(!looks_like_agency("bổ sung nguồn lực") && !looks_like_agency("Thể thao và Du lịch"));
+    }
+
+    #[test]
+    fn a_name_with_the_plans_own_province_or_central_city_is_the_same_agency() {
+        assert_eq!(name_key("Sở Tài chính tỉnh Cà Mau", "Cà Mau"), name_key("Sở Tài chính", "Cà Mau"));
+        assert_eq!(name_key("UBND tỉnh", "Cà Mau"), "uy ban nhan dan");
+        // A city inside a province is another body.
+        assert_ne!(name_key("UBND thành phố Cà Mau", "Cà Mau"), name_key("UBND tỉnh Cà Mau", "Cà Mau"));
+        for province in ["Hà Nội", "Thành phố Hà Nội"] {
+            assert_eq!(name_key("Sở Tài chính thành phố Hà Nội", province), "so tai chinh");
+            assert_eq!(name_key("Sở Tài chính TP. Hà Nội", province), "so tai chinh");
+            assert_eq!(name_key("Ủy ban nhân dân Thành phố", province), "uy ban nhan dan");
+        }
+        assert_eq!(name_key("Công an Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"), "cong an");
+        assert_eq!(locality_name("Cà Mau"), "tỉnh Cà Mau");
+        assert_eq!(bare_province("Thành phố Hồ Chí Minh"), "Hồ Chí Minh");
+        assert_eq!(bare_province("tỉnh An Giang"), "An Giang");
+        assert_eq!(bare_province("Cà Mau"), "Cà Mau");
+        assert_eq!(locality_name("Hà Nội"), "thành phố Hà Nội");
+        assert_eq!(locality_name("Thành phố Hồ Chí Minh"), "thành phố Hồ Chí Minh");
     }
 
     #[test]

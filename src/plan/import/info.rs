@@ -96,7 +96,7 @@ impl Importer<'_> {
             })
             .unwrap_or_default();
         let issuer = if fold(&body_issuer) == "uy ban nhan dan" && !province.is_empty() {
-            format!("Ủy ban nhân dân tỉnh {province}")
+            format!("Ủy ban nhân dân {}", crate::plan::naming::locality_name(&province))
         } else if !body_issuer.is_empty() {
             sentence_case(&body_issuer)
         } else {
