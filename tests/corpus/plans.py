@@ -10,7 +10,8 @@ tables: a header row repeated on each page, group rows merged across, the
 lead agency merged down the rows it leads, a column-number row, a task split
 over a page break with an empty number cell) and a workbook of its
 appendices (`.xlsx`, openpyxl: title rows above each table, merged group
-rows, merged lead cells). All three must import to the same plan.
+rows, merged lead cells, and for the province a heading in two rows,
+«Cơ quan thực hiện» over «Chủ trì» and «Phối hợp»). All three must import to the same plan.
 
 Two plans are assembled here from documents of their kind: a Government
 action programme whose agencies are ministries and central bodies (more
@@ -213,6 +214,7 @@ def province():
             ("PHỤ LỤC II", "NHIỆM VỤ CỤ THỂ", TASK_HEADER, groups),
         ],
         "standing": "Sở Khoa học và Công nghệ",
+        "two_row_heading": True,
     }
 
 
@@ -369,7 +371,16 @@ def write_xlsx(p, path):
             ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=width)
             ws.cell(ws.max_row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
         ws.append([])
-        ws.append(header)
+        if p.get("two_row_heading") and header == TASK_HEADER:
+            # «Cơ quan thực hiện» over «Chủ trì» and «Phối hợp»; the others merged down.
+            ws.append(["TT", "Tên nhiệm vụ", "Cơ quan thực hiện", None, "Kết quả", "Thời gian hoàn thành"])
+            ws.append([None, None, "Chủ trì", "Phối hợp", None, None])
+            top = ws.max_row - 1
+            ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=4)
+            for col in [1, 2, 5, 6]:
+                ws.merge_cells(start_row=top, start_column=col, end_row=top + 1, end_column=col)
+        else:
+            ws.append(header)
         for c in range(1, width + 1):
             ws.cell(ws.max_row, c).font = Font(bold=True)
         lead_col = 4 if width == 5 else 2

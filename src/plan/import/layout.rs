@@ -91,10 +91,10 @@ pub(super) fn header_column(kind: TableKind, folded: &str) -> Option<Column> {
         "don vi" | "don vi tinh" | "dvt" => Unit,
         "ket qua" | "muc tieu" | "chi tieu can dat" if kind == TableKind::Indicators => Target,
         "ket qua" | "ket qua du kien" | "san pham" | "san pham dau ra" if kind == TableKind::Tasks => Result,
-        "co quan phoi hop" | "don vi phoi hop" => Coordinators,
+        "co quan phoi hop" | "don vi phoi hop" | "phoi hop" | "phoi hop thuc hien" => Coordinators,
         "thoi gian hoan thanh" | "thoi han" | "thoi han hoan thanh" | "tien do" => Deadline,
         f if f.starts_with("co quan chu tri theo doi") || f.starts_with("co quan theo doi") => Tracking,
-        "co quan chu tri" | "don vi chu tri" => Lead,
+        "co quan chu tri" | "don vi chu tri" | "chu tri" | "chu tri thuc hien" => Lead,
         _ => return None,
     };
     Some(c)

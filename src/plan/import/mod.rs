@@ -346,8 +346,19 @@ impl Importer<'_> {
         let appendix = Appendix { title: clean(&t.join(" ")), note: clean(&n.join(" ")) };
         let all = cells(lines, body.clone());
         let folded: Vec<String> = all.iter().take(12).map(|c| fold(&c.text)).collect();
-        let kind = if folded.iter().any(|f| f == "ten nhiem vu" || f == "nhiem vu" || f == "co quan phoi hop")
-        {
+        let task_heading = |f: &String| {
+            [
+                "ten nhiem vu",
+                "nhiem vu",
+                "noi dung nhiem vu",
+                "co quan phoi hop",
+                "phoi hop",
+                "co quan chu tri",
+                "chu tri",
+            ]
+            .contains(&f.as_str())
+        };
+        let kind = if folded.iter().any(task_heading) {
             TableKind::Tasks
         } else if folded.iter().any(|f| f == "chi tieu" || f == "ten chi tieu") {
             TableKind::Indicators

@@ -245,6 +245,20 @@ impl Builder {
                 self.warn(&origin(r, 0), "hàng đánh số cột («(1)», «(2)», …) — bỏ qua khi nhập".into());
                 continue;
             }
+            // A heading in two rows: «Cơ quan thực hiện» over «Chủ trì» and
+            // «Phối hợp», «TT» merged down both. The lower names the column.
+            if is_plan_table && r == 1 && row.first().is_some_and(|c| c.copied) {
+                if let Some((_, header)) = kept.first_mut() {
+                    for (c, cell) in row.into_iter().enumerate() {
+                        match header.get_mut(c) {
+                            Some(h) if !cell.copied && !cell.text.trim().is_empty() => h.text = cell.text,
+                            Some(_) => {}
+                            None => header.push(cell),
+                        }
+                    }
+                }
+                continue;
+            }
             let continues = is_plan_table
                 && row.first().is_some_and(|c| c.text.trim().is_empty())
                 && row.iter().any(|c| !c.copied && !c.text.trim().is_empty())
@@ -307,6 +321,29 @@ mod tests {
 
     fn row(texts: &[&str]) -> Vec<GridCell> {
         texts.iter().map(|t| GridCell { text: (*t).to_owned(), copied: false }).collect()
+    }
+
+    #[test]
+    fn a_heading_in_two_rows_names_the_columns_by_its_lower_row() {
+        let copied = |t: &str| GridCell { text: t.to_owned(), copied: true };
+        let mut header2 = row(&["", "", "Chủ trì", "Phối hợp"]);
+        header2[0] = copied("TT");
+        header2[1] = copied("Nhiệm vụ");
+        let mut b = Builder::new("kh.xlsx");
+        b.table(
+            vec![
+                row(&["TT", "Nhiệm vụ", "Cơ quan thực hiện", ""]),
+                header2,
+                row(&["1", "Việc", "Sở Nội vụ", ""]),
+            ],
+            |r, c| Origin {
+                part: Some("Phụ lục II".into()),
+                place: format!("{}{}", ["A", "B", "C", "D"][c], r + 1),
+            },
+        );
+        let t = b.finish(Form::Workbook);
+        assert_eq!(t.text, "TT |\nNhiệm vụ |\nChủ trì |\nPhối hợp |\n1 |\nViệc |\nSở Nội vụ |\n|\n");
+        assert_eq!(t.origins[4].to_string(), "Phụ lục II › A3", "rows keep their own places");
     }
 
     #[test]
