@@ -1,4 +1,5 @@
-//! Imports a plan from its published text.
+//! Imports a plan from its published text, or from its Word file or a
+//! workbook of its tables, which `source` turns into that text first.
 //!
 //! The text is what legal-document sites publish: a header block of `Khóa |
 //! giá trị |` lines, the body, then the appendix tables with one cell per
@@ -11,28 +12,24 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::agency::{AgencyRef, Registry};
-use super::deadline::Deadline;
-use super::files::{
-    IndicatorGroupRecord, IndicatorRecord, IndicatorsFile, PlanRecord, TaskGroupRecord, TaskRecord,
-    TasksFile, UnplacedRecord, unspanned,
-};
+use super::agency::Registry;
+use super::files::{IndicatorsFile, PlanRecord, TasksFile};
 use super::ids::RowNumber;
-use super::target::Target;
-use super::{Appendix, is_roman, roman};
+use super::{Appendix, is_roman};
 use crate::diag::{Diagnostic, Location};
 use crate::text::{clean, fold};
 
 mod docx;
 mod info;
 mod layout;
+mod rows;
 mod source;
 mod workbook;
 
 pub use source::{Form, Origin, PlanText, read_plan};
 
 use info::key_value;
-use layout::{Row, block_start, cell_line, cells, field, header_column, split_rows, title_block_start};
+use layout::{block_start, cells, header_column, title_block_start};
 
 /// What the importer made of a text, ready to be written as plan files.
 #[derive(Debug, Clone)]
@@ -425,213 +422,5 @@ impl Importer<'_> {
         let headings = all[..columns.len()].iter().map(|c| c.text.clone()).collect();
         let cells = all[columns.len()..].to_vec();
         Some(Table { kind, title: appendix, columns, headings, cells })
-    }
-
-    fn indicator_rows(&mut self, table: &Table, out: &mut IndicatorsFile) {
-        let mut seen: HashMap<RowNumber, Vec<String>> = HashMap::new();
-        for row in split_rows(table) {
-            match row {
-                Row::Group { number, title } => out.group.push(IndicatorGroupRecord {
-                    number: number.unwrap_or_else(|| roman(out.group.len() + 1)),
-                    title,
-                    indicator: Vec::new(),
-                }),
-                Row::Data { number, cells } => {
-                    if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
-                        continue;
-                    }
-                    self.extra_cells(table, &cells, &number);
-                    let get = |c: Column| field(table, &cells, c);
-                    let unit = get(Column::Unit);
-                    let target = get(Column::Target);
-                    let parsed = Target::parse(&target, &unit);
-                    if !parsed.is_recognised() {
-                        self.error(
-                            cell_line(table, &cells, Column::Target),
-                            format!("chỉ tiêu {number}: không hiểu mục tiêu «{target}» — giữ nguyên văn, cần sửa tay"),
-                        );
-                    }
-                    let tracking = self.agencies(table, &cells, Column::Tracking);
-                    if out.group.is_empty() {
-                        out.group.push(IndicatorGroupRecord {
-                            number: roman(1),
-                            title: String::new(),
-                            indicator: Vec::new(),
-                        });
-                    }
-                    let group = out.group.last_mut().expect("a group was just ensured");
-                    group.indicator.push(unspanned(IndicatorRecord {
-                        number: number.to_string(),
-                        name: get(Column::Name),
-                        unit,
-                        target,
-                        tracking,
-                    }));
-                }
-                Row::Unplaced { cells, reason } => self.unplaced(&cells, reason, &mut out.unplaced),
-            }
-        }
-        out.group.retain(|g| !(g.title.is_empty() && g.indicator.is_empty()));
-    }
-
-    fn task_rows(&mut self, table: &Table, out: &mut TasksFile) {
-        let mut seen: HashMap<RowNumber, Vec<String>> = HashMap::new();
-        for row in split_rows(table) {
-            match row {
-                Row::Group { title, .. } => out.group.push(TaskGroupRecord {
-                    number: roman(out.group.len() + 1),
-                    title,
-                    task: Vec::new(),
-                }),
-                Row::Data { number, cells } => {
-                    if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
-                        continue;
-                    }
-                    self.extra_cells(table, &cells, &number);
-                    let get = |c: Column| field(table, &cells, c);
-                    let deadline = get(Column::Deadline);
-                    if !Deadline::parse(&deadline).is_recognised() {
-                        self.error(
-                            cell_line(table, &cells, Column::Deadline),
-                            format!("nhiệm vụ {number}: không hiểu thời hạn «{deadline}» — giữ nguyên văn, cần sửa tay"),
-                        );
-                    }
-                    let lead = self.agencies(table, &cells, Column::Lead);
-                    if lead.is_empty() {
-                        self.error(
-                            cells[0].line,
-                            format!(
-                                "nhiệm vụ {number} không có cơ quan chủ trì — cần bổ sung trong nhiem-vu.toml"
-                            ),
-                        );
-                    }
-                    let coordinators = self.agencies(table, &cells, Column::Coordinators);
-                    if out.group.is_empty() {
-                        out.group.push(TaskGroupRecord {
-                            number: roman(1),
-                            title: String::new(),
-                            task: Vec::new(),
-                        });
-                    }
-                    let group = out.group.last_mut().expect("a group was just ensured");
-                    group.task.push(unspanned(TaskRecord {
-                        number: number.to_string(),
-                        name: get(Column::Name),
-                        lead,
-                        coordinators,
-                        result: get(Column::Result),
-                        deadline,
-                    }));
-                }
-                Row::Unplaced { cells, reason } => self.unplaced(&cells, reason, &mut out.unplaced),
-            }
-        }
-        // A group row with no heading and no tasks carries nothing.
-        out.group.retain(|g| !(g.title.is_empty() && g.task.is_empty()));
-        for (i, g) in out.group.iter_mut().enumerate() {
-            g.number = roman(i + 1);
-        }
-    }
-
-    /// `true` the first time a row number is seen. A repeat with the same
-    /// cells is a duplicated block (reported, skipped); a repeat with other
-    /// cells is kept as unplaced for a person to decide.
-    fn first_time(
-        &mut self,
-        seen: &mut HashMap<RowNumber, Vec<String>>,
-        number: &RowNumber,
-        cells: &[Cell],
-        unplaced: &mut Vec<toml::Spanned<UnplacedRecord>>,
-    ) -> bool {
-        let texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
-        match seen.get(number) {
-            None => {
-                seen.insert(number.clone(), texts);
-                true
-            }
-            Some(prev) if *prev == texts => {
-                self.warn(
-                    cells[0].line,
-                    format!("dòng số {number} lặp lại nguyên văn một dòng trước đó — đã bỏ qua phần lặp"),
-                );
-                false
-            }
-            Some(_) => {
-                self.unplaced(
-                    cells,
-                    format!("trùng số thứ tự {number} với một dòng khác nội dung"),
-                    unplaced,
-                );
-                false
-            }
-        }
-    }
-
-    /// Says each value in a column the plan files have no field for.
-    fn extra_cells(&mut self, table: &Table, cells: &[Cell], number: &RowNumber) {
-        for (i, cell) in cells.iter().enumerate() {
-            if table.columns.get(i) == Some(&Column::Extra) && !cell.text.is_empty() {
-                self.warn(
-                    cell.line,
-                    format!(
-                        "dòng số {number}, cột «{}»: «{}» không được nhập (kế hoạch không có mục này) — nếu cần, chép vào tên hoặc kết quả của dòng trong tệp kế hoạch",
-                        table.headings[i], cell.text
-                    ),
-                );
-            }
-        }
-    }
-
-    fn unplaced(&mut self, cells: &[Cell], reason: String, out: &mut Vec<toml::Spanned<UnplacedRecord>>) {
-        let line = cells.first().map_or(1, |c| c.line);
-        let text = cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ");
-        self.error(
-            line,
-            format!("{reason}: «{text}» — đã giữ nguyên văn trong [[unplaced]], cần xếp lại bằng tay"),
-        );
-        let at = self.origins.get(line.wrapping_sub(1)).map(Origin::to_string);
-        out.push(unspanned(UnplacedRecord { line, at, reason, text }));
-    }
-
-    /// Resolves an agency cell. Known names become ids; unknown ones are kept
-    /// as printed and reported.
-    fn agencies(&mut self, table: &Table, cells: &[Cell], col: Column) -> Vec<String> {
-        let text = field(table, cells, col);
-        let line = cell_line(table, cells, col);
-        self.registry
-            .resolve_list(&text)
-            .into_iter()
-            .map(|r| match r {
-                AgencyRef::Known(id) => id.to_string(),
-                AgencyRef::Unknown(name) => {
-                    match self.unknown.iter_mut().find(|(n, _)| *n == name) {
-                        Some((_, lines)) => lines.push(line),
-                        None => self.unknown.push((name.clone(), vec![line])),
-                    }
-                    name
-                }
-            })
-            .collect()
-    }
-
-    /// One error per agency name not in the registry, at its first line,
-    /// with the other lines it is on.
-    fn say_unknown(&mut self) {
-        for (name, lines) in self.unknown.clone() {
-            let elsewhere = match lines.len() {
-                1 => String::new(),
-                n => {
-                    let shown: Vec<String> = lines.iter().skip(1).take(10).map(|&l| self.place(l)).collect();
-                    let more = if n > 11 { format!(" và {} chỗ khác", n - 11) } else { String::new() };
-                    format!(" (còn ở {}{more})", shown.join(", "))
-                }
-            };
-            self.error(
-                lines[0],
-                format!(
-                    "không nhận ra cơ quan «{name}»{elsewhere} — giữ nguyên tên; thêm cơ quan hoặc bí danh vào co-quan.toml rồi nhập lại"
-                ),
-            );
-        }
     }
 }
