@@ -300,6 +300,11 @@ pub struct SignArgs {
     #[arg(long, value_name = "TỆP", required_unless_present = "verify")]
     pub p12: Option<PathBuf>,
 
+    /// Với --verify: chứng thư tin cậy (tệp .pem/.crt/.cer hoặc thư mục chứa chúng: CA gốc quốc gia,
+    /// CA trung gian của các tổ chức cung cấp dịch vụ chứng thực) để kiểm tra chuỗi chứng thư
+    #[arg(long, value_name = "TỆP/THƯ_MỤC", requires = "verify")]
+    pub trust: Option<PathBuf>,
+
     /// Tệp chứa mật khẩu của tệp .p12 (dòng đầu); không có thì dùng mật khẩu rỗng
     #[arg(long, value_name = "TỆP")]
     pub password_file: Option<PathBuf>,

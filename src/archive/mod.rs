@@ -4,6 +4,8 @@
 
 pub mod manifest;
 pub mod sign;
+pub mod signatures;
+pub mod x509;
 
 use std::path::Path;
 

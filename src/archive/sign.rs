@@ -1,6 +1,6 @@
 //! PAdES baseline (B-B) signatures: a CMS signature of the PDF's bytes, added
 //! as an incremental update so that the signed original stays byte for byte
-//! as it was, and checking one.
+//! as it was. Checking signatures is in `signatures`.
 //!
 //! The PDF side (a signature field and dictionary appended to the file) is
 //! written with lopdf; the CMS SignedData is assembled from the `cms` crate's
@@ -14,15 +14,16 @@ use cms::signed_data::{
 use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
 use lopdf::{Dictionary, Object, StringFormat};
-use rsa::pkcs1v15::{Signature, SigningKey, VerifyingKey};
-use rsa::pkcs8::{DecodePrivateKey, DecodePublicKey};
-use rsa::signature::{SignatureEncoding, Signer, Verifier};
-use rsa::{PrivateKey as RsaPrivateKey, PublicKey as RsaPublicKey};
+use rsa::PrivateKey as RsaPrivateKey;
+use rsa::pkcs1v15::{Signature, SigningKey};
+use rsa::pkcs8::DecodePrivateKey;
+use rsa::signature::{SignatureEncoding, Signer};
 use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 use x509_cert::attr::Attribute;
 use x509_cert::spki::AlgorithmIdentifierOwned;
 
+use super::x509;
 use crate::error::Error;
 
 const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
@@ -33,7 +34,6 @@ const ID_SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 const ID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-const ID_CN: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
 
 /// Room for the CMS blob in the file (bytes): a certificate chain of a few
 /// certificates fits.
@@ -66,7 +66,21 @@ pub struct Identity {
 pub fn identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
     let id = read_identity(p12, password)?;
     validity_check(&id.chain[0], time::OffsetDateTime::now_utc())?;
+    if !x509::may_sign_documents(&id.chain[0]) {
+        return Err(fail(
+            "chứng thư số này không dùng để ký văn bản (mục Key Usage không có digitalSignature hay nonRepudiation) — cần chứng thư ký số do tổ chức cung cấp dịch vụ chứng thực cấp cho cá nhân hoặc cơ quan",
+        ));
+    }
     Ok(id)
+}
+
+impl Identity {
+    /// Whether the .p12 holds the signer's certificate alone, issued by a
+    /// CA whose certificate it lacks: readers then cannot build the chain.
+    pub fn chain_missing(&self) -> bool {
+        let cert = self.chain[0].tbs_certificate();
+        self.chain.len() == 1 && cert.issuer() != cert.subject()
+    }
 }
 
 fn read_identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
@@ -89,22 +103,6 @@ fn read_identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
         return Err(fail("tệp .p12 không có chứng thư số"));
     }
     Ok(Identity { key, chain })
-}
-
-/// The common name of a certificate's subject, else the whole subject.
-fn common_name(cert: &Certificate) -> String {
-    let subject = cert.tbs_certificate().subject();
-    for atv in subject.iter() {
-        if atv.oid == ID_CN {
-            if let Ok(s) = atv.value.decode_as::<String>() {
-                return s;
-            }
-            if let Ok(s) = der::asn1::PrintableStringRef::try_from(&atv.value) {
-                return s.as_str().to_owned();
-            }
-        }
-    }
-    subject.to_string()
 }
 
 fn validity_check(cert: &Certificate, now: time::OffsetDateTime) -> Result<(), Error> {
@@ -199,6 +197,15 @@ fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
     info.to_der().map_err(der_err)
 }
 
+/// Appends `item` to the array `key` of `dict`, making the array if there
+/// is none.
+fn push_to_array(dict: &mut Dictionary, key: &[u8], item: Object) {
+    match dict.get_mut(key) {
+        Ok(Object::Array(items)) => items.push(item),
+        _ => dict.set(key.to_vec(), Object::Array(vec![item])),
+    }
+}
+
 fn text_string(s: &str) -> Object {
     // UTF-16BE with a byte-order mark: PDF text strings for Vietnamese.
     let mut bytes = vec![0xFE, 0xFF];
@@ -221,6 +228,12 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     let now = time::OffsetDateTime::now_utc();
 
     let mut doc = lopdf::IncrementalDocument::load_from(pdf).map_err(|_| not_ours())?;
+    let prev = doc.get_prev_documents();
+    if prev.encryption_state.is_some() || prev.trailer.has(b"Encrypt") {
+        return Err(fail(
+            "tệp PDF được mã hóa (đặt mật khẩu hoặc giới hạn quyền) — hãy ký bản PDF không mã hóa của báo cáo",
+        ));
+    }
     let prev = doc.get_prev_documents();
     let root = prev.trailer.get(b"Root").and_then(Object::as_reference).map_err(|_| not_ours())?;
     let page = *prev.get_pages().values().next().ok_or_else(not_ours)?;
@@ -245,7 +258,7 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     );
     sig.set("Contents", Object::String(vec![0; CONTENTS_SIZE], StringFormat::Hexadecimal));
     sig.set("M", Object::String(stamp.into_bytes(), StringFormat::Literal));
-    sig.set("Name", text_string(&common_name(&id.chain[0])));
+    sig.set("Name", text_string(&x509::common_name(&id.chain[0])));
     if let Some(r) = &opts.reason {
         sig.set("Reason", text_string(r));
     }
@@ -269,33 +282,61 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     doc.opt_clone_object_to_new_document(page).map_err(|_| not_ours())?;
     let page_dict =
         doc.new_document.get_object_mut(page).and_then(Object::as_dict_mut).map_err(|_| not_ours())?;
-    match page_dict.get_mut(b"Annots") {
-        Ok(Object::Array(annots)) => annots.push(Object::Reference(widget_id)),
-        Ok(_) => {
-            return Err(fail("trang đầu có danh sách chú thích dạng tham chiếu — chưa hỗ trợ ký tệp này"));
+    let widget_ref = Object::Reference(widget_id);
+    match page_dict.get(b"Annots") {
+        Ok(Object::Array(_)) | Err(_) => push_to_array(page_dict, b"Annots", widget_ref.clone()),
+        // Other software keeps the page's annotations as an array object of its own.
+        Ok(Object::Reference(annots)) => {
+            let annots = *annots;
+            doc.opt_clone_object_to_new_document(annots).map_err(|_| not_ours())?;
+            match doc.new_document.get_object_mut(annots) {
+                Ok(Object::Array(a)) => a.push(widget_ref.clone()),
+                _ => return Err(fail("danh sách chú thích của trang đầu hỏng — không ký được tệp này")),
+            }
         }
-        Err(_) => page_dict.set("Annots", Object::Array(vec![Object::Reference(widget_id)])),
+        Ok(_) => return Err(fail("danh sách chú thích của trang đầu hỏng — không ký được tệp này")),
     }
     let mut catalog = catalog;
-    let form = match catalog.get(b"AcroForm") {
+    match catalog.get(b"AcroForm") {
         Ok(Object::Dictionary(d)) => {
-            let mut d = d.clone();
-            match d.get_mut(b"Fields") {
-                Ok(Object::Array(f)) => f.push(Object::Reference(widget_id)),
-                _ => d.set("Fields", Object::Array(vec![Object::Reference(widget_id)])),
+            let mut form = d.clone();
+            push_to_array(&mut form, b"Fields", widget_ref);
+            form.set("SigFlags", Object::Integer(3));
+            catalog.set("AcroForm", Object::Dictionary(form));
+        }
+        // A file signed first by other software: the form is an object of its
+        // own, its list of fields maybe too.
+        Ok(Object::Reference(form_ref)) => {
+            let form_ref = *form_ref;
+            let broken = || fail("biểu mẫu (AcroForm) của tệp hỏng — không ký được tệp này");
+            doc.opt_clone_object_to_new_document(form_ref).map_err(|_| not_ours())?;
+            let fields_ref = match doc.new_document.get_object(form_ref) {
+                Ok(Object::Dictionary(form)) => form.get(b"Fields").and_then(Object::as_reference).ok(),
+                _ => return Err(broken()),
+            };
+            if let Some(fields) = fields_ref {
+                doc.opt_clone_object_to_new_document(fields).map_err(|_| not_ours())?;
+                match doc.new_document.get_object_mut(fields) {
+                    Ok(Object::Array(f)) => f.push(widget_ref.clone()),
+                    _ => return Err(broken()),
+                }
             }
-            d
+            let Ok(Object::Dictionary(form)) = doc.new_document.get_object_mut(form_ref) else {
+                return Err(broken());
+            };
+            if fields_ref.is_none() {
+                push_to_array(form, b"Fields", widget_ref);
+            }
+            form.set("SigFlags", Object::Integer(3));
         }
-        Ok(_) => return Err(fail("biểu mẫu (AcroForm) của tệp ở dạng tham chiếu — chưa hỗ trợ ký tệp này")),
+        Ok(_) => return Err(fail("biểu mẫu (AcroForm) của tệp hỏng — không ký được tệp này")),
         Err(_) => {
-            let mut d = Dictionary::new();
-            d.set("Fields", Object::Array(vec![Object::Reference(widget_id)]));
-            d
+            let mut form = Dictionary::new();
+            form.set("Fields", Object::Array(vec![widget_ref]));
+            form.set("SigFlags", Object::Integer(3));
+            catalog.set("AcroForm", Object::Dictionary(form));
         }
-    };
-    let mut form = form;
-    form.set("SigFlags", Object::Integer(3));
-    catalog.set("AcroForm", Object::Dictionary(form));
+    }
     doc.new_document.set_object(root, Object::Dictionary(catalog));
 
     let mut out = Vec::new();
@@ -337,110 +378,4 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn count_signatures(pdf: &[u8]) -> usize {
     pdf.windows(10).filter(|w| *w == b"/ByteRange").count()
-}
-
-/// What a signature check found.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    pub signer: String,
-    /// The /M entry, as written (`D:20261126…`).
-    pub signed_at: String,
-    /// The signed bytes hash to the signed digest and the signature verifies.
-    pub valid: bool,
-    /// The signature covers the file to its end (nothing appended since).
-    pub whole_file: bool,
-}
-
-/// Checks the last signature of `pdf`.
-pub fn check(pdf: &[u8]) -> Result<Checked, Error> {
-    let at = pdf
-        .windows(10)
-        .rposition(|w| w == b"/ByteRange")
-        .ok_or_else(|| fail("tệp PDF không có chữ ký số"))?;
-    let rest = &pdf[at + 10..];
-    let open = rest.iter().position(|&b| b == b'[').ok_or_else(not_ours)?;
-    let close = open + rest[open..].iter().position(|&b| b == b']').ok_or_else(not_ours)?;
-    let numbers: Vec<usize> = std::str::from_utf8(&rest[open + 1..close])
-        .map_err(|_| not_ours())?
-        .split_whitespace()
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .map_err(|_| fail("vùng ký (/ByteRange) có giá trị không phải số nguyên dương"))?;
-    let [a, b, c, d] = numbers[..] else { return Err(not_ours()) };
-    // The signed bytes are [0, b) and [c, c + d): the hole between holds the
-    // signature as <hex>, and nothing may lie past the file's end.
-    let within = c.checked_add(d).is_some_and(|end| end <= pdf.len());
-    if a != 0
-        || b.saturating_add(2) > c
-        || !within
-        || pdf.get(b) != Some(&b'<')
-        || pdf.get(c - 1) != Some(&b'>')
-    {
-        return Err(fail("vùng ký (/ByteRange) của chữ ký không hợp lệ"));
-    }
-    let hex = &pdf[b + 1..c - 1];
-    let blob: Vec<u8> = hex
-        .chunks(2)
-        .map(|p| std::str::from_utf8(p).ok().and_then(|s| u8::from_str_radix(s, 16).ok()))
-        .collect::<Option<_>>()
-        .ok_or_else(|| fail("nội dung chữ ký không đọc được"))?;
-    let mut reader = der::SliceReader::new(&blob).map_err(der_err)?;
-    let info = ContentInfo::decode(&mut reader).map_err(|_| fail("nội dung chữ ký không phải CMS"))?;
-    let signed: SignedData =
-        info.content.decode_as().map_err(|_| fail("nội dung chữ ký không phải CMS SignedData"))?;
-    let signer_info = signed.signer_infos.0.iter().next().ok_or_else(|| fail("chữ ký không có người ký"))?;
-    let cert = signed
-        .certificates
-        .as_ref()
-        .and_then(|set| {
-            set.0.iter().find_map(|c| match (c, &signer_info.sid) {
-                (CertificateChoices::Certificate(cert), SignerIdentifier::IssuerAndSerialNumber(sid))
-                    if cert.tbs_certificate().serial_number() == &sid.serial_number =>
-                {
-                    Some(cert.clone())
-                }
-                _ => None,
-            })
-        })
-        .ok_or_else(|| fail("chữ ký không kèm chứng thư của người ký"))?;
-    let mut hasher = Sha256::new();
-    hasher.update(&pdf[..b]);
-    hasher.update(&pdf[c..c + d]);
-    let digest = hasher.finalize();
-    let attrs = signer_info.signed_attrs.as_ref().ok_or_else(|| fail("chữ ký thiếu thuộc tính đã ký"))?;
-    let claimed = attrs
-        .iter()
-        .find(|a| a.oid == ID_MESSAGE_DIGEST)
-        .and_then(|a| a.values.iter().next())
-        .and_then(|v| v.decode_as::<OctetString>().ok())
-        .map(|o| o.as_bytes().to_vec());
-    let digest_ok = claimed.as_deref() == Some(digest.as_slice());
-    let spki = cert.tbs_certificate().subject_public_key_info().to_der().map_err(der_err)?;
-    let key = RsaPublicKey::from_public_key_der(&spki)
-        .map_err(|_| fail("khóa công khai của người ký không phải RSA"))?;
-    let signature = Signature::try_from(signer_info.signature.as_bytes()).map_err(|_| fail("chữ ký hỏng"))?;
-    let signature_ok =
-        VerifyingKey::<Sha256>::new(key).verify(&attrs.to_der().map_err(der_err)?, &signature).is_ok();
-    // The /M entry of the same dictionary: the "/M (D:…)" nearest the byte range.
-    let signed_at = (0..pdf.len().saturating_sub(4))
-        .filter(|&i| pdf[i..].starts_with(b"/M"))
-        .filter_map(|i| {
-            let after = &pdf[i + 2..];
-            let skip = after.iter().take_while(|b| b.is_ascii_whitespace()).count();
-            let s = &after[skip..];
-            if !s.starts_with(b"(D:") {
-                return None;
-            }
-            let end = s.iter().position(|&b| b == b')')?;
-            Some((i.abs_diff(at), std::str::from_utf8(&s[1..end]).ok()?.to_owned()))
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, m)| m)
-        .unwrap_or_default();
-    Ok(Checked {
-        signer: common_name(&cert),
-        signed_at,
-        valid: digest_ok && signature_ok,
-        whole_file: c + d == pdf.len(),
-    })
 }

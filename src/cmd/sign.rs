@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use crate::archive::manifest::Manifest;
-use crate::archive::sign::{SignOptions, check, identity, sign};
+use crate::archive::sign::{SignOptions, identity, sign};
+use crate::archive::signatures::{Changes, Trust, Verdict, check_all, pdf_date, read_trust};
 use crate::args::SignArgs;
 use crate::error::{Error, exit};
 use crate::fsx::{read_input, write_atomic};
@@ -33,7 +34,19 @@ pub fn run(a: &SignArgs) -> Result<u8, Error> {
     };
     let opts = SignOptions { reason: a.reason.clone(), location: a.location.clone() };
     let id = identity(&p12, &password).map_err(|e| about(p12_path, e))?;
+    if id.chain_missing() {
+        crate::say!(
+            "Cảnh báo: {} chỉ có chứng thư của người ký, không kèm chứng thư của CA đã cấp — người nhận có thể không kiểm tra được độ tin cậy; nên xuất lại tệp .p12 kèm cả chuỗi chứng thư.",
+            p12_path.display()
+        );
+    }
     let signed = sign(&pdf, &id, &opts).map_err(|e| about(&a.file, e))?;
+    // The new signature is checked as a reader will check it before it is written.
+    let (all, _) = check_all(&signed, &[]).map_err(|e| about(&a.file, e))?;
+    let signer = match all.last() {
+        Some(last) if last.verdict == Verdict::Intact => last.signer.clone(),
+        other => return Err(Error::Internal(format!("chữ ký vừa tạo không kiểm tra lại được: {other:?}"))),
+    };
     // An earlier signed copy is never replaced: the next gets a new name.
     let out = match &a.out {
         Some(out) if out.exists() => return Err(Error::Exists { path: out.clone() }),
@@ -56,8 +69,7 @@ pub fn run(a: &SignArgs) -> Result<u8, Error> {
         .unwrap_or_else(|| PathBuf::from("."));
     let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let path = write_atomic(&dir, &name, &signed)?;
-    let checked = check(&signed)?;
-    crate::say!("Đã ký số {} (người ký: {}).", a.file.display(), checked.signer);
+    crate::say!("Đã ký số {} (người ký: {signer}).", a.file.display());
     crate::say!("  đã ghi {}", path.display());
     // A signed copy kept beside an archived report joins its manifest.
     if Manifest::add_output(&dir, &path)? {
@@ -76,61 +88,69 @@ fn about(file: &std::path::Path, e: Error) -> Error {
 }
 
 fn verify(a: &SignArgs, pdf: &[u8]) -> Result<u8, Error> {
-    let c = check(pdf).map_err(|e| about(&a.file, e))?;
+    let trusted = match &a.trust {
+        Some(path) => read_trust(path)?,
+        None => Vec::new(),
+    };
+    let (all, notes) = check_all(pdf, &trusted).map_err(|e| about(&a.file, e))?;
     crate::say!("Tệp: {}", a.file.display());
-    crate::say!("Người ký: {}", c.signer);
-    crate::say!("Thời điểm ký: {}", display_time(&c.signed_at));
-    crate::say!(
-        "Phần đã ký: {}",
-        if c.valid {
-            "còn nguyên vẹn, chữ ký hợp lệ"
-        } else {
-            "ĐÃ BỊ THAY ĐỔI hoặc chữ ký không hợp lệ"
+    crate::say!("Số chữ ký: {} (xếp từ chữ ký đầu tiên)", all.len());
+    for (i, c) in all.iter().enumerate() {
+        let kind = if c.timestamp { "Dấu thời gian tài liệu" } else { "Chữ ký" };
+        crate::say!("");
+        crate::say!("{kind} {}:", i + 1);
+        if !c.signer.is_empty() {
+            crate::say!("  Người ký: {}", c.signer);
+            crate::say!("  Cấp bởi: {}", c.issuer);
         }
-    );
-    crate::say!(
-        "Sau khi ký: {}",
-        if c.whole_file {
-            "không có gì thêm vào tệp"
-        } else {
-            "có dữ liệu được thêm vào sau chữ ký"
+        crate::say!(
+            "  Thời điểm ký: {}",
+            c.signed_at.as_deref().map_or("không ghi".to_owned(), display_time)
+        );
+        crate::say!(
+            "  Phần đã ký: {}",
+            match &c.verdict {
+                Verdict::Intact => "còn nguyên vẹn, chữ ký hợp lệ".to_owned(),
+                Verdict::Altered(why) => format!("ĐÃ BỊ THAY ĐỔI — {why}"),
+                Verdict::Invalid(why) => format!("chữ ký KHÔNG HỢP LỆ — {why}"),
+            }
+        );
+        crate::say!(
+            "  Tin cậy: {}",
+            match &c.trust {
+                Trust::Trusted => "chuỗi chứng thư dẫn tới CA tin cậy".to_owned(),
+                Trust::NotTrusted(why) => format!("KHÔNG TIN CẬY — {why}"),
+                Trust::NotChecked =>
+                    "chưa kiểm tra (thêm --trust TỆP_CA để kiểm tra chuỗi chứng thư)".to_owned(),
+            }
+        );
+        crate::say!(
+            "  Sau chữ ký: {}",
+            match &c.changes {
+                Changes::None => "không có gì thêm vào tệp (chữ ký bao trọn tệp)".to_owned(),
+                Changes::SignaturesOnly => "chỉ thêm chữ ký số khác".to_owned(),
+                Changes::Appended => {
+                    "có dữ liệu được thêm vào sau chữ ký, không chữ ký nào bao (không đổi nội dung tài liệu)"
+                        .to_owned()
+                }
+                Changes::Content(what) => format!("NỘI DUNG ĐÃ BỊ SỬA sau khi ký: {}", what.join(", ")),
+            }
+        );
+        for note in &c.notes {
+            crate::say!("  Lưu ý: {note}");
         }
-    );
-    Ok(if c.valid && c.whole_file { exit::OK } else { exit::DATA })
+    }
+    for note in &notes {
+        crate::say!("Lưu ý: {note}");
+    }
+    Ok(if all.iter().all(|c| c.holds()) { exit::OK } else { exit::DATA })
 }
 
 /// A PDF date (`D:20261126104512Z`, `D:20261126174512+07'00'`) in Vietnam
 /// time: `26/11/2026 17:45:12 (giờ Việt Nam)`; as written if it is not one.
 fn display_time(m: &str) -> String {
-    let d = m.trim_start_matches("D:");
-    let digits = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u16>().ok());
-    let parsed = (|| {
-        let date = time::Date::from_calendar_date(
-            i32::from(digits(0..4)?),
-            time::Month::try_from(u8::try_from(digits(4..6)?).ok()?).ok()?,
-            u8::try_from(digits(6..8)?).ok()?,
-        )
-        .ok()?;
-        let clock = time::Time::from_hms(
-            u8::try_from(digits(8..10)?).ok()?,
-            u8::try_from(digits(10..12)?).ok()?,
-            u8::try_from(digits(12..14)?).ok()?,
-        )
-        .ok()?;
-        // The offset after the seconds: Z, or +hh'mm' / -hh'mm'.
-        let offset = match d.get(14..15) {
-            None | Some("Z") => time::UtcOffset::UTC,
-            Some(sign) => {
-                let hours = i8::try_from(digits(15..17)?).ok()?;
-                let minutes = d.get(18..20).and_then(|s| s.parse::<i8>().ok()).unwrap_or(0);
-                let (h, m) = if sign == "-" { (-hours, -minutes) } else { (hours, minutes) };
-                time::UtcOffset::from_hms(h, m, 0).ok()?
-            }
-        };
-        let vietnam = time::UtcOffset::from_hms(7, 0, 0).ok()?;
-        Some(time::PrimitiveDateTime::new(date, clock).assume_offset(offset).to_offset(vietnam))
-    })();
-    match parsed {
+    let vietnam = time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    match pdf_date(m).map(|t| t.to_offset(vietnam)) {
         Some(t) => format!(
             "{:02}/{:02}/{} {:02}:{:02}:{:02} (giờ Việt Nam)",
             t.day(),
