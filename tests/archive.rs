@@ -56,7 +56,8 @@ fn reports_are_pdf_a_recorded_verified_and_versioned() {
     assert_eq!(run["version"], 1);
     let inputs: Vec<&str> =
         run["inputs"].as_array().unwrap().iter().map(|i| i["path"].as_str().unwrap()).collect();
-    assert_eq!(inputs, ["inputs/2025-H1/snv.xlsx", "inputs/2025-H1/stc.xlsx"]);
+    // Named from the period folder, so the project copied elsewhere verifies from anywhere.
+    assert_eq!(inputs, ["../../inputs/2025-H1/snv.xlsx", "../../inputs/2025-H1/stc.xlsx"]);
     assert_eq!(run["inputs"][1]["agency"], "stc");
     assert_eq!(run["inputs"][1]["sha256"].as_str().unwrap().len(), 64);
     let outputs: Vec<&str> =
@@ -80,7 +81,7 @@ fn reports_are_pdf_a_recorded_verified_and_versioned() {
     let (code, _, err) = baocao(d, &["verify", "outputs/2025-H1"]);
     assert_eq!(code, 1);
     assert!(err.contains("đã thay đổi: bao-cao-2025-H1.pdf"), "{err}");
-    assert!(err.contains("đã thay đổi: inputs/2025-H1/stc.xlsx"), "{err}");
+    assert!(err.contains("đã thay đổi: ../../inputs/2025-H1/stc.xlsx"), "{err}");
     assert!(err.contains("thêm mới, không có trong manifest: ghi-chu.txt"), "{err}");
     std::fs::write(&pdf, &original_pdf).unwrap();
     std::fs::write(&input, &original_input).unwrap();
@@ -110,4 +111,65 @@ fn reports_are_pdf_a_recorded_verified_and_versioned() {
         0,
         "the forced run is the record of the file now"
     );
+
+    // Templates and reminder letters written into the period folder join the manifest.
+    assert_eq!(baocao(d, &["template", "--period", "2025-H1"]).0, 0);
+    assert_eq!(baocao(d, &["remind", "--period", "2025-H1"]).0, 0);
+    let (code, out, err) = baocao(d, &["verify", "outputs/2025-H1"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Mã băm cuối của chuỗi manifest"), "{out}");
+    let letter = std::fs::read_dir(period.join("don-doc")).unwrap().next().unwrap().unwrap().path();
+    let letter_name = format!("don-doc/{}", letter.file_name().unwrap().to_string_lossy());
+    std::fs::write(&letter, b"sua").unwrap();
+    std::fs::remove_file(period.join("mau/stc.xlsx")).unwrap();
+    std::fs::create_dir_all(period.join("mau/them")).unwrap();
+    std::fs::write(period.join("mau/them/.an.xlsx"), b"x").unwrap();
+    let (code, _, err) = baocao(d, &["verify", "outputs/2025-H1"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains(&format!("đã thay đổi: {letter_name}")), "{err}");
+    assert!(err.contains("bị mất: mau/stc.xlsx"), "{err}");
+    assert!(
+        err.contains("thêm mới, không có trong manifest: mau/them/.an.xlsx"),
+        "hidden files in sub-folders: {err}"
+    );
+    std::fs::remove_dir_all(period.join("mau/them")).unwrap();
+    assert_eq!(baocao(d, &["template", "--period", "2025-H1"]).0, 0);
+    assert_eq!(baocao(d, &["remind", "--period", "2025-H1"]).0, 0);
+    assert_eq!(
+        baocao(d, &["verify", "outputs/2025-H1"]).0,
+        0,
+        "written again: the newest version is the record"
+    );
+
+    // The whole project copied elsewhere verifies from any folder.
+    let copy = tempfile::tempdir().unwrap();
+    for sub in ["inputs", "outputs"] {
+        copy_dir(&d.join(sub), &copy.path().join("du-an").join(sub));
+    }
+    let (code, out, err) =
+        baocao(Path::new("/"), &["verify", copy.path().join("du-an/outputs/2025-H1").to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}{err}");
+
+    // A recorded hash edited in the manifest: the chain shows it.
+    let manifest_path = period.join("manifest.json");
+    let text = std::fs::read_to_string(&manifest_path).unwrap();
+    let mut m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    m["runs"][0]["outputs"][0]["size"] = serde_json::json!(1);
+    std::fs::write(&manifest_path, serde_json::to_string_pretty(&m).unwrap()).unwrap();
+    let (code, _, err) = baocao(d, &["verify", "outputs/2025-H1"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("chuỗi mã băm của manifest.json đứt ở mắt 1"), "{err}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }

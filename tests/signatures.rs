@@ -210,4 +210,18 @@ fn bad_trust_files_and_unsigned_or_encrypted_pdfs_are_refused_by_name() {
     );
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("rsa.crt") && out.contains("PKCS#12"), "{out}");
+    let (code, out) = baocao(
+        d,
+        &[
+            "sign",
+            base.to_str().unwrap(),
+            "--p12",
+            keys.join("ec256.p12").to_str().unwrap(),
+            "--password-file",
+            "mat-khau.txt",
+        ],
+    );
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("ec256.p12") && out.contains("RSA"), "a key type not supported is named: {out}");
+    assert!(!d.join("outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf").exists());
 }

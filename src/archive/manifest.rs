@@ -1,21 +1,26 @@
-//! `manifest.json`: what a period's report was made from and what it made,
-//! run after run, with sizes and SHA-256 hashes.
+//! `manifest.json`: what a period's report was made from and what every
+//! command wrote into the period's folder (reports, templates, reminder
+//! letters, signed copies), run after run, with sizes and SHA-256 hashes,
+//! and a hash chain over its own history. `audit` checks an archive
+//! against it.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::sha256_file;
+use super::{sha256_file, sha256_hex};
 use crate::error::Error;
 use crate::fsx::write_atomic;
 
 pub const FILE: &str = "manifest.json";
-/// Version of the manifest's JSON shape.
-pub const FORMAT: u32 = 1;
+/// Version of the manifest's JSON shape: 2 added `files` and `chain`, and
+/// paths relative to the period folder.
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
-    /// Relative to the period folder for outputs; as given to `ingest` for inputs.
+    /// Relative to the period folder (`bao-cao-2025-H1.pdf`,
+    /// `don-doc/stc.pdf`); inputs from beside it start with `../`.
     pub path: String,
     pub size: u64,
     pub sha256: String,
@@ -55,12 +60,37 @@ pub struct Run {
     pub outputs: Vec<FileEntry>,
 }
 
+/// A file another command wrote into the period folder. Every version is
+/// kept, oldest first; the newest of a path is what the folder must hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Written {
+    #[serde(flatten)]
+    pub file: FileEntry,
+    /// The command: `template`, `remind`, `sign`.
+    pub by: String,
+}
+
+/// One link of the manifest's hash chain: made each time the manifest
+/// changes, over the previous link and everything recorded so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// How many runs and written files it covers.
+    pub runs: usize,
+    pub files: usize,
+    pub sha256: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub format: u32,
     pub period: String,
     /// Oldest first.
     pub runs: Vec<Run>,
+    #[serde(default)]
+    pub files: Vec<Written>,
+    /// Oldest first. Empty in a manifest written before format 2.
+    #[serde(default)]
+    pub chain: Vec<Link>,
 }
 
 impl Manifest {
@@ -77,159 +107,133 @@ impl Manifest {
         })
     }
 
-    /// Adds `run` unless the last run made the same outputs from the same data.
-    pub fn record(dir: &Path, period: &str, run: Run) -> Result<PathBuf, Error> {
-        let mut manifest = Manifest::load(dir)?.unwrap_or(Manifest {
+    fn load_or_new(dir: &Path, period: &str) -> Result<Manifest, Error> {
+        Ok(Manifest::load(dir)?.unwrap_or(Manifest {
             format: FORMAT,
             period: period.to_owned(),
             runs: Vec::new(),
-        });
+            files: Vec::new(),
+            chain: Vec::new(),
+        }))
+    }
+
+    /// The link that covers the first `runs` runs and `files` files, after `previous`.
+    pub fn link(&self, previous: Option<&Link>, runs: usize, files: usize) -> Option<Link> {
+        let content =
+            serde_json::to_vec(&(&self.period, self.runs.get(..runs)?, self.files.get(..files)?)).ok()?;
+        let mut bytes = previous.map(|l| l.sha256.clone().into_bytes()).unwrap_or_default();
+        bytes.extend_from_slice(&content);
+        Some(Link { runs, files, sha256: sha256_hex(&bytes) })
+    }
+
+    /// Extends the chain over what was added, and writes the manifest.
+    fn save(mut self, dir: &Path) -> Result<PathBuf, Error> {
+        self.format = FORMAT;
+        let covered = self.chain.last().map(|l| (l.runs, l.files));
+        if covered != Some((self.runs.len(), self.files.len())) {
+            let link = self
+                .link(self.chain.last(), self.runs.len(), self.files.len())
+                .ok_or_else(|| Error::Internal("chuỗi mã băm của manifest".into()))?;
+            self.chain.push(link);
+        }
+        let json = serde_json::to_string_pretty(&self).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
+        write_atomic(dir, FILE, json.as_bytes())
+    }
+
+    /// Adds `run` unless the last run made the same outputs from the same data.
+    pub fn record(dir: &Path, period: &str, run: Run) -> Result<PathBuf, Error> {
+        let mut manifest = Manifest::load_or_new(dir, period)?;
         let same = manifest.runs.last().is_some_and(|last| {
             last.outputs == run.outputs && last.data == run.data && last.inputs == run.inputs
         });
         if !same {
             manifest.runs.push(run);
         }
-        let json =
-            serde_json::to_string_pretty(&manifest).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
-        write_atomic(dir, FILE, json.as_bytes())
+        manifest.save(dir)
     }
-}
 
-impl Manifest {
-    /// Records `file` (written into `dir`, such as a signed copy of a report)
-    /// as an output of the latest run. Returns false when `dir` has no
-    /// manifest or no run.
-    pub fn add_output(dir: &Path, file: &Path) -> Result<bool, Error> {
-        let Some(mut manifest) = Manifest::load(dir)? else { return Ok(false) };
-        let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let entry = FileEntry::of(file, &name)?;
-        let Some(last) = manifest.runs.last_mut() else { return Ok(false) };
-        last.outputs.retain(|o| o.path != name);
-        last.outputs.push(entry);
-        let json =
-            serde_json::to_string_pretty(&manifest).map_err(|e| Error::Internal(format!("JSON: {e}")))?;
-        write_atomic(dir, FILE, json.as_bytes())?;
-        Ok(true)
-    }
-}
-
-/// What `verify` found wrong with one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finding {
-    Changed(String),
-    Missing(String),
-    Added(String),
-    /// There, but not an ordinary file that can be read (a FIFO, a device,
-    /// no permission): the reason.
-    Unreadable(String, String),
-    /// An output recorded with a path that leaves the archive's folder: the
-    /// manifest was edited by hand or by something else.
-    Outside(String),
-}
-
-impl Finding {
-    pub fn describe(&self) -> String {
-        match self {
-            Finding::Changed(p) => format!("đã thay đổi: {p} (mã băm SHA-256 khác lúc lập báo cáo)"),
-            Finding::Missing(p) => format!("bị mất: {p}"),
-            Finding::Added(p) => format!("thêm mới, không có trong manifest: {p}"),
-            Finding::Unreadable(p, why) => format!("không đọc được để kiểm tra: {p} ({why})"),
-            Finding::Outside(p) => format!(
-                "manifest.json ghi tệp «{p}» nằm ngoài thư mục lưu trữ (đường dẫn tuyệt đối hoặc có «..») — \
-                 manifest đã bị sửa tay hoặc bởi phần mềm khác; không kiểm tra tệp này"
-            ),
-        }
-    }
-}
-
-fn check(entry: &FileEntry, path: &Path, found: &mut Vec<Finding>) {
-    // A dangling link is there (and unreadable), not missing.
-    if path.symlink_metadata().is_err() {
-        found.push(Finding::Missing(entry.path.clone()));
-        return;
-    }
-    match sha256_file(path) {
-        Err(Error::Read { reason, .. }) => found.push(Finding::Unreadable(entry.path.clone(), reason)),
-        Err(e) => found.push(Finding::Unreadable(entry.path.clone(), e.to_string())),
-        Ok((size, sha256)) if sha256 != entry.sha256 || size != entry.size => {
-            found.push(Finding::Changed(entry.path.clone()))
-        }
-        Ok(_) => {}
-    }
-}
-
-/// [`check`] for a file the manifest places in the archive's folder: its
-/// recorded path must be a plain file name there.
-fn check_inside(entry: &FileEntry, dir: &Path, found: &mut Vec<Finding>) {
-    let mut parts = Path::new(&entry.path).components();
-    match (parts.next(), parts.next()) {
-        (Some(std::path::Component::Normal(_)), None) => check(entry, &dir.join(&entry.path), found),
-        _ => found.push(Finding::Outside(entry.path.clone())),
-    }
-}
-
-/// Recomputes every hash. Outputs of every run must be intact (each against
-/// the last run that wrote it); the data and
-/// inputs of the latest run too (earlier runs' inputs may have been replaced
-/// by newer submissions). Files in `dir` that no run lists are named.
-/// Returns how many files were checked and what was found.
-pub fn verify(dir: &Path) -> Result<(usize, Vec<Finding>), Error> {
-    let manifest = Manifest::load(dir)?.ok_or_else(|| Error::Read {
-        path: dir.join(FILE),
-        reason: "không có manifest.json — thư mục chưa có báo cáo nào được lập".into(),
-    })?;
-    let mut found = Vec::new();
-    let mut checked = 0;
-    let mut listed: Vec<&str> = vec![FILE];
-    // Newest first: a file replaced with `--force` is checked against the run that wrote it last.
-    let mut seen: Vec<&str> = Vec::new();
-    for run in manifest.runs.iter().rev() {
-        for out in run.outputs.iter().chain(&run.data) {
-            listed.push(&out.path);
-        }
-        for out in &run.outputs {
-            if !seen.contains(&out.path.as_str()) {
-                seen.push(&out.path);
-                check_inside(out, dir, &mut found);
-                checked += 1;
+    /// Records `files`, written by the command `by` inside `dir` (the
+    /// period folder), unless the newest entry of each already holds
+    /// these bytes. Starts the manifest if there is none (templates come
+    /// before any report).
+    pub fn add_written(dir: &Path, period: &str, files: &[PathBuf], by: &str) -> Result<PathBuf, Error> {
+        let mut manifest = Manifest::load_or_new(dir, period)?;
+        for file in files {
+            let name = inside(dir, file).ok_or_else(|| {
+                Error::Internal(format!("{} không nằm trong {}", file.display(), dir.display()))
+            })?;
+            let entry = FileEntry::of(file, &name)?;
+            let newest = manifest.files.iter().rev().find(|w| w.file.path == name);
+            if newest.map(|w| &w.file) != Some(&entry) {
+                manifest.files.push(Written { file: entry, by: by.to_owned() });
             }
         }
+        manifest.save(dir)
     }
-    if let Some(last) = manifest.runs.last() {
-        for d in &last.data {
-            check_inside(d, dir, &mut found);
-            checked += 1;
-        }
-        for input in &last.inputs {
-            // Inputs are recorded as `ingest` was given them, relative to
-            // where it ran; a path that is absolute or climbs with «..» was
-            // written by something else and is not followed.
-            let path = Path::new(&input.file.path);
-            if path
-                .components()
-                .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
-            {
-                check(&input.file, path, &mut found);
-            } else {
-                found.push(Finding::Outside(input.file.path.clone()));
+}
+
+/// `file`'s path inside `dir`, with `/` between folders, if it is inside.
+pub fn inside(dir: &Path, file: &Path) -> Option<String> {
+    let absolute = |p: &Path| std::path::absolute(p).ok().map(|p| normalise(&p));
+    let rel = absolute(file)?.strip_prefix(absolute(dir)?).ok()?.to_path_buf();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// A path with `.` and `..` resolved by their names (no links followed).
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
             }
-            checked += 1;
+            other => out.push(other),
         }
     }
-    found.dedup();
-    let mut entries: Vec<String> = std::fs::read_dir(dir)
-        .map_err(|e| Error::read(dir, &e))?
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| !n.starts_with('.'))
-        .collect();
-    entries.sort();
-    for name in entries {
-        if !listed.contains(&name.as_str()) {
-            found.push(Finding::Added(name));
+    out
+}
+
+/// How far an input may lie from the period folder and still be named
+/// from it: `outputs/2025-H1` and `inputs/2025-H1` side by side.
+pub const INPUT_CLIMB: usize = 2;
+
+/// How an input is recorded: from the period folder (`../../inputs/2025-H1/
+/// stc.xlsx`) when it lies at most [`INPUT_CLIMB`] folders up, so that the
+/// project copied elsewhere verifies from anywhere; else as given.
+pub fn input_name(period_dir: &Path, input: &str) -> String {
+    let (Ok(dir), Ok(file)) = (std::path::absolute(period_dir), std::path::absolute(input)) else {
+        return input.to_owned();
+    };
+    let (dir, file) = (normalise(&dir), normalise(&file));
+    for up in 0..=INPUT_CLIMB {
+        let base: PathBuf = dir.ancestors().nth(up).map(Path::to_path_buf).unwrap_or_default();
+        if let Some(rel) = inside(&base, &file) {
+            return "../".repeat(up) + &rel;
         }
     }
-    Ok((checked, found))
+    input.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_are_named_from_the_period_folder_when_near() {
+        let here = std::env::current_dir().unwrap();
+        let period = here.join("outputs/2025-H1");
+        assert_eq!(input_name(&period, "inputs/2025-H1/stc.xlsx"), "../../inputs/2025-H1/stc.xlsx");
+        assert_eq!(input_name(&period, "outputs/2025-H1/nop/a.xlsx"), "nop/a.xlsx");
+        assert_eq!(input_name(&period, "/elsewhere/far/away.xlsx"), "/elsewhere/far/away.xlsx");
+        assert_eq!(inside(&period, &period.join("don-doc/stc.pdf")).as_deref(), Some("don-doc/stc.pdf"));
+        assert_eq!(inside(&period, &here.join("x.pdf")), None);
+    }
 }

@@ -2,6 +2,7 @@
 //! SHA-256, a check that nothing changed since, and new versions instead of
 //! silent overwrites.
 
+pub mod audit;
 pub mod manifest;
 pub mod sign;
 pub mod signatures;

@@ -123,16 +123,18 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
     } else {
         crate::say!("  đã ghi {} công văn vào {}", all.len(), folder.display());
     }
+    let mut written = written;
     for (stem, range) in print_files(&a.period.id(), all.len()) {
         let refs: Vec<&Letter> = all[range.clone()].iter().collect();
         let ident = format!("baocao/{stem}");
         let combined = pdf(&refs, a, &title, &keywords, &ident, render::Caches::Release)?;
         let path = write_atomic(&out, &format!("{stem}.pdf"), &combined)?;
         crate::say!("  đã ghi {} (in chung, công văn {}–{})", path.display(), range.start + 1, range.end);
-        // Kept beside the archived report, it joins its manifest (else
-        // `verify` would call it a stranger).
-        Manifest::add_output(&out, &path)?;
+        written.push(path);
     }
+    // The letters are kept with the period's report: they join its manifest,
+    // so that a letter changed or deleted later is seen by `verify`.
+    Manifest::add_written(&out, &a.period.id(), &written, "remind")?;
     crate::say!("Đã lập {} công văn đôn đốc, hạn gửi mới {}.", all.len(), vn::date(deadline));
     Ok(exit::OK)
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::archive::manifest::{FileEntry, InputEntry, Manifest, Run};
+use crate::archive::manifest::{FileEntry, InputEntry, Manifest, Run, input_name};
 use crate::args::ReportArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
@@ -152,7 +152,7 @@ fn record(
         .files
         .iter()
         .map(|f| InputEntry {
-            file: FileEntry { path: f.file.clone(), size: f.size, sha256: f.sha256.clone() },
+            file: FileEntry { path: input_name(out, &f.file), size: f.size, sha256: f.sha256.clone() },
             agency: f.agency.as_ref().map(|a| a.to_string()),
             sent_on: sent_on.get(f.file.as_str()).map(|d| d.to_string()),
             usage: serde_json::to_value(f.usage)

@@ -72,7 +72,8 @@ pub fn run(a: &SignArgs) -> Result<u8, Error> {
     crate::say!("Đã ký số {} (người ký: {signer}).", a.file.display());
     crate::say!("  đã ghi {}", path.display());
     // A signed copy kept beside an archived report joins its manifest.
-    if Manifest::add_output(&dir, &path)? {
+    if let Some(manifest) = Manifest::load(&dir)? {
+        Manifest::add_written(&dir, &manifest.period, std::slice::from_ref(&path), "sign")?;
         crate::say!("  đã ghi vào {}", dir.join(crate::archive::manifest::FILE).display());
     }
     Ok(exit::OK)

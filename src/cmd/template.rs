@@ -1,5 +1,6 @@
 //! `baocao template --period P`: one workbook per agency.
 
+use crate::archive::manifest::{Manifest, inside};
 use crate::args::TemplateArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
@@ -37,11 +38,18 @@ pub fn run(source: &PlanSource, a: &TemplateArgs) -> Result<u8, Error> {
     let ctx = Context { plan: &plan, period: a.period, deadline };
     // Several at a time: a ministry makes thousands.
     use rayon::prelude::*;
-    chosen.par_iter().try_for_each(|assignment| -> Result<(), Error> {
-        let bytes = workbook(&ctx, assignment, None)?;
-        write_atomic(&out, &format!("{}.xlsx", assignment.agency.id), &bytes)?;
-        Ok(())
-    })?;
+    let written: Vec<std::path::PathBuf> = chosen
+        .par_iter()
+        .map(|assignment| {
+            let bytes = workbook(&ctx, assignment, None)?;
+            write_atomic(&out, &format!("{}.xlsx", assignment.agency.id), &bytes)
+        })
+        .collect::<Result<_, Error>>()?;
+    // Templates made in the period's folder are part of its archive.
+    let period_dir = super::period_dir(&a.period);
+    if written.first().is_some_and(|f| inside(&period_dir, f).is_some()) {
+        Manifest::add_written(&period_dir, &a.period.id(), &written, "template")?;
+    }
     let (from, to) = a.period.cutoff();
     crate::say!(
         "Đã tạo {} biểu mẫu kỳ {} (số liệu từ {} đến {}, hạn gửi {}) trong {}",

@@ -133,6 +133,7 @@ def pki(d):
     issue(d, inter_ca, "inter", "rsa-nochain", subject, "signer")
     p12(d, "rsa-nochain", [])
     issue(d, inter_ca, "inter", "ec256", subject, "signer", kind="P-256")
+    p12(d, "ec256", ["inter", "root"])
     issue(d, inter_ca, "inter", "ec384", subject, "signer", kind="P-384")
     issue(d, inter_ca, "inter", "expired", subject, "signer", start="20200101000000Z", end="20210101000000Z")
     p12(d, "expired", ["inter", "root"])

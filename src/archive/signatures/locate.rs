@@ -36,8 +36,11 @@ pub fn signatures(pdf: &[u8]) -> Result<(Document, Vec<Located>, usize), Error> 
     if !pdf.starts_with(b"%PDF-") {
         return Err(fail("tệp không phải PDF (không bắt đầu bằng «%PDF-»)"));
     }
-    let doc = Document::load_mem(pdf)
-        .map_err(|e| fail(format!("tệp PDF hỏng hoặc bị cắt dở, không đọc được cấu trúc (chi tiết: {e})")))?;
+    let raw = pdf.windows(10).filter(|w| *w == b"/ByteRange").count();
+    let doc = Document::load_mem(pdf).map_err(|e| {
+        let signed = if raw == 0 { "không có chữ ký số, " } else { "" };
+        fail(format!("tệp PDF {signed}hỏng hoặc bị cắt dở, không đọc được cấu trúc (chi tiết: {e})"))
+    })?;
     if doc.encryption_state.is_some() || doc.trailer.has(b"Encrypt") {
         return Err(fail(
             "tệp PDF được mã hóa (đặt mật khẩu hoặc giới hạn quyền) — chương trình không kiểm tra chữ ký của tệp mã hóa; hãy kiểm tra bằng phần mềm ký số của tổ chức cung cấp chứng thư",
@@ -52,7 +55,6 @@ pub fn signatures(pdf: &[u8]) -> Result<(Document, Vec<Located>, usize), Error> 
     }
     found.sort_by_key(Located::end);
     found.dedup_by_key(|s| s.range);
-    let raw = pdf.windows(10).filter(|w| *w == b"/ByteRange").count();
     Ok((doc, found, raw))
 }
 
