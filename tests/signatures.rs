@@ -114,8 +114,17 @@ fn baocao_and_pyhanko_agree_on_every_signature() {
     // A file signed first by other software, signed again by baocao.
     let (code, out) = sign(&cases.join("ec256-sha256.pdf"), "rsa", "ky-sau-phan-mem-khac.pdf");
     assert_eq!(code, 0, "{out}");
+    // … whose form (AcroForm) and its fields are objects of their own.
+    let (code, out) = sign(&cases.join("form-gian-tiep.pdf"), "rsa", "ky-sau-form-gian-tiep.pdf");
+    assert_eq!(code, 0, "{out}");
 
-    let ours_signed = ["cua-baocao.pdf", "gia-danh.pdf", "khong-chuoi.pdf", "ky-sau-phan-mem-khac.pdf"];
+    let ours_signed = [
+        "cua-baocao.pdf",
+        "gia-danh.pdf",
+        "khong-chuoi.pdf",
+        "ky-sau-phan-mem-khac.pdf",
+        "ky-sau-form-gian-tiep.pdf",
+    ];
     for name in ours_signed {
         let report = pdfsig(&d.join(name));
         let sigs = report.matches("Signature #").count();

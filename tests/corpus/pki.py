@@ -216,6 +216,21 @@ def change_content(src, out):
             w.write(o)
 
 
+def indirect_form(src, out):
+    """The form dictionary and its field list as objects of their own, as
+    some PDF editors write them before anyone signs."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    with open(src, "rb") as f:
+        w = IncrementalPdfFileWriter(f, strict=False)
+        fields = w.add_object(generic.ArrayObject())
+        form = w.add_object(generic.DictionaryObject({generic.NameObject("/Fields"): fields}))
+        w.root[generic.NameObject("/AcroForm")] = form
+        w.update_root()
+        with open(out, "wb") as o:
+            w.write(o)
+
+
 def validate(d, path):
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
@@ -262,6 +277,10 @@ def cases(d, base, ours):
     os.remove(p("sua-giua.tmp"))
     # baocao's signature, then a second one by other software: both hold.
     pyhanko_sign(d, ours, p("hai-chu-ky.pdf"), "ec384", "sha384")
+    # Signed first by other software in a file whose form is an indirect object.
+    indirect_form(base, p("form.tmp"))
+    pyhanko_sign(d, p("form.tmp"), p("form-gian-tiep.pdf"), "ec256", "sha256")
+    os.remove(p("form.tmp"))
     swap_certificate(ours, os.path.join(d, "swapped.crt"), p("doi-chung-thu.pdf"))
     break_cms(ours, p("cms-hong.pdf"))
     ledger = {}
