@@ -51,6 +51,7 @@ fn report(dir: &Path) -> PathBuf {
 /// baocao's verdict on each signature, oldest first: (intact, trusted, content changed after).
 fn verdicts(out: &str) -> Vec<(bool, bool, bool)> {
     out.split("\nChữ ký ")
+        .flat_map(|part| part.split("\nDấu thời gian tài liệu "))
         .skip(1)
         .map(|block| {
             (

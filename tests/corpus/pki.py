@@ -60,6 +60,12 @@ basicConstraints = critical, CA:FALSE
 keyUsage = critical, digitalSignature, nonRepudiation
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid
+[tsa]
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, nonRepudiation
+extendedKeyUsage = critical, timeStamping
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
 [no_signing]
 basicConstraints = critical, CA:FALSE
 keyUsage = critical, keyEncipherment
@@ -135,6 +141,7 @@ def pki(d):
     issue(d, inter_ca, "inter", "ec256", subject, "signer", kind="P-256")
     p12(d, "ec256", ["inter", "root"])
     issue(d, inter_ca, "inter", "ec384", subject, "signer", kind="P-384")
+    issue(d, inter_ca, "inter", "tsa", "/C=VN/O=Thu nghiem/CN=TSA thu nghiem", "tsa")
     issue(d, inter_ca, "inter", "expired", subject, "signer", start="20200101000000Z", end="20210101000000Z")
     p12(d, "expired", ["inter", "root"])
     issue(d, inter_ca, "inter", "future", subject, "signer", start="20990101000000Z", end="20991231000000Z")
@@ -216,6 +223,24 @@ def change_content(src, out):
             w.write(o)
 
 
+def doc_timestamp(d, src, out):
+    """A document time-stamp (RFC 3161, /DocTimeStamp) over the whole file."""
+    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    from pyhanko.sign.timestamps import DummyTimeStamper
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+    tsa = DummyTimeStamper(
+        tsa_cert=load_cert_from_pemder(os.path.join(d, "tsa.crt")),
+        tsa_key=load_private_key_from_pemder(os.path.join(d, "tsa.key"), passphrase=None),
+        certs_to_embed=SimpleCertificateStore.from_certs([load_cert_from_pemder(os.path.join(d, "inter.crt"))]),
+    )
+    with open(src, "rb") as f:
+        w = IncrementalPdfFileWriter(f, strict=False)
+        with open(out, "wb") as o:
+            signers.PdfTimeStamper(tsa).timestamp_pdf(w, "sha256", output=o)
+
+
 def indirect_form(src, out):
     """The form dictionary and its field list as objects of their own, as
     some PDF editors write them before anyone signs."""
@@ -249,7 +274,11 @@ def validate(d, path):
         for sig in sigs:
             vc = ValidationContext(trust_roots=[root], other_certs=[inter], allow_fetching=False)
             try:
-                st = validate_pdf_signature(sig, signer_validation_context=vc)
+                if sig.sig_object_type == "/DocTimeStamp":
+                    from pyhanko.sign.validation import validate_pdf_timestamp
+                    st = validate_pdf_timestamp(sig, validation_context=vc)
+                else:
+                    st = validate_pdf_signature(sig, signer_validation_context=vc)
                 out.append({
                     "intact": bool(st.intact),
                     "valid": bool(st.valid),
@@ -281,6 +310,8 @@ def cases(d, base, ours):
     indirect_form(base, p("form.tmp"))
     pyhanko_sign(d, p("form.tmp"), p("form-gian-tiep.pdf"), "ec256", "sha256")
     os.remove(p("form.tmp"))
+    # baocao's signature, then a document time-stamp over it.
+    doc_timestamp(d, ours, p("dau-thoi-gian.pdf"))
     swap_certificate(ours, os.path.join(d, "swapped.crt"), p("doi-chung-thu.pdf"))
     break_cms(ours, p("cms-hong.pdf"))
     ledger = {}

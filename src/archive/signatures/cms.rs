@@ -13,6 +13,7 @@ use x509_cert::spki::AlgorithmIdentifierOwned;
 use crate::archive::x509::{self, Hash};
 
 const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
+const ID_TST_INFO: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.4");
 const ID_MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
 const ID_SIGNING_TIME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.5");
 const ID_SIGNING_CERTIFICATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.12");
@@ -96,7 +97,16 @@ pub fn check(blob: &[u8], signed: &[&[u8]]) -> Result<Cms, Malformed> {
     let value =
         |oid: ObjectIdentifier| attrs.iter().find(|a| a.oid == oid).and_then(|a| a.values.iter().next());
     let claimed = value(ID_MESSAGE_DIGEST).and_then(|v| v.decode_as::<OctetString>().ok());
-    let digest_ok = claimed.is_some_and(|c| c.as_bytes() == hash.digest(signed).as_slice());
+    let digest_ok = match &data.encap_content_info.econtent {
+        // A document time-stamp signs a TSTInfo, whose message imprint is
+        // the hash of the PDF's bytes.
+        Some(content) if data.encap_content_info.econtent_type == ID_TST_INFO => {
+            let tst = content.decode_as::<OctetString>().map_err(|_| bad("dấu thời gian hỏng"))?;
+            claimed.is_some_and(|c| c.as_bytes() == hash.digest(&[tst.as_bytes()]).as_slice())
+                && imprint_matches(tst.as_bytes(), signed)
+        }
+        _ => claimed.is_some_and(|c| c.as_bytes() == hash.digest(signed).as_slice()),
+    };
     let signer_der = signer.to_der().map_err(|_| bad("chứng thư người ký hỏng"))?;
     let binding = match (value(ID_SIGNING_CERTIFICATE_V2), value(ID_SIGNING_CERTIFICATE)) {
         (Some(v2), _) => bound_by(v2, &signer_der, true),
@@ -117,6 +127,20 @@ pub fn check(blob: &[u8], signed: &[&[u8]]) -> Result<Cms, Malformed> {
         x509::verify(&alg.oid, alg.parameters.as_ref(), hash, &spki, &message, si.signature.as_bytes())
             .map_err(|u| Malformed(u.0))?;
     Ok(Cms { signer, certs, digest_ok, signature_ok, binding, signing_time })
+}
+
+/// Whether a TSTInfo's message imprint (`SEQUENCE { version, policy,
+/// messageImprint SEQUENCE { hashAlgorithm, hashedMessage }, … }`) is the
+/// hash of the signed bytes.
+fn imprint_matches(tst_info: &[u8], signed: &[&[u8]]) -> bool {
+    let imprint = || -> Option<(Hash, Vec<u8>)> {
+        let fields: Vec<Any> = Any::from_der(tst_info).ok()?.decode_as().ok()?;
+        let imprint: Vec<Any> = fields.get(2)?.decode_as().ok()?;
+        let alg: AlgorithmIdentifierOwned = imprint.first()?.decode_as().ok()?;
+        let hashed: OctetString = imprint.get(1)?.decode_as().ok()?;
+        Some((Hash::of_oid(&alg.oid)?, hashed.as_bytes().to_vec()))
+    };
+    imprint().is_some_and(|(hash, hashed)| hash.digest(signed) == hashed)
 }
 
 /// Whether the first ESSCertID(v2) of a signing-certificate attribute holds
