@@ -3,6 +3,7 @@
 //! (hidden ones too) against the manifest, and the manifest's own hash
 //! chain.
 
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use super::manifest::{FILE, FileEntry, INPUT_CLIMB, Manifest};
@@ -114,23 +115,21 @@ pub fn verify(dir: &Path) -> Result<Audit, Error> {
     })?;
     let mut audit = Audit::default();
     let found = &mut audit.found;
-    let mut listed: Vec<String> = vec![FILE.to_owned()];
+    let mut listed: HashSet<String> = HashSet::from([FILE.to_owned()]);
     // Newest first: a file written again is checked against its newest record.
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for run in manifest.runs.iter().rev() {
         listed.extend(run.outputs.iter().chain(&run.data).map(|o| o.path.clone()));
         for out in &run.outputs {
-            if !seen.contains(&out.path.as_str()) {
-                seen.push(&out.path);
+            if seen.insert(&out.path) {
                 check_at(dir, out, false, found);
                 audit.checked += 1;
             }
         }
     }
     for w in manifest.files.iter().rev() {
-        listed.push(w.file.path.clone());
-        if !seen.contains(&w.file.path.as_str()) {
-            seen.push(&w.file.path);
+        listed.insert(w.file.path.clone());
+        if seen.insert(&w.file.path) {
             check_at(dir, &w.file, false, found);
             audit.checked += 1;
         }
@@ -143,7 +142,7 @@ pub fn verify(dir: &Path) -> Result<Audit, Error> {
         for input in &last.inputs {
             check_at(dir, &input.file, true, found);
             // An input kept inside the archive is listed, not a stranger.
-            listed.push(input.file.path.clone());
+            listed.insert(input.file.path.clone());
             audit.checked += 1;
         }
     }

@@ -158,13 +158,15 @@ impl Manifest {
     /// before any report).
     pub fn add_written(dir: &Path, period: &str, files: &[PathBuf], by: &str) -> Result<PathBuf, Error> {
         let mut manifest = Manifest::load_or_new(dir, period)?;
+        // The newest entry of each path (a ministry writes thousands of files).
+        let newest: std::collections::HashMap<String, FileEntry> =
+            manifest.files.iter().map(|w| (w.file.path.clone(), w.file.clone())).collect();
         for file in files {
             let name = inside(dir, file).ok_or_else(|| {
                 Error::Internal(format!("{} không nằm trong {}", file.display(), dir.display()))
             })?;
             let entry = FileEntry::of(file, &name)?;
-            let newest = manifest.files.iter().rev().find(|w| w.file.path == name);
-            if newest.map(|w| &w.file) != Some(&entry) {
+            if newest.get(&name) != Some(&entry) {
                 manifest.files.push(Written { file: entry, by: by.to_owned() });
             }
         }
