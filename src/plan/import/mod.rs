@@ -419,6 +419,12 @@ impl Importer<'_> {
                 return None;
             }
         }
+        if appendix.title.is_empty() {
+            self.warn(
+                body.start + 1,
+                "bảng không có dòng tên phụ lục ngay phía trên (như «DANH MỤC CÁC NHIỆM VỤ …») — tên để trống; điền `title` của phụ lục trong ke-hoach.toml".into(),
+            );
+        }
         let headings = all[..columns.len()].iter().map(|c| c.text.clone()).collect();
         let cells = all[columns.len()..].to_vec();
         Some(Table { kind, title: appendix, columns, headings, cells })
