@@ -32,6 +32,11 @@ impl FileEntry {
         let (size, sha256) = sha256_file(path)?;
         Ok(FileEntry { path: name.to_owned(), size, sha256 })
     }
+
+    /// Records bytes just written as `name`, without reading them again.
+    pub fn of_bytes(name: &str, bytes: &[u8]) -> Self {
+        FileEntry { path: name.to_owned(), size: bytes.len() as u64, sha256: sha256_hex(bytes) }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,16 +162,26 @@ impl Manifest {
     /// these bytes. Starts the manifest if there is none (templates come
     /// before any report).
     pub fn add_written(dir: &Path, period: &str, files: &[PathBuf], by: &str) -> Result<PathBuf, Error> {
+        let entries = files
+            .iter()
+            .map(|file| {
+                let name = inside(dir, file).ok_or_else(|| {
+                    Error::Internal(format!("{} không nằm trong {}", file.display(), dir.display()))
+                })?;
+                FileEntry::of(file, &name)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Manifest::add_entries(dir, period, entries, by)
+    }
+
+    /// [`Manifest::add_written`] for files already hashed, named from `dir`.
+    pub fn add_entries(dir: &Path, period: &str, entries: Vec<FileEntry>, by: &str) -> Result<PathBuf, Error> {
         let mut manifest = Manifest::load_or_new(dir, period)?;
         // The newest entry of each path (a ministry writes thousands of files).
         let newest: std::collections::HashMap<String, FileEntry> =
             manifest.files.iter().map(|w| (w.file.path.clone(), w.file.clone())).collect();
-        for file in files {
-            let name = inside(dir, file).ok_or_else(|| {
-                Error::Internal(format!("{} không nằm trong {}", file.display(), dir.display()))
-            })?;
-            let entry = FileEntry::of(file, &name)?;
-            if newest.get(&name) != Some(&entry) {
+        for entry in entries {
+            if newest.get(&entry.path) != Some(&entry) {
                 manifest.files.push(Written { file: entry, by: by.to_owned() });
             }
         }

@@ -1,6 +1,6 @@
 //! `baocao template --period P`: one workbook per agency.
 
-use crate::archive::manifest::{Manifest, inside};
+use crate::archive::manifest::{FileEntry, Manifest, inside};
 use crate::args::TemplateArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
@@ -38,17 +38,22 @@ pub fn run(source: &PlanSource, a: &TemplateArgs) -> Result<u8, Error> {
     let ctx = Context { plan: &plan, period: a.period, deadline };
     // Several at a time: a ministry makes thousands.
     use rayon::prelude::*;
-    let written: Vec<std::path::PathBuf> = chosen
+    // Templates made in the period's folder are part of its archive: each
+    // is hashed as it is written.
+    let period_dir = super::period_dir(&a.period);
+    // The folder inside the period's, as the manifest names it («mau/»).
+    let folder = inside(&period_dir, &out.join("x")).and_then(|p| p.strip_suffix('x').map(str::to_owned));
+    let written: Vec<FileEntry> = chosen
         .par_iter()
         .map(|assignment| {
+            let name = format!("{}.xlsx", assignment.agency.id);
             let bytes = workbook(&ctx, assignment, None)?;
-            write_atomic(&out, &format!("{}.xlsx", assignment.agency.id), &bytes)
+            write_atomic(&out, &name, &bytes)?;
+            Ok(FileEntry::of_bytes(&format!("{}{name}", folder.as_deref().unwrap_or_default()), &bytes))
         })
         .collect::<Result<_, Error>>()?;
-    // Templates made in the period's folder are part of its archive.
-    let period_dir = super::period_dir(&a.period);
-    if written.first().is_some_and(|f| inside(&period_dir, f).is_some()) {
-        Manifest::add_written(&period_dir, &a.period.id(), &written, "template")?;
+    if folder.is_some() {
+        Manifest::add_entries(&period_dir, &a.period.id(), written, "template")?;
     }
     let (from, to) = a.period.cutoff();
     crate::say!(
