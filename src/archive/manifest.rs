@@ -175,7 +175,12 @@ impl Manifest {
     }
 
     /// [`Manifest::add_written`] for files already hashed, named from `dir`.
-    pub fn add_entries(dir: &Path, period: &str, entries: Vec<FileEntry>, by: &str) -> Result<PathBuf, Error> {
+    pub fn add_entries(
+        dir: &Path,
+        period: &str,
+        entries: Vec<FileEntry>,
+        by: &str,
+    ) -> Result<PathBuf, Error> {
         let mut manifest = Manifest::load_or_new(dir, period)?;
         // The newest entry of each path (a ministry writes thousands of files).
         let newest: std::collections::HashMap<String, FileEntry> =
