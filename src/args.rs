@@ -232,7 +232,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "KỲ", value_parser = period)]
     pub period: Period,
 
-    /// Cấu hình báo cáo (mặc định: inputs/bao-cao.toml nếu có, nếu không thì cấu hình có sẵn)
+    /// Cấu hình báo cáo (mặc định: bao-cao.toml của thư mục kế hoạch nếu có, nếu không thì cấu hình có sẵn)
     #[arg(long, value_name = "TỆP")]
     pub config: Option<PathBuf>,
 
@@ -243,9 +243,28 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub layout: LayoutArgs,
 
+    /// Các dạng báo cáo cần lập, cách nhau bằng dấu phẩy: pdf (bản chính thức), docx (bản Word
+    /// để sửa), xlsx (các phụ lục dạng bảng tính) (mặc định: cả ba)
+    #[arg(
+        long,
+        value_name = "DẠNG",
+        value_delimiter = ',',
+        default_value = "pdf,docx,xlsx",
+        hide_default_value = true
+    )]
+    pub formats: Vec<ReportFormat>,
+
     /// Ghi đè báo cáo đã lập thay vì tạo phiên bản mới (…-v2.pdf)
     #[arg(long)]
     pub force: bool,
+}
+
+/// A form of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Pdf,
+    Docx,
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -332,7 +351,7 @@ pub struct WatchArgs {
     #[arg(long, value_name = "KỲ", value_parser = period)]
     pub period: Period,
 
-    /// Cấu hình báo cáo (mặc định: inputs/bao-cao.toml nếu có, nếu không thì cấu hình có sẵn)
+    /// Cấu hình báo cáo (mặc định: bao-cao.toml của thư mục kế hoạch nếu có, nếu không thì cấu hình có sẵn)
     #[arg(long, value_name = "TỆP")]
     pub config: Option<PathBuf>,
 

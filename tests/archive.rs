@@ -62,7 +62,7 @@ fn reports_are_pdf_a_recorded_verified_and_versioned() {
     assert_eq!(run["inputs"][1]["sha256"].as_str().unwrap().len(), 64);
     let outputs: Vec<&str> =
         run["outputs"].as_array().unwrap().iter().map(|i| i["path"].as_str().unwrap()).collect();
-    assert_eq!(outputs, ["bao-cao-2025-H1.pdf", "bao-cao-2025-H1.xlsx"]);
+    assert_eq!(outputs, ["bao-cao-2025-H1.pdf", "bao-cao-2025-H1.docx", "bao-cao-2025-H1.xlsx"]);
 
     let (code, out, _) = baocao(d, &["verify", "outputs/2025-H1"]);
     assert_eq!(code, 0, "{out}");

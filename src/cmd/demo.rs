@@ -123,7 +123,15 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     bar.inc(1);
     bar.set_message("lập báo cáo");
     let config = super::report::read_config(None, source)?;
-    let written = super::report::write_report(&plan, &data, &config, &base, None, None, false)?;
+    let written = super::report::write_report(
+        &plan,
+        &data,
+        &config,
+        &base,
+        (None, None),
+        super::report::Formats::ALL,
+        false,
+    )?;
     bar.finish_and_clear();
     crate::say!(
         "Đã tạo {} biểu mẫu ({}) và {sent} bài nộp mẫu ({}); {skipped} cơ quan không nộp.",
@@ -137,7 +145,7 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
         data.error_count(),
         data.diagnostics.len() - data.error_count()
     );
-    for p in checks.iter().chain([&written.pdf, &written.xlsx]) {
+    for p in checks.iter().chain(&written.files) {
         crate::say!("  đã ghi {}", p.display());
     }
     if !added.is_empty() {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::archive::manifest::{FileEntry, InputEntry, Manifest, Run, input_name};
-use crate::args::ReportArgs;
+use crate::args::{ReportArgs, ReportFormat};
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
 use crate::merge::PeriodData;
@@ -18,10 +18,30 @@ use super::period_dir;
 
 /// The files a report run writes.
 pub struct Written {
-    pub pdf: PathBuf,
-    pub xlsx: PathBuf,
+    /// In the order PDF, Word, Excel, those asked for.
+    pub files: Vec<PathBuf>,
     /// Characters no font could print, shown as `�` in the PDF.
     pub unprintable: Vec<char>,
+}
+
+/// Which forms of the report to write (`--formats`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub pdf: bool,
+    pub docx: bool,
+    pub xlsx: bool,
+}
+
+impl Formats {
+    pub const ALL: Formats = Formats { pdf: true, docx: true, xlsx: true };
+
+    pub fn of(list: &[ReportFormat]) -> Formats {
+        Formats {
+            pdf: list.contains(&ReportFormat::Pdf),
+            docx: list.contains(&ReportFormat::Docx),
+            xlsx: list.contains(&ReportFormat::Xlsx),
+        }
+    }
 }
 
 /// Reads the report configuration: the file given, else the plan folder's
@@ -91,27 +111,57 @@ pub fn write_report(
     data: &PeriodData,
     config: &ReportConfig,
     out: &Path,
-    templates: Option<&Path>,
-    fonts: Option<&Path>,
+    layout: (Option<&Path>, Option<&Path>),
+    formats: Formats,
     force: bool,
 ) -> Result<Written, Error> {
+    let (templates, fonts) = layout;
     let (report, json) = prepare(plan, data, config, templates)?;
-    let world = ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(config))?;
     let standing = plan.agency_name(&plan.info.standing_agency);
     std::fs::create_dir_all(out).map_err(|e| Error::write(out, &e))?;
+    // The Word twin is laid out from the same data as the PDF, text as written.
+    let docx = if formats.docx { Some(render::docx::docx(&json)?) } else { None };
+    let world = if formats.pdf {
+        Some(ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(config))?)
+    } else {
+        None
+    };
     // The PDF and the Excel file share only the data: made side by side.
     let (pdf, xlsx) = rayon::join(
-        || render::pdf(&world, &report.ident, report.date, true, render::Caches::Release),
-        || excel::workbook(&report, plan, data, (standing, &plan.info.issuer), excel::Scratch::In(out)),
+        || {
+            world
+                .as_ref()
+                .map(|w| render::pdf(w, &report.ident, report.date, true, render::Caches::Release))
+                .transpose()
+        },
+        || {
+            formats
+                .xlsx
+                .then(|| {
+                    excel::workbook(
+                        &report,
+                        plan,
+                        data,
+                        (standing, &plan.info.issuer),
+                        excel::Scratch::In(out),
+                    )
+                })
+                .transpose()
+        },
     );
-    let (pdf, xlsx) = (pdf?, xlsx?);
+    let made: Vec<(&str, Vec<u8>)> = [("pdf", pdf?), ("docx", docx), ("xlsx", xlsx?)]
+        .into_iter()
+        .filter_map(|(e, b)| Some((e, b?)))
+        .collect();
     let stem = format!("bao-cao-{}", data.period.id());
-    let version = if force { 1 } else { version_for(out, &stem, &[("pdf", &pdf), ("xlsx", &xlsx)]) };
-    let written = Written {
-        pdf: write_atomic(out, &versioned(&stem, version, "pdf"), &pdf)?,
-        xlsx: write_atomic(out, &versioned(&stem, version, "xlsx"), &xlsx)?,
-        unprintable: world.unprintable().iter().copied().collect(),
-    };
+    let check: Vec<(&str, &[u8])> = made.iter().map(|(e, b)| (*e, b.as_slice())).collect();
+    let version = if force { 1 } else { version_for(out, &stem, &check) };
+    let files = made
+        .iter()
+        .map(|(ext, bytes)| write_atomic(out, &versioned(&stem, version, ext), bytes))
+        .collect::<Result<Vec<_>, _>>()?;
+    let unprintable = world.as_ref().map(|w| w.unprintable().iter().copied().collect()).unwrap_or_default();
+    let written = Written { files, unprintable };
     record(plan, data, config, out, version, &written)?;
     Ok(written)
 }
@@ -175,7 +225,7 @@ fn record(
         config: serde_json::to_value(config).map_err(|e| Error::Internal(format!("JSON: {e}")))?,
         inputs,
         data: data_files,
-        outputs: vec![entry(&w.pdf)?, entry(&w.xlsx)?],
+        outputs: w.files.iter().map(|f| entry(f)).collect::<Result<_, _>>()?,
     };
     Manifest::record(out, &data.period.id(), run)?;
     Ok(())
@@ -234,13 +284,14 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
         &data,
         &config,
         &out,
-        a.layout.templates.as_deref(),
-        a.layout.font_path.as_deref(),
+        (a.layout.templates.as_deref(), a.layout.font_path.as_deref()),
+        Formats::of(&a.formats),
         a.force,
     )?;
     crate::say!("Đã lập báo cáo {}:", a.period.name());
-    crate::say!("  đã ghi {}", written.pdf.display());
-    crate::say!("  đã ghi {}", written.xlsx.display());
+    for f in &written.files {
+        crate::say!("  đã ghi {}", f.display());
+    }
     if !written.unprintable.is_empty() {
         crate::terminal::warn(&unprintable_warning(&written.unprintable));
     }

@@ -1,5 +1,6 @@
 //! Typst as a library: the report's layout compiled to PDF in-process.
 
+pub mod docx;
 pub mod printable;
 pub mod world;
 

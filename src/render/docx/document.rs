@@ -1,0 +1,340 @@
+//! `word/document.xml`: the report's header block, title, «Kính gửi»,
+//! body (the Markdown tree), «Nơi nhận» and signature, then each appendix
+//! as a landscape section of its own whose pages are numbered from 1.
+//! Sizes are those of `templates/hanh-chinh.typ`.
+
+use std::fmt::Write;
+
+use serde_json::Value;
+
+use super::esc;
+
+/// Twips (1/20 pt) in a millimetre.
+const MM: f64 = 56.693;
+const A4: (u32, u32) = (11906, 16838);
+/// Margins (top, right, bottom, left) in mm, portrait and landscape.
+const MARGINS: (f64, f64, f64, f64) = (25.0, 20.0, 20.0, 35.0);
+const MARGINS_LANDSCAPE: (f64, f64, f64, f64) = (25.0, 15.0, 20.0, 30.0);
+
+fn twips(mm: f64) -> i64 {
+    (mm * MM).round() as i64
+}
+
+/// The width of the text between the margins, in twips.
+fn text_width(landscape: bool) -> i64 {
+    let (w, h) = (i64::from(A4.0), i64::from(A4.1));
+    let (_, right, _, left) = if landscape { MARGINS_LANDSCAPE } else { MARGINS };
+    (if landscape { h } else { w }) - twips(left) - twips(right)
+}
+
+fn s<'a>(v: &'a Value, k: &str) -> &'a str {
+    v[k].as_str().unwrap_or_default()
+}
+
+/// Run properties: bold, italic, size in points.
+#[derive(Clone, Copy, Default)]
+struct Look {
+    bold: bool,
+    italic: bool,
+    size: Option<u32>,
+    caps: bool,
+}
+
+impl Look {
+    fn pt(size: u32) -> Self {
+        Look { size: Some(size), ..Look::default() }
+    }
+    fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+    fn italic(mut self) -> Self {
+        self.italic = true;
+        self
+    }
+    fn caps(mut self) -> Self {
+        self.caps = true;
+        self
+    }
+    fn rpr(self) -> String {
+        let mut out = String::new();
+        if self.bold {
+            out.push_str("<w:b/><w:bCs/>");
+        }
+        if self.italic {
+            out.push_str("<w:i/><w:iCs/>");
+        }
+        if self.caps {
+            out.push_str("<w:caps/>");
+        }
+        if let Some(size) = self.size {
+            let _ = write!(out, r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#, size * 2);
+        }
+        if out.is_empty() { out } else { format!("<w:rPr>{out}</w:rPr>") }
+    }
+}
+
+/// A run of text; line breaks in it become `w:br`.
+fn run(text: &str, look: Look) -> String {
+    let rpr = look.rpr();
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let br = if i > 0 { "<w:br/>" } else { "" };
+            format!(r#"<w:r>{rpr}{br}<w:t xml:space="preserve">{}</w:t></w:r>"#, esc(line))
+        })
+        .collect()
+}
+
+/// A paragraph of style `style` with extra paragraph properties.
+fn para(style: &str, ppr: &str, runs: &str) -> String {
+    let style = if style.is_empty() { String::new() } else { format!(r#"<w:pStyle w:val="{style}"/>"#) };
+    format!("<w:p><w:pPr>{style}{ppr}</w:pPr>{runs}</w:p>")
+}
+
+const CENTER: &str = r#"<w:jc w:val="center"/>"#;
+
+/// A short rule: an empty paragraph's bottom border, `share` of `width`
+/// long, centred.
+fn rule(width: i64, share: f64) -> String {
+    let side = ((width as f64) * (1.0 - share) / 2.0).round() as i64;
+    para(
+        "",
+        &format!(
+            r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="60" w:line="100" w:lineRule="exact"/><w:ind w:left="{side}" w:right="{side}"/>"#
+        ),
+        "",
+    )
+}
+
+/// A table without borders, of columns `widths` (twips), shifted `indent`.
+fn plain_table(widths: &[i64], indent: i64, cells: &[String]) -> String {
+    let total: i64 = widths.iter().sum();
+    let grid: String = widths.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
+    let tcs: String = widths
+        .iter()
+        .zip(cells)
+        .map(|(w, c)| format!(r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{c}</w:tc>"#))
+        .collect();
+    format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblInd w:w="{indent}" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>{tcs}</w:tr></w:tbl>"#
+    )
+}
+
+/// Ô 1–4: issuer and number (left); national name, motto, place and date
+/// (right). Wider than the text by 8 mm each side, as the PDF's.
+fn header(d: &Value) -> String {
+    let width = text_width(false) + twips(16.0);
+    let (left_w, right_w) = ((width as f64 * 0.43).round() as i64, (width as f64 * 0.57).round() as i64);
+    let mut left = String::new();
+    if !s(d, "parent").is_empty() {
+        left += &para("CanGiua", "", &run(s(d, "parent"), Look::pt(12)));
+    }
+    left += &para("CanGiua", "", &run(s(d, "issuer"), Look::pt(12).bold()));
+    left += &rule(left_w, 0.35);
+    left += &para("CanGiua", "", &run(s(d, "number"), Look::pt(13)));
+    if !s(d, "subject").is_empty() {
+        left += &para("CanGiua", r#"<w:spacing w:before="120"/>"#, &run(s(d, "subject"), Look::pt(12)));
+    }
+    let mut right = para("CanGiua", "", &run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::pt(12).bold()));
+    right += &para("CanGiua", "", &run("Độc lập - Tự do - Hạnh phúc", Look::pt(13).bold()));
+    right += &rule(right_w, 0.55);
+    right += &para("CanGiua", "", &run(s(d, "place-date"), Look::pt(13).italic()));
+    plain_table(&[left_w, right_w], -twips(8.0), &[left, right])
+}
+
+/// Ô 5a and 9a: the kind and summary, centred, a rule under; «Kính gửi».
+fn title(d: &Value) -> String {
+    let width = text_width(false);
+    let mut out = para("CanGiua", r#"<w:spacing w:before="360"/>"#, &run(s(d, "kind"), Look::pt(14).bold()));
+    out += &para(
+        "CanGiua",
+        r#"<w:ind w:left="440" w:right="440"/>"#,
+        &run(s(d, "summary"), Look::pt(14).bold()),
+    );
+    out += &rule(width, 0.3);
+    if !s(d, "recipient").is_empty() {
+        out += &para(
+            "CanGiua",
+            r#"<w:spacing w:before="200" w:after="200"/>"#,
+            &run(&format!("Kính gửi: {}", s(d, "recipient")), Look::pt(14)),
+        );
+    }
+    out
+}
+
+/// Inline nodes of the Markdown tree as runs.
+fn inline(nodes: &Value, look: Look) -> String {
+    let mut out = String::new();
+    for n in nodes.as_array().into_iter().flatten() {
+        match n["t"].as_str().unwrap_or_default() {
+            "text" | "code" => out += &run(s(n, "v"), look),
+            "strong" => out += &inline(&n["c"], look.bold()),
+            "emph" => out += &inline(&n["c"], look.italic()),
+            "break" => out += "<w:r><w:br/></w:r>",
+            // A span (text kept from a structure too deep) is its content.
+            _ => out += &inline(&n["c"], look),
+        }
+    }
+    out
+}
+
+/// Block nodes of the Markdown tree as paragraphs; `depth` is the list
+/// nesting (markers «- », «1.»).
+fn blocks(nodes: &Value, depth: usize, marker: Option<&str>) -> String {
+    let mut out = String::new();
+    let mut marker = marker;
+    for b in nodes.as_array().into_iter().flatten() {
+        let lead = marker.take().map(|m| run(&format!("{m}\t"), Look::default())).unwrap_or_default();
+        match b["t"].as_str().unwrap_or_default() {
+            "par" if depth > 0 => {
+                // As the PDF's lists: the marker 1 cm further in at each
+                // level, the text 0.4 cm after it.
+                let left = 794 * depth as i64;
+                out += &para(
+                    "DanhSach",
+                    &format!(
+                        r#"<w:tabs><w:tab w:val="left" w:pos="{left}"/></w:tabs><w:ind w:left="{left}" w:hanging="227"/>"#
+                    ),
+                    &(lead + &inline(&b["c"], Look::default())),
+                );
+            }
+            "par" => out += &para("NoiDung", "", &inline(&b["c"], Look::default())),
+            "heading" => {
+                let style = match b["level"].as_u64() {
+                    Some(1) => "Muc1",
+                    Some(2) => "Muc2",
+                    _ => "Muc3",
+                };
+                out += &para(style, "", &(lead + &inline(&b["c"], Look::default())));
+            }
+            "list" => {
+                let ordered = b["ordered"].as_bool().unwrap_or(false);
+                for (i, item) in b["items"].as_array().into_iter().flatten().enumerate() {
+                    let m = if ordered { format!("{}.", i + 1) } else { "-".to_owned() };
+                    out += &blocks(item, depth + 1, Some(&m));
+                }
+            }
+            "rule" => out += &rule(text_width(false), 0.3),
+            _ => out += &blocks(&b["c"], depth, None),
+        }
+    }
+    out
+}
+
+/// Ô 7 and 9b: «Nơi nhận» (left) and the signature (right), kept together.
+fn signature(d: &Value) -> String {
+    let width = text_width(false);
+    let (left_w, right_w) = ((width as f64 * 0.4).round() as i64, (width as f64 * 0.6).round() as i64);
+    let mut left = para("", "", &run("Nơi nhận:", Look::pt(12).bold().italic()));
+    for r in d["recipients"].as_array().into_iter().flatten() {
+        left += &para("", "", &run(&format!("- {}", r.as_str().unwrap_or_default()), Look::pt(11)));
+    }
+    let mut right = String::new();
+    if !s(d, "authority").is_empty() {
+        right += &para("CanGiua", "", &run(s(d, "authority"), Look::pt(14).bold()));
+    }
+    right += &para("CanGiua", "", &run(s(d, "signer-title"), Look::pt(14).bold()));
+    // Room for the handwritten signature and the seal, as in the PDF (30 mm).
+    right += &para("CanGiua", &format!(r#"<w:spacing w:line="{}" w:lineRule="exact"/>"#, twips(30.0)), "");
+    right += &para("CanGiua", "", &run(s(d, "signer"), Look::pt(14).bold()));
+    format!(
+        "{}{}",
+        para("", r#"<w:spacing w:before="160"/>"#, ""),
+        plain_table(&[left_w, right_w], 0, &[left, right])
+    )
+}
+
+/// The properties of a section: portrait for the report, landscape for an
+/// appendix (numbered from 1); no number on a section's first page.
+fn section(landscape: bool, restart: bool) -> String {
+    let (w, h) = if landscape { (A4.1, A4.0) } else { A4 };
+    let (top, right, bottom, left) = if landscape { MARGINS_LANDSCAPE } else { MARGINS };
+    let orient = if landscape { r#" w:orient="landscape""# } else { "" };
+    let restart = if restart { r#"<w:pgNumType w:start="1"/>"# } else { "" };
+    format!(
+        r#"<w:sectPr><w:headerReference w:type="default" r:id="rIdPageNumber"/><w:headerReference w:type="first" r:id="rIdEmptyHeader"/><w:pgSz w:w="{w}" w:h="{h}"{orient}/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="850" w:footer="567" w:gutter="0"/>{restart}<w:titlePg/></w:sectPr>"#,
+        twips(top),
+        twips(right),
+        twips(bottom),
+        twips(left)
+    )
+}
+
+/// An appendix: its head, its table (header row repeated on every page,
+/// rows kept whole, group rows shaded across the table), «./.».
+fn appendix(a: &Value) -> String {
+    let width = text_width(true);
+    let mut out = para("CanGiua", "", &run(s(a, "label"), Look::pt(14).bold()));
+    out += &para("CanGiua", "", &run(s(a, "title"), Look::pt(14).bold().caps()));
+    out += &para("CanGiua", "", &run(s(a, "note"), Look::pt(13).italic()));
+    out += &rule(width, 0.25);
+    let columns = a["columns"].as_array().cloned().unwrap_or_default();
+    let rows = a["rows"].as_array().cloned().unwrap_or_default();
+    if rows.is_empty() || columns.is_empty() {
+        out += &para("CanGiua", "", &run(s(a, "empty"), Look::default().italic()));
+    } else {
+        let total: f64 = columns.iter().map(|c| c["width"].as_f64().unwrap_or(1.0)).sum();
+        let widths: Vec<i64> = columns
+            .iter()
+            .map(|c| (width as f64 * c["width"].as_f64().unwrap_or(1.0) / total).round() as i64)
+            .collect();
+        let grid: String = widths.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
+        let cell = |w: i64, extra: &str, body: String| {
+            format!(r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{extra}</w:tcPr>{body}</w:tc>"#)
+        };
+        let mut table = format!(
+            r#"<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblBorders><w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="50" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"#
+        );
+        table += r#"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#;
+        for (c, w) in columns.iter().zip(&widths) {
+            let body = para("ChuBang", CENTER, &run(s(c, "header"), Look::pt(11).bold()));
+            table += &cell(*w, r#"<w:vAlign w:val="center"/>"#, body);
+        }
+        table += "</w:tr>";
+        for r in &rows {
+            table += r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#;
+            if r["kind"] == "group" {
+                let body = para("ChuBang", "", &run(s(r, "text"), Look::pt(11).bold()));
+                let extra = format!(
+                    r#"<w:gridSpan w:val="{}"/><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>"#,
+                    widths.len()
+                );
+                table += &cell(width, &extra, body);
+            } else {
+                let cells = r["cells"].as_array().cloned().unwrap_or_default();
+                for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
+                    let jc = if c["align"] == "center" { CENTER } else { "" };
+                    let text = cells.get(i).and_then(Value::as_str).unwrap_or_default();
+                    table += &cell(*w, "", para("ChuBang", jc, &run(text, Look::pt(11))));
+                }
+            }
+            table += "</w:tr>";
+        }
+        table += "</w:tbl>";
+        out += &table;
+    }
+    out += &para("", r#"<w:jc w:val="right"/><w:spacing w:before="120"/>"#, &run("./.", Look::pt(13)));
+    out
+}
+
+/// The whole of `word/document.xml`.
+pub fn document(data: &Value) -> String {
+    let d = &data["doc"];
+    let mut body = header(d);
+    body += &title(d);
+    body += &blocks(&data["body"], 0, None);
+    body += &signature(d);
+    let appendices = data["appendices"].as_array().cloned().unwrap_or_default();
+    let mut current = section(false, false);
+    for a in &appendices {
+        // A section ends with a paragraph holding its properties.
+        body += &format!("<w:p><w:pPr>{current}</w:pPr></w:p>");
+        body += &appendix(a);
+        current = section(a["landscape"].as_bool().unwrap_or(true), true);
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}{current}</w:body></w:document>"#
+    )
+}

@@ -1,0 +1,184 @@
+//! The report's Word twin (issue 14), read by a reader not written here:
+//! LibreOffice converts it to PDF, and that PDF must hold every task and
+//! indicator, in the layout of our own PDF (A4 portrait, landscape
+//! appendices numbered from 1, page numbers from page 2, the table header
+//! on every page, bold and italic where ours has them). The package must
+//! have the parts Word requires, and the same data must give the same bytes.
+
+mod common;
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use common::baocao;
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed ({e}); `bash tests/run` installs it"));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every part of the package, by name.
+fn parts(docx: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut text = String::new();
+            f.read_to_string(&mut text).expect("every part is UTF-8 XML");
+            (f.name().expect("a part name").into_owned(), text)
+        })
+        .collect()
+}
+
+/// The parts Word requires, declared and related, each well-formed XML.
+fn check_package(docx: &[u8]) {
+    let parts = parts(docx);
+    let names: HashSet<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+    for required in
+        ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml"]
+    {
+        assert!(names.contains(required), "{required} missing: {names:?}");
+    }
+    let types = &parts.iter().find(|(n, _)| n == "[Content_Types].xml").unwrap().1;
+    for (name, xml) in &parts {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let mut depth = 0i64;
+        loop {
+            match reader.read_event().unwrap_or_else(|e| panic!("{name} is not well-formed: {e}")) {
+                quick_xml::events::Event::Start(_) => depth += 1,
+                quick_xml::events::Event::End(_) => depth -= 1,
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(depth, 0, "{name}: unclosed elements");
+        if name.ends_with(".xml") && name != "[Content_Types].xml" {
+            assert!(types.contains(&format!("PartName=\"/{name}\"")), "{name} has no content type");
+        }
+    }
+    // Every relationship points at a part that is there.
+    for (name, xml) in parts.iter().filter(|(n, _)| n.ends_with(".rels")) {
+        let base = name.trim_end_matches(".rels").replace("_rels/", "");
+        let folder = Path::new(&base).parent().unwrap_or(Path::new("")).to_owned();
+        for target in xml.split("Target=\"").skip(1).map(|t| t.split('"').next().unwrap()) {
+            let path = folder.join(target).to_string_lossy().replace('\\', "/");
+            assert!(names.contains(path.as_str()), "{name} names {path}, which is not in the package");
+        }
+    }
+    // Every paragraph style used is defined.
+    let document = &parts.iter().find(|(n, _)| n == "word/document.xml").unwrap().1;
+    let styles = &parts.iter().find(|(n, _)| n == "word/styles.xml").unwrap().1;
+    for used in document.split("<w:pStyle w:val=\"").skip(1).map(|t| t.split('"').next().unwrap()) {
+        assert!(styles.contains(&format!("w:styleId=\"{used}\"")), "style {used} is not defined");
+    }
+}
+
+#[test]
+fn the_word_report_reads_back_in_libreoffice_with_the_official_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (code, out) = baocao(d, &["demo", "--out", "chay"]);
+    assert_eq!(code, 0, "{out}");
+    let docx_path = d.join("chay/2025-H1/bao-cao-2025-H1.docx");
+    let docx = std::fs::read(&docx_path).expect("report writes a .docx beside the PDF");
+    check_package(&docx);
+    // The same data, the same bytes.
+    let (code, out) = baocao(d, &["demo", "--out", "lan-hai"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        std::fs::read(d.join("lan-hai/2025-H1/bao-cao-2025-H1.docx")).unwrap(),
+        docx,
+        "not deterministic"
+    );
+    // In the manifest with the PDF and the workbook.
+    let manifest = std::fs::read_to_string(d.join("chay/2025-H1/manifest.json")).unwrap();
+    assert!(manifest.contains("bao-cao-2025-H1.docx"), "{manifest}");
+
+    let profile = d.join("lo-profile");
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(d.join("lo"))
+        .arg(&docx_path)
+        .output()
+        .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
+    let pdf = d.join("lo/bao-cao-2025-H1.pdf");
+    assert!(pdf.is_file(), "LibreOffice did not read the .docx: {}", String::from_utf8_lossy(&status.stderr));
+    let pdf = pdf.to_str().unwrap();
+
+    // Every task and indicator of the plan, and every agency, reads back.
+    let text = flat(&tool("pdftotext", &["-raw", pdf, "-"]));
+    let (code, plan) = baocao(d, &["plan", "show", "--json"]);
+    assert_eq!(code, 0);
+    let plan: serde_json::Value = serde_json::from_str(&plan).unwrap();
+    let mut names = Vec::new();
+    for g in plan["indicator_groups"].as_array().into_iter().flatten() {
+        for i in g["indicators"].as_array().into_iter().flatten() {
+            names.push(i["name"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    for g in plan["task_groups"].as_array().into_iter().flatten() {
+        for t in g["tasks"].as_array().into_iter().flatten() {
+            names.push(t["name"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    assert!(names.len() > 100, "plan show --json gave {} names: {plan:.300}", names.len());
+    for name in &names {
+        assert!(text.contains(&flat(name)), "«{name}» is not in LibreOffice's rendering of the .docx");
+    }
+
+    // Page sizes: A4 portrait, then landscape appendices.
+    let info = tool("pdfinfo", &["-f", "1", "-l", "400", pdf]);
+    let sizes: Vec<(f64, f64)> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let n: Vec<f64> = l.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+            (n[1], n[2])
+        })
+        .collect();
+    assert!(
+        (sizes[0].0 - 595.3).abs() < 1.0 && (sizes[0].1 - 841.9).abs() < 1.0,
+        "page 1 is A4 portrait: {sizes:?}"
+    );
+    let first_landscape = sizes.iter().position(|(w, h)| w > h).expect("landscape appendices");
+    assert!(sizes[first_landscape..].iter().all(|(w, h)| w > h), "appendices stay landscape: {sizes:?}");
+
+    // Page numbers: none on page 1, «2» atop page 2; each appendix restarts:
+    // no number on its first page, «2» atop its second.
+    let page =
+        |n: usize| tool("pdftotext", &["-f", &n.to_string(), "-l", &n.to_string(), "-layout", pdf, "-"]);
+    let first_line = |t: &str| t.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim().to_owned();
+    assert_ne!(first_line(&page(1)), "1");
+    assert_eq!(first_line(&page(2)), "2", "page 2 is numbered at the top");
+    let appendix_start = first_landscape + 1;
+    assert!(first_line(&page(appendix_start)).starts_with("Phụ lục"), "{}", page(appendix_start));
+    assert_eq!(first_line(&page(appendix_start + 1)), "2", "the appendix is numbered from 1");
+    // The table header on every page of the appendix.
+    assert!(
+        page(appendix_start + 1).contains("Chỉ tiêu"),
+        "header row repeated: {}",
+        page(appendix_start + 1)
+    );
+
+    // Bold and italic faces, as in our PDF.
+    let fonts = tool("pdffonts", &[pdf]);
+    assert!(fonts.contains("Bold") && fonts.contains("Italic"), "{fonts}");
+
+    // `--formats` chooses what is written.
+    let (code, out) = baocao(
+        d,
+        &["report", "--period", "2025-H1", "--out", "chay/2025-H1", "--formats", "docx", "--force"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(".docx") && !out.contains(".pdf"), "{out}");
+}
