@@ -171,6 +171,16 @@ fn report_pdf_at_scale(bencher: Bencher, agencies: usize) {
     bencher.counter(divan::counter::ItemsCount::new(pages)).bench_local(render);
 }
 
+/// The report's Word twin from the same data (issue 14).
+#[divan::bench(args = sizes(), sample_count = 3)]
+fn report_docx_at_scale(bencher: Bencher, agencies: usize) {
+    let (plan, data) = merged_at_scale(agencies);
+    let config = ReportConfig::embedded().expect("config");
+    let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
+    let json = report.typst_data();
+    bencher.bench_local(|| baocao::render::docx::docx(&json).expect("a .docx"));
+}
+
 /// The consolidated Excel file (appendices, every agency's text, answers and values).
 #[divan::bench(args = sizes(), sample_count = 3)]
 fn excel_export_at_scale(bencher: Bencher, agencies: usize) {
