@@ -74,6 +74,22 @@ fn a_letter_names_exactly_the_missing_items() {
         .filter(|n| n.parse::<u32>().is_ok())
         .collect();
     assert_eq!(indicators, ["6"], "{letter}");
+    // Its Word twin says the same, read back by LibreOffice.
+    let profile = dir.path().join("lo-profile");
+    let converted = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path().join("lo"))
+        .arg(folder.join("stc.docx"))
+        .output()
+        .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
+    let word = dir.path().join("lo/stc.pdf");
+    assert!(word.is_file(), "{}", String::from_utf8_lossy(&converted.stderr));
+    let word = pdftotext(&word).split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in ["Kính gửi: Sở Tài chính", "trước ngày 30/6/2025", "V/v đôn đốc gửi báo cáo", "Nơi nhận:"]
+    {
+        assert!(word.contains(said), "«{said}» not in the .docx letter: {word}");
+    }
     // Sở Nội vụ sent nothing: its letter says so.
     let snv = pdftotext(&folder.join("snv.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(snv.contains("chưa nhận được báo cáo của Sở Nội vụ"), "{snv}");

@@ -121,6 +121,15 @@ pub fn letters(
     Ok(out)
 }
 
+/// One letter as the Word renderer reads it: the report's shape, without
+/// appendices.
+pub fn docx_data(letter: &Letter, title: &str, keywords: &[String]) -> Value {
+    let mut doc = letter.doc.clone();
+    doc["title"] = json!(title);
+    doc["keywords"] = json!(keywords);
+    json!({"doc": doc, "body": letter.doc["body"].clone()})
+}
+
 /// The JSON handed to Typst for `letters` printed together.
 pub fn typst_data(letters: &[&Letter], title: &str, keywords: &[String]) -> Value {
     json!({

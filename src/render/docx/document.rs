@@ -146,13 +146,19 @@ fn header(d: &Value) -> String {
 /// Ô 5a and 9a: the kind and summary, centred, a rule under; «Kính gửi».
 fn title(d: &Value) -> String {
     let width = text_width(false);
-    let mut out = para("CanGiua", r#"<w:spacing w:before="360"/>"#, &run(s(d, "kind"), Look::pt(14).bold()));
-    out += &para(
-        "CanGiua",
-        r#"<w:ind w:left="440" w:right="440"/>"#,
-        &run(s(d, "summary"), Look::pt(14).bold()),
-    );
-    out += &rule(width, 0.3);
+    // A letter (công văn) has its subject under its number instead.
+    let mut out = String::new();
+    if s(d, "kind").is_empty() {
+        out += &para("", r#"<w:spacing w:before="200"/>"#, "");
+    } else {
+        out += &para("CanGiua", r#"<w:spacing w:before="360"/>"#, &run(s(d, "kind"), Look::pt(14).bold()));
+        out += &para(
+            "CanGiua",
+            r#"<w:ind w:left="440" w:right="440"/>"#,
+            &run(s(d, "summary"), Look::pt(14).bold()),
+        );
+        out += &rule(width, 0.3);
+    }
     if !s(d, "recipient").is_empty() {
         out += &para(
             "CanGiua",
