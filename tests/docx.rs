@@ -174,6 +174,30 @@ fn the_word_report_reads_back_in_libreoffice_with_the_official_layout() {
     let fonts = tool("pdffonts", &[pdf]);
     assert!(fonts.contains("Bold") && fonts.contains("Italic"), "{fonts}");
 
+    // A draft (no number, no date in the configuration) says so in both; the issued report does not.
+    let document = |docx: &[u8]| parts(docx).into_iter().find(|(n, _)| n == "word/document.xml").unwrap().1;
+    assert!(!document(&docx).contains("DỰ THẢO") && !text.contains("DỰ THẢO"));
+    let config =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/bao-cao.toml")).unwrap();
+    let draft: String = config
+        .lines()
+        .filter(|l| !l.starts_with("number") && !l.starts_with("date"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(d.join("du-thao.toml"), draft).unwrap();
+    let (code, out) = baocao(
+        d,
+        &["report", "--period", "2025-H1", "--out", "chay/2025-H1", "--config", "du-thao.toml", "--force"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let ours = flat(&tool(
+        "pdftotext",
+        &["-l", "1", d.join("chay/2025-H1/bao-cao-2025-H1.pdf").to_str().unwrap(), "-"],
+    ));
+    assert!(ours.contains("DỰ THẢO"), "the PDF draft is marked: {ours:.300}");
+    let word = std::fs::read(d.join("chay/2025-H1/bao-cao-2025-H1.docx")).unwrap();
+    assert!(document(&word).contains("DỰ THẢO"), "the Word draft is marked");
+
     // `--formats` chooses what is written.
     let (code, out) = baocao(
         d,

@@ -114,6 +114,7 @@ pub fn letters(
             "signer-title": config.signer_title,
             "signer": config.signer,
             "recipients": recipients,
+            "draft": config.number.is_none() || config.date.is_none(),
             "body": markdown::to_tree(&text),
         });
         out.push(Letter { agency: a.id.clone(), doc });

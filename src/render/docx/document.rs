@@ -324,10 +324,27 @@ fn appendix(a: &Value) -> String {
     out
 }
 
+/// «DỰ THẢO» in a box above the header, as the PDF marks a draft.
+fn draft_mark(d: &Value) -> String {
+    if d["draft"] != true {
+        return String::new();
+    }
+    let side = r#"w:val="single" w:sz="6" w:space="2" w:color="000000""#;
+    para(
+        "",
+        &format!(
+            r#"<w:pBdr><w:top {side}/><w:left {side}/><w:bottom {side}/><w:right {side}/></w:pBdr><w:spacing w:after="120"/><w:ind w:left="-454" w:right="{}"/>"#,
+            text_width(false) - twips(25.0)
+        ),
+        &run("DỰ THẢO", Look::pt(12).bold()),
+    )
+}
+
 /// The whole of `word/document.xml`.
 pub fn document(data: &Value) -> String {
     let d = &data["doc"];
-    let mut body = header(d);
+    let mut body = draft_mark(d);
+    body += &header(d);
     body += &title(d);
     body += &blocks(&data["body"], 0, None);
     body += &signature(d);
