@@ -82,6 +82,50 @@ fn check_package(docx: &[u8]) {
     }
 }
 
+/// The words of page `page` with their boxes (x min, y min), in points.
+fn words(pdf: &str, page: usize) -> Vec<(String, f64, f64)> {
+    let html = tool("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string(), "-bbox", pdf, "-"]);
+    html.lines()
+        .filter_map(|l| {
+            let l = l.trim().strip_prefix("<word ")?;
+            let num =
+                |key: &str| l.split(&format!("{key}=\"")).nth(1)?.split('"').next()?.parse::<f64>().ok();
+            let word = l.split('>').nth(1)?.split('<').next()?.to_owned();
+            Some((word, num("xMin")?, num("yMin")?))
+        })
+        .collect()
+}
+
+/// The layout checks our PDF and LibreOffice's rendering of the .docx must
+/// both pass: the blocks of the first page where Nghị định 30 puts them,
+/// the body at the 35 mm left margin, the signature right of «Nơi nhận».
+fn layout_checks(pdf: &str) {
+    let page1 = words(pdf, 1);
+    let at = |w: &str| {
+        page1
+            .iter()
+            .find(|(t, ..)| t == w)
+            .map(|(_, x, y)| (*x, *y))
+            .unwrap_or_else(|| panic!("{w} not on page 1 of {pdf}"))
+    };
+    let (issuer_x, issuer_y) = at("UBND");
+    let (nation_x, nation_y) = at("CỘNG");
+    assert!(issuer_y < 110.0 && nation_y < 110.0, "header blocks at the top: {issuer_y}, {nation_y}");
+    assert!((issuer_y - nation_y).abs() < 8.0, "issuer and national name on one line");
+    assert!(nation_x > issuer_x + 120.0, "national name right of the issuer: {issuer_x}, {nation_x}");
+    let (title_x, title_y) = at("BÁO");
+    assert!(
+        title_y > issuer_y + 40.0 && (200.0..300.0).contains(&title_x),
+        "title centred under the header: {title_x}"
+    );
+    // Body paragraphs start at the left margin (35 mm = 99 pt) or 1 cm in.
+    let body: Vec<f64> = page1.iter().filter(|(_, _, y)| *y > title_y + 60.0).map(|(_, x, _)| *x).collect();
+    let left = body.iter().cloned().fold(f64::MAX, f64::min);
+    assert!((95.0..106.0).contains(&left), "left margin of the body: {left} pt");
+    let right = page1.iter().map(|(_, x, _)| *x).fold(0.0, f64::max);
+    assert!(right < 595.0 - 50.0, "right margin (20 mm): a word starts at {right} pt");
+}
+
 #[test]
 fn the_word_report_reads_back_in_libreoffice_with_the_official_layout() {
     let dir = tempfile::tempdir().unwrap();
@@ -115,6 +159,13 @@ fn the_word_report_reads_back_in_libreoffice_with_the_official_layout() {
     assert!(pdf.is_file(), "LibreOffice did not read the .docx: {}", String::from_utf8_lossy(&status.stderr));
     let pdf = pdf.to_str().unwrap();
 
+    layout_checks(d.join("chay/2025-H1/bao-cao-2025-H1.pdf").to_str().unwrap());
+    layout_checks(pdf);
+    // The document's title and author, as ours.
+    let info = tool("pdfinfo", &[pdf]);
+    assert!(info.contains("Title:           Báo cáo kết quả thực hiện Kế hoạch số 60/KH-UBND"), "{info}");
+    assert!(info.contains("Author:          Sở Khoa học và Công nghệ"), "{info}");
+
     // Every task and indicator of the plan, and every agency, reads back.
     let text = flat(&tool("pdftotext", &["-raw", pdf, "-"]));
     let (code, plan) = baocao(d, &["plan", "show", "--json"]);
@@ -132,6 +183,26 @@ fn the_word_report_reads_back_in_libreoffice_with_the_official_layout() {
         }
     }
     assert!(names.len() > 100, "plan show --json gave {} names: {plan:.300}", names.len());
+    for want in [
+        "UBND TỈNH CÀ MAU",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 05/BC-SKHCN",
+        "Cà Mau, ngày 20 tháng 6 năm 2025",
+        "Kính gửi: Ủy ban nhân dân tỉnh Cà Mau",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Nơi nhận:",
+        "- Lưu: VT, QLCN.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Văn An",
+        "Phụ lục III",
+        "(Kèm theo Báo cáo số 05/BC-SKHCN ngày 20/6/2025 của Sở Khoa học và Công nghệ)",
+    ] {
+        assert!(text.contains(want), "«{want}» missing from LibreOffice's rendering");
+    }
     for name in &names {
         assert!(text.contains(&flat(name)), "«{name}» is not in LibreOffice's rendering of the .docx");
     }
