@@ -178,7 +178,7 @@ fn report_docx_at_scale(bencher: Bencher, agencies: usize) {
     let config = ReportConfig::embedded().expect("config");
     let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
     let json = report.typst_data();
-    bencher.bench_local(|| baocao::render::docx::docx(&json).expect("a .docx"));
+    bencher.bench_local(|| baocao::render::docx::docx(&json, Default::default()).expect("a .docx"));
 }
 
 /// The consolidated Excel file (appendices, every agency's text, answers and values).

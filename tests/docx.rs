@@ -206,6 +206,22 @@ fn the_word_report_reads_back_in_libreoffice_with_the_official_layout() {
     for name in &names {
         assert!(text.contains(&flat(name)), "«{name}» is not in LibreOffice's rendering of the .docx");
     }
+    // Every agency our PDF names, the Word twin names too.
+    let ours = flat(&tool(
+        "pdftotext",
+        &["-raw", d.join("chay/2025-H1/bao-cao-2025-H1.pdf").to_str().unwrap(), "-"],
+    ));
+    let agencies: Vec<String> = plan["registry"]["agencies"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["name"].as_str().map(flat))
+        .filter(|n| ours.contains(n.as_str()))
+        .collect();
+    assert!(agencies.len() > 10, "{agencies:?}");
+    for a in &agencies {
+        assert!(text.contains(a.as_str()), "agency «{a}» is in our PDF but not in the .docx");
+    }
 
     // Page sizes: A4 portrait, then landscape appendices.
     let info = tool("pdfinfo", &["-f", "1", "-l", "400", pdf]);

@@ -372,6 +372,23 @@ fn signature_and_stamp_images_are_placed_and_must_be_png() {
         list.lines().filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit())).count() >= 2,
         "{list}"
     );
+    // The Word twin carries both images too: LibreOffice draws them.
+    let docx = d.join("outputs/2025-H1/bao-cao-2025-H1.docx");
+    let converted = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", d.join("lo-profile").display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(d.join("lo"))
+        .arg(&docx)
+        .output()
+        .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
+    let word_pdf = d.join("lo/bao-cao-2025-H1.pdf");
+    assert!(word_pdf.is_file(), "{}", String::from_utf8_lossy(&converted.stderr));
+    let out = Command::new("pdfimages").args(["-list", word_pdf.to_str().unwrap()]).output().unwrap();
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        list.lines().filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit())).count() >= 2,
+        "the .docx shows the signature and the seal: {list}"
+    );
     // A file that is not a PNG is refused with the key that names it.
     std::fs::write(d.join("cau-hinh/con-dau.png"), b"GIF89a").unwrap();
     let (code, _, err) = baocao(d, &["report", "--period", "2025-H1", "--config", "cau-hinh/bao-cao.toml"]);

@@ -114,7 +114,11 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
         .map(|letter| {
             let ident = format!("baocao/don-doc/{}/{}", a.period.id(), letter.agency);
             let bytes = pdf(&[letter], a, &title, &keywords, &ident, render::Caches::Release)?;
-            let word = render::docx::docx(&letters::docx_data(letter, &title, &keywords))?;
+            let pictures = render::docx::Images {
+                signature: config.signature_image.as_deref(),
+                stamp: config.stamp_image.as_deref(),
+            };
+            let word = render::docx::docx(&letters::docx_data(letter, &title, &keywords), pictures)?;
             Ok([
                 write_atomic(&folder, &format!("{}.pdf", letter.agency), &bytes)?,
                 write_atomic(&folder, &format!("{}.docx", letter.agency), &word)?,

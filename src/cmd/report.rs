@@ -120,7 +120,11 @@ pub fn write_report(
     let standing = plan.agency_name(&plan.info.standing_agency);
     std::fs::create_dir_all(out).map_err(|e| Error::write(out, &e))?;
     // The Word twin is laid out from the same data as the PDF, text as written.
-    let docx = if formats.docx { Some(render::docx::docx(&json)?) } else { None };
+    let pictures = render::docx::Images {
+        signature: config.signature_image.as_deref(),
+        stamp: config.stamp_image.as_deref(),
+    };
+    let docx = if formats.docx { Some(render::docx::docx(&json, pictures)?) } else { None };
     let world = if formats.pdf {
         Some(ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(config))?)
     } else {

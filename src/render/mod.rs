@@ -97,3 +97,13 @@ pub fn pdf(
     };
     typst_pdf::pdf(&document, &options).map_err(|diags| Error::Template(describe(world, &diags)))
 }
+
+/// A PNG's width and height, from its header (IHDR, the first chunk).
+pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let header = bytes.get(12..24)?;
+    if &header[..4] != b"IHDR" {
+        return None;
+    }
+    let side = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    Some((side(4), side(8)))
+}

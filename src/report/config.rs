@@ -16,16 +16,6 @@ const IMAGE_LIMIT: u64 = 16 << 20;
 /// gigabytes.
 const IMAGE_SIDE: u32 = 10_000;
 
-/// A PNG's width and height, from its header (IHDR, the first chunk).
-fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let header = bytes.get(12..24)?;
-    if &header[..4] != b"IHDR" {
-        return None;
-    }
-    let side = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
-    Some((side(4), side(8)))
-}
-
 /// The configuration built into the program, used when there is no file.
 pub const EMBEDDED: &str = include_str!("../../inputs/bao-cao.toml");
 pub const FILE: &str = "bao-cao.toml";
@@ -151,13 +141,15 @@ impl ReportConfig {
             let Some(name) = name else { return Ok(None) };
             let path = base.join(name);
             let bytes = crate::fsx::read_input(&path, IMAGE_LIMIT)?;
-            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || png_size(&bytes).is_none() {
+            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || crate::render::png_size(&bytes).is_none() {
                 return Err(fail(Diagnostic::error(
                     at(),
                     format!("`{key}` = «{name}» không phải ảnh PNG — cần ảnh PNG nền trong suốt"),
                 )));
             }
-            if let Some((w, h)) = png_size(&bytes).filter(|(w, h)| *w > IMAGE_SIDE || *h > IMAGE_SIDE) {
+            if let Some((w, h)) =
+                crate::render::png_size(&bytes).filter(|(w, h)| *w > IMAGE_SIDE || *h > IMAGE_SIDE)
+            {
                 return Err(fail(Diagnostic::error(
                     at(),
                     format!(

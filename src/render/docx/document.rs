@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use serde_json::Value;
 
-use super::esc;
+use super::{Images, esc};
 
 /// Twips (1/20 pt) in a millimetre.
 const MM: f64 = 56.693;
@@ -229,7 +229,7 @@ fn blocks(nodes: &Value, depth: usize, marker: Option<&str>) -> String {
 }
 
 /// Ô 7 and 9b: «Nơi nhận» (left) and the signature (right), kept together.
-fn signature(d: &Value) -> String {
+fn signature(d: &Value, images: Images) -> String {
     let width = text_width(false);
     let (left_w, right_w) = ((width as f64 * 0.4).round() as i64, (width as f64 * 0.6).round() as i64);
     let mut left = para("", "", &run("Nơi nhận:", Look::pt(12).bold().italic()));
@@ -241,14 +241,67 @@ fn signature(d: &Value) -> String {
         right += &para("CanGiua", "", &run(s(d, "authority"), Look::pt(14).bold()));
     }
     right += &para("CanGiua", "", &run(s(d, "signer-title"), Look::pt(14).bold()));
-    // Room for the handwritten signature and the seal, as in the PDF (30 mm).
-    right += &para("CanGiua", &format!(r#"<w:spacing w:line="{}" w:lineRule="exact"/>"#, twips(30.0)), "");
+    // Room for the handwritten signature (22 mm high, centred) and the seal
+    // (36 mm wide, over the left third of the signature), as in the PDF.
+    let block = if images.stamp.is_some() { 40.0 } else { 30.0 };
+    let signature =
+        images.signature.and_then(|png| picture(png, "rIdSignature", 1, None, Size::Height(22.0)));
+    let stamp = images.stamp.and_then(|png| {
+        let centre = right_w as f64 / MM / 2.0;
+        picture(png, "rIdStamp", 2, Some((centre - 22.0 - 18.0, block)), Size::Width(36.0))
+    });
+    let room = match &signature {
+        Some(_) => {
+            let gap = twips((block - 22.0) / 2.0);
+            format!(r#"<w:spacing w:before="{gap}" w:after="{gap}"/>"#)
+        }
+        None => format!(r#"<w:spacing w:line="{}" w:lineRule="exact"/>"#, twips(block)),
+    };
+    right += &para("CanGiua", &room, &(signature.unwrap_or_default() + &stamp.unwrap_or_default()));
     right += &para("CanGiua", "", &run(s(d, "signer"), Look::pt(14).bold()));
     format!(
         "{}{}",
         para("", r#"<w:spacing w:before="160"/>"#, ""),
         plain_table(&[left_w, right_w], 0, &[left, right])
     )
+}
+
+/// How big a picture is drawn: its height or its width, in mm.
+#[derive(Clone, Copy)]
+enum Size {
+    Height(f64),
+    Width(f64),
+}
+
+/// EMUs (DrawingML's unit) in a millimetre.
+const EMU_MM: f64 = 36_000.0;
+
+/// A PNG drawn in the text (`at` none) or floating over it, `at` its left
+/// edge from the column and the height of the room (the paragraph, its
+/// spacing included) it is centred in, in mm.
+fn picture(png: &[u8], rel: &str, id: u32, at: Option<(f64, f64)>, size: Size) -> Option<String> {
+    let (w, h) = crate::render::png_size(png).filter(|(w, h)| *w > 0 && *h > 0)?;
+    let ratio = f64::from(w) / f64::from(h);
+    let (width, height) = match size {
+        Size::Height(mm) => (mm * ratio, mm),
+        Size::Width(mm) => (mm, mm / ratio),
+    };
+    let (cx, cy) = ((width * EMU_MM).round() as i64, (height * EMU_MM).round() as i64);
+    let graphic = format!(
+        r#"<wp:extent cx="{cx}" cy="{cy}"/>{wrap}<wp:docPr id="{id}" name="{rel}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{id}" name="{rel}.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="{rel}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>"#,
+        wrap = if at.is_some() { "<wp:wrapNone/>" } else { "" }
+    );
+    Some(match at {
+        None => format!(
+            r#"<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">{graphic}</wp:inline></w:drawing></w:r>"#
+        ),
+        Some((left, room)) => {
+            let (x, y) = ((left * EMU_MM).round() as i64, ((room - height) / 2.0 * EMU_MM).round() as i64);
+            format!(
+                r#"<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{x}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>{graphic}</wp:anchor></w:drawing></w:r>"#
+            )
+        }
+    })
 }
 
 /// The properties of a section: portrait for the report, landscape for an
@@ -341,13 +394,13 @@ fn draft_mark(d: &Value) -> String {
 }
 
 /// The whole of `word/document.xml`.
-pub fn document(data: &Value) -> String {
+pub fn document(data: &Value, images: Images) -> String {
     let d = &data["doc"];
     let mut body = draft_mark(d);
     body += &header(d);
     body += &title(d);
     body += &blocks(&data["body"], 0, None);
-    body += &signature(d);
+    body += &signature(d, images);
     let appendices = data["appendices"].as_array().cloned().unwrap_or_default();
     let mut current = section(false, false);
     for a in &appendices {
@@ -358,6 +411,6 @@ pub fn document(data: &Value) -> String {
     }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}{current}</w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>{body}{current}</w:body></w:document>"#
     )
 }

@@ -6,7 +6,8 @@
 //! WordprocessingML is written here with the zip and XML crates already
 //! used to read workbooks: docx-rs, the crate that writes .docx, has no
 //! repeated table header row (`w:tblHeader`), which every appendix needs.
-//! The package holds only the parts Word requires, in a fixed order with
+//! The package holds only the parts Word requires (and the signature and
+//! seal images when the configuration has them), in a fixed order with
 //! fixed timestamps, so the same data gives the same bytes.
 
 mod document;
@@ -19,34 +20,49 @@ use zip::write::SimpleFileOptions;
 
 use crate::error::Error;
 
+/// The signature and seal images a report may carry, as PNG bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Images<'a> {
+    pub signature: Option<&'a [u8]>,
+    pub stamp: Option<&'a [u8]>,
+}
+
 /// The parts of the package, in the order they are written.
-fn parts(data: &Value) -> Vec<(&'static str, String)> {
+fn parts(data: &Value, images: Images) -> Vec<(&'static str, Vec<u8>)> {
     let doc = &data["doc"];
-    vec![
-        ("[Content_Types].xml", styles::CONTENT_TYPES.to_owned()),
-        ("_rels/.rels", styles::PACKAGE_RELS.to_owned()),
-        ("docProps/core.xml", styles::core(doc)),
-        ("docProps/app.xml", styles::APP.to_owned()),
-        ("word/_rels/document.xml.rels", styles::DOCUMENT_RELS.to_owned()),
-        ("word/document.xml", document::document(data)),
-        ("word/styles.xml", styles::STYLES.to_owned()),
-        ("word/settings.xml", styles::SETTINGS.to_owned()),
-        ("word/header-so-trang.xml", styles::PAGE_NUMBER_HEADER.to_owned()),
-        ("word/header-trong.xml", styles::EMPTY_HEADER.to_owned()),
-    ]
+    let text = |s: String| s.into_bytes();
+    let mut parts = vec![
+        ("[Content_Types].xml", text(styles::CONTENT_TYPES.to_owned())),
+        ("_rels/.rels", text(styles::PACKAGE_RELS.to_owned())),
+        ("docProps/core.xml", text(styles::core(doc))),
+        ("docProps/app.xml", text(styles::APP.to_owned())),
+        ("word/_rels/document.xml.rels", text(styles::document_rels(images))),
+        ("word/document.xml", text(document::document(data, images))),
+        ("word/styles.xml", text(styles::STYLES.to_owned())),
+        ("word/settings.xml", text(styles::SETTINGS.to_owned())),
+        ("word/header-so-trang.xml", text(styles::PAGE_NUMBER_HEADER.to_owned())),
+        ("word/header-trong.xml", text(styles::EMPTY_HEADER.to_owned())),
+    ];
+    if let Some(png) = images.signature {
+        parts.push(("word/media/chu-ky.png", png.to_vec()));
+    }
+    if let Some(png) = images.stamp {
+        parts.push(("word/media/con-dau.png", png.to_vec()));
+    }
+    parts
 }
 
 /// The report (or a letter) as .docx bytes.
-pub fn docx(data: &Value) -> Result<Vec<u8>, Error> {
+pub fn docx(data: &Value, images: Images) -> Result<Vec<u8>, Error> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     // A fixed date (the zip format's first, 1980-01-01): the same data, the same bytes.
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     let fail = |e: &dyn std::fmt::Display| Error::Internal(format!("ghi tệp .docx: {e}"));
-    for (name, xml) in parts(data) {
+    for (name, bytes) in parts(data, images) {
         zip.start_file(name, options).map_err(|e| fail(&e))?;
-        zip.write_all(xml.as_bytes()).map_err(|e| fail(&e))?;
+        zip.write_all(&bytes).map_err(|e| fail(&e))?;
     }
     Ok(zip.finish().map_err(|e| fail(&e))?.into_inner())
 }
