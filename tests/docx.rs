@@ -147,16 +147,7 @@ fn the_word_report_reads_back_in_libreoffice_with_the_official_layout() {
     let manifest = std::fs::read_to_string(d.join("chay/2025-H1/manifest.json")).unwrap();
     assert!(manifest.contains("bao-cao-2025-H1.docx"), "{manifest}");
 
-    let profile = d.join("lo-profile");
-    let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(d.join("lo"))
-        .arg(&docx_path)
-        .output()
-        .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
-    let pdf = d.join("lo/bao-cao-2025-H1.pdf");
-    assert!(pdf.is_file(), "LibreOffice did not read the .docx: {}", String::from_utf8_lossy(&status.stderr));
+    let pdf = common::libreoffice_pdf(d, &docx_path);
     let pdf = pdf.to_str().unwrap();
 
     layout_checks(d.join("chay/2025-H1/bao-cao-2025-H1.pdf").to_str().unwrap());

@@ -1,6 +1,8 @@
 //! Reminder letters: addressed to the agencies that are late or incomplete,
 //! naming exactly what is missing, read back from the PDF.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -75,16 +77,7 @@ fn a_letter_names_exactly_the_missing_items() {
         .collect();
     assert_eq!(indicators, ["6"], "{letter}");
     // Its Word twin says the same, read back by LibreOffice.
-    let profile = dir.path().join("lo-profile");
-    let converted = std::process::Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path().join("lo"))
-        .arg(folder.join("stc.docx"))
-        .output()
-        .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
-    let word = dir.path().join("lo/stc.pdf");
-    assert!(word.is_file(), "{}", String::from_utf8_lossy(&converted.stderr));
+    let word = common::libreoffice_pdf(dir.path(), &folder.join("stc.docx"));
     let word = pdftotext(&word).split_whitespace().collect::<Vec<_>>().join(" ");
     for said in ["Kính gửi: Sở Tài chính", "trước ngày 30/6/2025", "V/v đôn đốc gửi báo cáo", "Nơi nhận:"]
     {

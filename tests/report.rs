@@ -2,6 +2,8 @@
 //! pdfinfo for the PDF, calamine for the workbook. Renders are slow in debug
 //! builds, so each test renders once and checks much.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -374,15 +376,7 @@ fn signature_and_stamp_images_are_placed_and_must_be_png() {
     );
     // The Word twin carries both images too: LibreOffice draws them.
     let docx = d.join("outputs/2025-H1/bao-cao-2025-H1.docx");
-    let converted = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", d.join("lo-profile").display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(d.join("lo"))
-        .arg(&docx)
-        .output()
-        .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
-    let word_pdf = d.join("lo/bao-cao-2025-H1.pdf");
-    assert!(word_pdf.is_file(), "{}", String::from_utf8_lossy(&converted.stderr));
+    let word_pdf = common::libreoffice_pdf(d, &docx);
     let out = Command::new("pdfimages").args(["-list", word_pdf.to_str().unwrap()]).output().unwrap();
     let list = String::from_utf8(out.stdout).unwrap();
     assert!(

@@ -225,3 +225,23 @@ pub fn missing_from_report_excel(xlsx: &Path, data: &Value, entries: &[Value]) -
     }
     missing
 }
+
+/// `docx` converted to PDF by LibreOffice (a reader not written here), in
+/// `dir/lo/`, with a profile of its own; the PDF's path.
+pub fn libreoffice_pdf(dir: &Path, docx: &Path) -> PathBuf {
+    let out = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.join("lo"))
+        .arg(docx)
+        .output()
+        .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
+    let pdf = dir.join("lo").join(docx.with_extension("pdf").file_name().unwrap());
+    assert!(
+        pdf.is_file(),
+        "LibreOffice did not read {}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
