@@ -64,31 +64,7 @@ fn the_demo_report_reads_back_in_the_official_format() {
 
     let t = text(&pdf);
     assert_eq!(t.nfc().collect::<String>(), t, "extracted text is not NFC");
-    for want in [
-        "UBND TỈNH CÀ MAU",
-        "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc",
-        "Số: 05/BC-SKHCN",
-        "Cà Mau, ngày 20 tháng 6 năm 2025",
-        "BÁO CÁO",
-        "Kính gửi: Ủy ban nhân dân tỉnh Cà Mau",
-        "I. KẾT QUẢ THỰC HIỆN",
-        "II. ĐÁNH GIÁ CHUNG",
-        "III. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2025",
-        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
-        "Nơi nhận:",
-        "- Lưu: VT, QLCN.",
-        "KT. GIÁM ĐỐC",
-        "PHÓ GIÁM ĐỐC",
-        "Nguyễn Văn An",
-        "Phụ lục I",
-        "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
-        "Phụ lục II",
-        "TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ",
-        "Phụ lục III",
-        "(Kèm theo Báo cáo số 05/BC-SKHCN ngày 20/6/2025 của Sở Khoa học và Công nghệ)",
-    ] {
+    for want in common::DEMO_REPORT_TEXT {
         assert!(t.contains(want), "{want:?} missing from the PDF text");
     }
     // Agencies that wrote the same difficulty are named together, once, in
