@@ -180,7 +180,7 @@ fn cell_text() -> impl Strategy<Value = String> {
 
 fn typed_text(plan: &Plan, text: String) -> Result<(), TestCaseError> {
     let stc = assignments(plan).into_iter().find(|a| a.agency.id.as_str() == "stc").expect("stc");
-    let ctx = Context { plan, period: h1(), deadline: h1().default_deadline() };
+    let ctx = Context { plan, period: h1(), deadline: h1().default_deadline(), previous: None };
     let mut entries = baocao::form::Entries::default();
     let tt = stc.leads.first().expect("a task").number.clone();
     entries

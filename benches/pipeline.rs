@@ -75,7 +75,7 @@ fn plan_import_by_form(bencher: Bencher, form: &str) {
 fn template_per_workbook(bencher: Bencher) {
     let plan = plan();
     let stc = stc(&plan);
-    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline() };
+    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline(), previous: None };
     bencher.bench_local(|| workbook(&ctx, &stc, None).expect("a workbook"));
 }
 
@@ -84,7 +84,7 @@ fn template_per_workbook(bencher: Bencher) {
 fn ingest_per_workbook(bencher: Bencher) {
     let plan = plan();
     let stc = stc(&plan);
-    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline() };
+    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline(), previous: None };
     let entries = sample::entries(&stc, h1(), &mut Rng::new(1));
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("stc.xlsx");
@@ -132,7 +132,7 @@ fn workbooks_at_scale(agencies: usize) -> (Plan, tempfile::TempDir, Vec<PathBuf>
     use rayon::prelude::*;
     let plan = baocao::cmd::demo::with_sample_agencies(plan(), agencies).expect("sample communes");
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline() };
+    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline(), previous: None };
     assignments(&plan).par_iter().enumerate().for_each(|(i, a)| {
         let Some(entries) = sample::submission(a, h1(), 2025, i) else { return };
         let bytes = workbook(&ctx, a, Some(&entries)).expect("a workbook");

@@ -98,11 +98,12 @@ pub enum Command {
     )]
     Status(IngestArgs),
 
-    /// Chạy thử cả chu trình trên kế hoạch có sẵn: biểu mẫu, bài nộp mẫu của các cơ quan
-    /// (có cơ quan gửi chậm, chưa gửi, điền sai, gõ bảng mã cũ), tổng hợp và kiểm tra
+    /// Chạy thử cả chu trình trên kế hoạch có sẵn, qua ba kỳ (6 tháng đầu năm, cả năm, 6 tháng đầu năm sau):
+    /// biểu mẫu điền sẵn kỳ trước, bài nộp mẫu của các cơ quan (có cơ quan gửi chậm, chưa gửi, điền sai,
+    /// gõ bảng mã cũ, gửi lại nguyên câu trả lời cũ), tổng hợp, đối chiếu và báo cáo
     #[command(
         help_template = HELP_TEMPLATE,
-        override_usage = "baocao demo [--out THƯ_MỤC] [--period KỲ] [--seed SỐ]",
+        override_usage = "baocao demo [--out THƯ_MỤC] [--period KỲ,KỲ…] [--seed SỐ] [--agencies SỐ]",
         next_help_heading = "Tùy chọn"
     )]
     Demo(DemoArgs),
@@ -205,6 +206,33 @@ pub struct TemplateArgs {
     /// Hạn gửi báo cáo, dạng ngày/tháng/năm (mặc định: 2 ngày làm việc sau ngày chốt số liệu)
     #[arg(long, value_name = "NGÀY", value_parser = date)]
     pub deadline: Option<time::Date>,
+
+    #[command(flatten)]
+    pub history: HistoryArgs,
+}
+
+/// Which earlier period a period is compared with and carried from.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Kỳ trước dùng để điền sẵn, đối chiếu và cộng dồn (mặc định: kỳ gần nhất trước kỳ này
+    /// có số liệu tổng hợp trong cùng thư mục kết quả, ví dụ outputs/2025-H1 cho kỳ 2025)
+    #[arg(long, value_name = "KỲ", value_parser = period, conflicts_with = "no_previous")]
+    pub previous: Option<Period>,
+
+    /// Không dùng số liệu kỳ trước
+    #[arg(long)]
+    pub no_previous: bool,
+}
+
+impl HistoryArgs {
+    pub fn choice(&self) -> crate::merge::history::Choice {
+        use crate::merge::history::Choice;
+        match (self.previous, self.no_previous) {
+            (_, true) => Choice::Off,
+            (Some(p), false) => Choice::Given(p),
+            (None, false) => Choice::Auto,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -224,6 +252,9 @@ pub struct IngestArgs {
     /// Hạn gửi báo cáo, dạng ngày/tháng/năm (mặc định: 2 ngày làm việc sau ngày chốt số liệu)
     #[arg(long, value_name = "NGÀY", value_parser = date)]
     pub deadline: Option<time::Date>,
+
+    #[command(flatten)]
+    pub history: HistoryArgs,
 }
 
 #[derive(Debug, Args)]
@@ -362,6 +393,9 @@ pub struct WatchArgs {
     #[command(flatten)]
     pub layout: LayoutArgs,
 
+    #[command(flatten)]
+    pub history: HistoryArgs,
+
     /// Dừng sau chừng ấy lần lập báo cáo (mặc định: theo dõi đến khi nhấn Ctrl+C)
     #[arg(long, value_name = "SỐ")]
     pub max_renders: Option<usize>,
@@ -376,13 +410,22 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Thư mục ghi kết quả chạy thử (mặc định: outputs/demo)
-    #[arg(long, value_name = "THƯ_MỤC", default_value = "outputs/demo", hide_default_value = true)]
+    /// Thư mục kết quả, mỗi kỳ một thư mục con như các lệnh khác dùng (mặc định: outputs,
+    /// tức outputs/2025-H1, outputs/2025…); không ghi đè số liệu thật đã có ở đó
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "outputs", hide_default_value = true)]
     pub out: PathBuf,
 
-    /// Kỳ báo cáo (mặc định: 2025-H1)
-    #[arg(long, value_name = "KỲ", value_parser = period, default_value = "2025-H1", hide_default_value = true)]
-    pub period: Period,
+    /// Các kỳ báo cáo chạy thử, theo thứ tự, cách nhau bằng dấu phẩy; mỗi kỳ điền sẵn và đối chiếu
+    /// với kỳ trước nó (mặc định: 2025-H1,2025,2026-H1)
+    #[arg(
+        long,
+        value_name = "KỲ",
+        value_parser = period,
+        value_delimiter = ',',
+        default_value = "2025-H1,2025,2026-H1",
+        hide_default_value = true
+    )]
+    pub period: Vec<Period>,
 
     /// Hạt giống sinh số liệu mẫu: cùng hạt giống cho cùng số liệu (mặc định: 2025)
     #[arg(long, value_name = "SỐ", default_value_t = 2025, hide_default_value = true)]

@@ -114,6 +114,28 @@ impl Period {
         vn::working_days_after(self.cutoff().1, 2)
     }
 
+    /// Whether every day `other` covers is a day this period covers: the
+    /// first half within the year, a quarter within its half.
+    pub fn covers(&self, other: &Period) -> bool {
+        let ((a, b), (c, d)) = (self.cutoff(), other.cutoff());
+        a <= c && d <= b
+    }
+
+    /// Whether `self` can be the period reported before `current`: it ends
+    /// earlier, or ends with it and lies within it (a half before its year
+    /// would end with the year only if it were the second half).
+    pub fn comes_before(&self, current: &Period) -> bool {
+        let (end, current_end) = (self.cutoff().1, current.cutoff().1);
+        self != current && (end < current_end || (end == current_end && current.covers(self)))
+    }
+
+    /// How periods ending the same day are ranked as "the previous one": the
+    /// longer first (the year's report over its second half's).
+    pub fn days(&self) -> i64 {
+        let (from, to) = self.cutoff();
+        (to - from).whole_days()
+    }
+
     /// The period that follows this one, for "tasks falling due next".
     pub fn next(&self) -> Period {
         match *self {
@@ -202,5 +224,20 @@ mod tests {
         assert_eq!(p("2025-H2").next(), p("2026-H1"));
         assert_eq!(p("2025-Q4").next(), p("2026-Q1"));
         assert_eq!(p("2025").next(), p("2026"));
+    }
+
+    #[test]
+    fn what_comes_before() {
+        assert!(p("2025").covers(&p("2025-H1")));
+        assert!(p("2025").covers(&p("2025-H2")));
+        assert!(!p("2025-H2").covers(&p("2025-H1")));
+        assert!(p("2025-H1").comes_before(&p("2025")));
+        assert!(p("2025-H2").comes_before(&p("2025")));
+        assert!(p("2025").comes_before(&p("2026-H1")));
+        assert!(!p("2025").comes_before(&p("2025-H2")));
+        assert!(!p("2025").comes_before(&p("2025")));
+        assert!(!p("2026-H1").comes_before(&p("2025")));
+        assert!(p("2025-03-01..2025-04-30").comes_before(&p("2025-H1")));
+        assert!(p("2025").days() > p("2025-H2").days());
     }
 }

@@ -209,6 +209,65 @@ pub fn submission(share: &Assignment, period: Period, seed: u64, i: usize) -> Op
     Some(e)
 }
 
+/// What the `i`-th agency sends in a later period (`round` 1, 2…), its
+/// workbook prefilled with `last`, its answers of the period before: tasks
+/// completed earlier are left as they were, tasks in progress move on (their
+/// result text grows), indicators get new values. Which agencies do not
+/// send turns from period to period; and so that the checks show on a
+/// demo, every eleventh agency sends last period's answers back untouched,
+/// and every thirteenth reopens a task it had completed.
+pub fn follow_up(
+    share: &Assignment,
+    period: Period,
+    seed: u64,
+    i: usize,
+    round: usize,
+    last: &Entries,
+) -> Option<Entries> {
+    let quirk = match (i + 3 * round) % 9 {
+        4 => return None,
+        2 => Some(Quirk::Late),
+        5 => Some(Quirk::Mistakes),
+        7 => Some(Quirk::LegacyText),
+        _ => None,
+    };
+    let mut rng = Rng::new(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (round as u64) << 48);
+    let mut e = entries(share, period, &mut rng);
+    if i % 11 == 3 && !last.tasks.is_empty() {
+        e.tasks = last.tasks.clone();
+        e.indicators = last.indicators.clone();
+        return Some(e);
+    }
+    let mut reopen = i % 13 == 6;
+    for (number, entry) in e.tasks.iter_mut() {
+        let Some(before) = last.tasks.get(number) else { continue };
+        let status = Status::parse(&before.status).ok();
+        if status.is_some_and(Status::is_done) {
+            *entry = before.clone();
+            if reopen {
+                reopen = false;
+                entry.status = Status::InProgressLate.label().to_owned();
+                entry.completed = None;
+                entry.difficulties = "Kết quả chưa được nghiệm thu, phải thực hiện lại một phần.".into();
+            }
+            continue;
+        }
+        // Work under way does not stop: still in progress at least.
+        if entry.status == Status::NotStarted.label() && status.is_some_and(|s| s != Status::NotStarted) {
+            entry.status = before.status.clone();
+        }
+        if !before.achieved.is_empty() && !entry.achieved.is_empty() {
+            entry.achieved = format!("{}\n{}", before.achieved, entry.achieved);
+        } else if entry.achieved.is_empty() {
+            entry.achieved = before.achieved.clone();
+        }
+    }
+    if let Some(q) = quirk {
+        apply(&mut e, q, &mut rng);
+    }
+    Some(e)
+}
+
 /// Applies a quirk to sample entries.
 pub fn apply(e: &mut Entries, quirk: Quirk, rng: &mut Rng) {
     use crate::intake::legacy::{Legacy, encode};

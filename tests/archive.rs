@@ -24,7 +24,7 @@ fn reports_are_pdf_a_recorded_verified_and_versioned() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     // Two workbooks from the demo, as the period's inputs.
-    assert_eq!(baocao(d, &["demo", "--out", "demo"]).0, 0);
+    assert_eq!(baocao(d, &["demo", "--period", "2025-H1", "--out", "demo"]).0, 0);
     std::fs::create_dir_all(d.join("inputs/2025-H1")).unwrap();
     for f in ["stc.xlsx", "snv.xlsx"] {
         std::fs::copy(d.join("demo/2025-H1/nop").join(f), d.join("inputs/2025-H1").join(f)).unwrap();

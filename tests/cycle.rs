@@ -79,11 +79,11 @@ fn templates_read_back_with_calamine() {
 #[test]
 fn demo_runs_the_cycle_and_its_outputs_read_back() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(dir.path(), &["demo"]);
+    let r = run(dir.path(), &["demo", "--period", "2025-H1"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let out = dir.path().join("outputs/demo/2025-H1");
+    let out = dir.path().join("outputs/2025-H1");
     let data = json(&out.join("tong-hop.json"));
-    assert_eq!(data["format"], 2);
+    assert_eq!(data["format"], baocao::merge::FORMAT);
     assert_eq!(data["period"]["id"], "2025-H1");
     assert_eq!(data["tasks"].as_array().unwrap().len(), 61);
     assert_eq!(data["indicators"].as_array().unwrap().len(), 43);
@@ -107,7 +107,7 @@ fn demo_runs_the_cycle_and_its_outputs_read_back() {
         .iter()
         .map(|f| std::fs::read(out.join(f)).unwrap())
         .collect();
-    let r = run(dir.path(), &["demo"]);
+    let r = run(dir.path(), &["demo", "--period", "2025-H1"]);
     assert_eq!(r.code, 0);
     let again: Vec<Vec<u8>> = ["tong-hop.json", "kiem-tra.txt", "kiem-tra.xlsx"]
         .iter()
@@ -117,7 +117,7 @@ fn demo_runs_the_cycle_and_its_outputs_read_back() {
 }
 
 fn demo_workbooks(dir: &Path) -> PathBuf {
-    let r = run(dir, &["demo", "--out", "d"]);
+    let r = run(dir, &["demo", "--period", "2025-H1", "--out", "d"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     dir.join("d/2025-H1/nop")
 }
@@ -162,7 +162,12 @@ fn the_later_of_two_workbooks_wins_and_the_other_is_listed() {
     let period = baocao::period::Period::parse("2025-H1").unwrap();
     let shares = assignments(&plan);
     let snv = shares.iter().find(|a| a.agency.id.as_str() == "snv").unwrap();
-    let ctx = baocao::template::Context { plan: &plan, period, deadline: period.default_deadline() };
+    let ctx = baocao::template::Context {
+        plan: &plan,
+        period,
+        deadline: period.default_deadline(),
+        previous: None,
+    };
     let dir = tempfile::tempdir().unwrap();
     let both = dir.path().join("both");
     std::fs::create_dir(&both).unwrap();
@@ -215,7 +220,7 @@ fn status_lists_who_sent_who_is_late_and_what_is_overdue() {
 #[test]
 fn demo_scales_to_more_agencies_with_sample_communes() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(dir.path(), &["demo", "--agencies", "40", "--out", "lon"]);
+    let r = run(dir.path(), &["demo", "--period", "2025-H1", "--agencies", "40", "--out", "lon"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let data = json(&dir.path().join("lon/2025-H1/tong-hop.json"));
     let agencies = data["agencies"].as_array().unwrap();

@@ -130,13 +130,13 @@ fn layout_checks(pdf: &str) {
 fn the_word_report_reads_back_in_libreoffice_with_the_official_layout() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let (code, out) = baocao(d, &["demo", "--out", "chay"]);
+    let (code, out) = baocao(d, &["demo", "--period", "2025-H1", "--out", "chay"]);
     assert_eq!(code, 0, "{out}");
     let docx_path = d.join("chay/2025-H1/bao-cao-2025-H1.docx");
     let docx = std::fs::read(&docx_path).expect("report writes a .docx beside the PDF");
     check_package(&docx);
     // The same data, the same bytes.
-    let (code, out) = baocao(d, &["demo", "--out", "lan-hai"]);
+    let (code, out) = baocao(d, &["demo", "--period", "2025-H1", "--out", "lan-hai"]);
     assert_eq!(code, 0, "{out}");
     assert_eq!(
         std::fs::read(d.join("lan-hai/2025-H1/bao-cao-2025-H1.docx")).unwrap(),

@@ -27,7 +27,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn filled(plan: &Plan, a: &Assignment, entries: &Entries, period: Period) -> Vec<u8> {
-    let ctx = Context { plan, period, deadline: period.default_deadline() };
+    let ctx = Context { plan, period, deadline: period.default_deadline(), previous: None };
     workbook(&ctx, a, Some(entries)).unwrap()
 }
 
@@ -70,7 +70,7 @@ fn templates_are_byte_identical_run_to_run() {
     let plan = plan();
     let all = assignments(&plan);
     let a = &all[0];
-    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline() };
+    let ctx = Context { plan: &plan, period: h1(), deadline: h1().default_deadline(), previous: None };
     assert_eq!(workbook(&ctx, a, None).unwrap(), workbook(&ctx, a, None).unwrap());
 }
 

@@ -169,7 +169,7 @@ fn imported_plans_go_through_template_ingest_and_report() {
         std::fs::remove_dir_all(root.join("mau")).unwrap();
         // The cycle with sample answers: templates, filled copies, ingest, report.
         let out = format!("chay-{name}");
-        let (code, text) = baocao(root, &["--plan", plan, "demo", "--out", &out]);
+        let (code, text) = baocao(root, &["--plan", plan, "demo", "--period", "2025-H1", "--out", &out]);
         assert_eq!(code, 0, "{name}: demo: {text}");
         let pdf = root.join(&out).join("2025-H1/bao-cao-2025-H1.pdf");
         // Words in order, whatever the line breaks of the table cells.

@@ -29,7 +29,12 @@ fn a_letter_names_exactly_the_missing_items() {
     use baocao::sample::{self, Rng};
     let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
     let period = baocao::period::Period::parse("2025-H1").unwrap();
-    let ctx = baocao::template::Context { plan: &plan, period, deadline: period.default_deadline() };
+    let ctx = baocao::template::Context {
+        plan: &plan,
+        period,
+        deadline: period.default_deadline(),
+        previous: None,
+    };
     let shares = assignments(&plan);
     let stc = shares.iter().find(|a| a.agency.id.as_str() == "stc").unwrap();
     let mut entries = sample::entries(stc, period, &mut Rng::new(5));

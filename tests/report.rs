@@ -38,9 +38,9 @@ fn raw_text(pdf: &Path) -> String {
 #[test]
 fn the_demo_report_reads_back_in_the_official_format() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, out, err) = baocao(dir.path(), &["demo"]);
+    let (code, out, err) = baocao(dir.path(), &["demo", "--period", "2025-H1"]);
     assert_eq!(code, 0, "{out}{err}");
-    let base = dir.path().join("outputs/demo/2025-H1");
+    let base = dir.path().join("outputs/2025-H1");
     let pdf = base.join("bao-cao-2025-H1.pdf");
 
     let info = poppler("pdfinfo", &["-f", "1", "-l", "999", pdf.to_str().unwrap()]);
@@ -102,6 +102,7 @@ fn the_demo_report_reads_back_in_the_official_format() {
             "Phụ lục I",
             "Phụ lục II",
             "Phụ lục III",
+            "Phụ lục IV",
             "Nội dung báo cáo",
             "Nhiệm vụ theo cơ quan",
             "Chỉ tiêu theo cơ quan"
@@ -172,7 +173,12 @@ fn cell_text_prints_literally_and_outputs_repeat_byte_for_byte() {
     use baocao::sample::{self, Rng};
     let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
     let period = baocao::period::Period::parse("2025-H1").unwrap();
-    let ctx = baocao::template::Context { plan: &plan, period, deadline: period.default_deadline() };
+    let ctx = baocao::template::Context {
+        plan: &plan,
+        period,
+        deadline: period.default_deadline(),
+        previous: None,
+    };
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("inputs/2025-H1");
     std::fs::create_dir_all(&inputs).unwrap();

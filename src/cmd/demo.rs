@@ -1,18 +1,22 @@
 //! `baocao demo`: the whole cycle on the bundled plan with sample answers.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::archive::manifest::{FileEntry, Manifest};
 use crate::args::DemoArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
+use crate::merge::{PeriodData, carry, history};
+use crate::period::Period;
 use crate::plan::agency::{Agency, AgencyKind, Registry};
 use crate::plan::assign::assignments;
 use crate::plan::files::{AGENCIES_FILE, PlanSource};
 use crate::plan::ids::AgencyId;
 use crate::plan::{Plan, load};
 use crate::sample;
+use crate::template::prefill::History;
 use crate::template::{Context, workbook};
 
 /// The plan with sample communes added until `total` agencies report:
@@ -69,6 +73,35 @@ fn write_plan(source: &PlanSource, added: &[Agency], dir: &Path) -> Result<(), E
     Ok(())
 }
 
+/// A demo writes into period folders the real cycle uses: it refuses one
+/// that holds a real period's data (merged data or a manifest the demo did
+/// not start).
+fn check_is_ours(dir: &Path) -> Result<(), Error> {
+    let ours = Manifest::load(dir)?.is_some_and(|m| m.files.iter().any(|w| w.by == BY));
+    let real = dir.join(history::DATA_FILE).is_file() || dir.join(crate::archive::manifest::FILE).is_file();
+    if real && !ours {
+        return Err(Error::Write {
+            path: dir.to_owned(),
+            reason: "thư mục đã có số liệu của một kỳ báo cáo thật, không phải của lần chạy thử — chạy thử \
+                     không ghi đè; hãy chọn thư mục khác, ví dụ --out outputs/chay-thu"
+                .to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// How the demo's own files are marked in a period's manifest.
+const BY: &str = "demo";
+
+/// What one period of the demo made.
+struct Round {
+    period: Period,
+    base: PathBuf,
+    data: PeriodData,
+    templates: usize,
+    sent: usize,
+}
+
 pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
     let known = plan.registry.agencies().len();
@@ -76,78 +109,74 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
         Some(n) => with_sample_agencies(plan, n)?,
         None => plan,
     };
+    for period in &a.period {
+        check_is_ours(&a.out.join(period.id()))?;
+    }
     let plan_dir = a.out.join("ke-hoach");
     let added = &plan.registry.agencies()[known..];
     if !added.is_empty() {
         write_plan(source, added, &plan_dir)?;
     }
-    let period = a.period;
-    let base = a.out.join(period.id());
-    let ctx = Context { plan: &plan, period, deadline: period.default_deadline() };
+    let config = super::report::read_config(None, source)?;
     let shares = assignments(&plan);
-    // Two steps per agency (template, sample answers), then ingest and report.
-    let bar = ProgressBar::new(shares.len() as u64 + 2);
+    // Per period: a step per agency (template, sample answers), then the merge.
+    let bar = ProgressBar::new(((shares.len() + 1) * a.period.len() + 1) as u64);
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
+    let mut rounds: Vec<Round> = Vec::new();
+    let mut last: Option<history::Found> = None;
+    for (round, &period) in a.period.iter().enumerate() {
+        bar.set_message(period.name());
+        // Each period after the first is prefilled from, and compared with,
+        // the one before it, read back from its folder as `ingest` would.
+        let previous = last.take().filter(|f| f.data.period.comes_before(&period));
+        let made = one_period(&plan, (period, round), &previous, a, &shares, &bar)?;
+        last = Some(history::open(&made.base.join(history::DATA_FILE))?);
+        rounds.push(made);
+    }
+    bar.set_message("lập báo cáo");
+    // The reports need only their own period's data: made side by side.
     use rayon::prelude::*;
-    let made: Vec<Result<bool, Error>> = shares
+    let written: Vec<Result<super::report::Written, Error>> = rounds
         .par_iter()
-        .enumerate()
-        .map(|(i, share)| {
-            let file = format!("{}.xlsx", share.agency.id);
-            write_atomic(&base.join("mau"), &file, &workbook(&ctx, share, None)?)?;
-            let sent = match sample::submission(share, period, a.seed, i) {
-                None => false,
-                Some(entries) => {
-                    write_atomic(&base.join("nop"), &file, &workbook(&ctx, share, Some(&entries))?)?;
-                    true
-                }
-            };
-            bar.inc(1);
-            Ok(sent)
+        .map(|r| {
+            super::report::write_report(
+                &plan,
+                &r.data,
+                &config,
+                &r.base,
+                (None, None),
+                super::report::Formats::ALL,
+                false,
+            )
         })
         .collect();
-    let mut sent = 0;
-    for m in made {
-        if m? {
-            sent += 1;
+    bar.finish_and_clear();
+    for (r, w) in rounds.iter().zip(written) {
+        let w = w?;
+        let skipped = r.templates - r.sent;
+        crate::say!(
+            "Kỳ {}: {} biểu mẫu ({}), {} bài nộp mẫu ({}), {skipped} cơ quan không nộp; tổng hợp: {} lỗi, {} cảnh báo.",
+            r.period.name(),
+            r.templates,
+            r.base.join("mau").display(),
+            r.sent,
+            r.base.join("nop").display(),
+            r.data.error_count(),
+            r.data.diagnostics.len() - r.data.error_count()
+        );
+        if let Some(p) = &r.data.previous {
+            crate::say!("  điền sẵn và đối chiếu với kỳ trước: {}", p.period.name());
+        }
+        for f in
+            ["tong-hop.json", "kiem-tra.txt", "kiem-tra.xlsx"].iter().map(|n| r.base.join(n)).chain(w.files)
+        {
+            crate::say!("  đã ghi {}", f.display());
         }
     }
-    let skipped = shares.len() - sent;
-    bar.set_message("tổng hợp");
-    // The plan in memory (with its sample communes, if any) reads the workbooks.
-    let inputs = crate::intake::collect::read_all(&plan, period, &[base.join("nop")])?;
-    let data = crate::merge::merge(&plan, period, period.default_deadline(), inputs);
-    let checks = super::ingest::write_outputs(&plan, &data, &base)?;
-    bar.inc(1);
-    bar.set_message("lập báo cáo");
-    let config = super::report::read_config(None, source)?;
-    let written = super::report::write_report(
-        &plan,
-        &data,
-        &config,
-        &base,
-        (None, None),
-        super::report::Formats::ALL,
-        false,
-    )?;
-    bar.finish_and_clear();
-    crate::say!(
-        "Đã tạo {} biểu mẫu ({}) và {sent} bài nộp mẫu ({}); {skipped} cơ quan không nộp.",
-        shares.len(),
-        base.join("mau").display(),
-        base.join("nop").display()
-    );
     // The sample has mistakes on purpose: they are reported, the demo succeeds.
-    crate::say!(
-        "Tổng hợp: {} lỗi, {} cảnh báo, có chủ ý để minh họa (xem kiem-tra.txt).",
-        data.error_count(),
-        data.diagnostics.len() - data.error_count()
-    );
-    for p in checks.iter().chain(&written.files) {
-        crate::say!("  đã ghi {}", p.display());
-    }
+    crate::say!("Các lỗi, cảnh báo có chủ ý để minh họa (xem kiem-tra.txt của từng kỳ).");
     if !added.is_empty() {
         crate::say!(
             "Kế hoạch kèm {} xã mẫu: {} (dùng với --plan cho các lệnh ingest, report…)",
@@ -155,5 +184,65 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
             plan_dir.display()
         );
     }
+    if let Some(r) = rounds.first() {
+        crate::say!("Tiếp theo, thử: baocao remind --period {} --out {}", r.period.id(), r.base.display());
+    }
     Ok(exit::OK)
+}
+
+/// Templates, sample answers and merged data of one period of the demo.
+fn one_period(
+    plan: &Plan,
+    (period, round): (Period, usize),
+    previous: &Option<history::Found>,
+    a: &DemoArgs,
+    shares: &[crate::plan::assign::Assignment],
+    bar: &ProgressBar,
+) -> Result<Round, Error> {
+    let base = a.out.join(period.id());
+    let history = previous.as_ref().map(|f| History::new(&f.data));
+    let ctx = Context { plan, period, deadline: period.default_deadline(), previous: history.as_ref() };
+    use rayon::prelude::*;
+    let made: Vec<Result<Vec<FileEntry>, Error>> = shares
+        .par_iter()
+        .enumerate()
+        .map(|(i, share)| {
+            let file = format!("{}.xlsx", share.agency.id);
+            let template = workbook(&ctx, share, None)?;
+            write_atomic(&base.join("mau"), &file, &template)?;
+            let mut files = vec![FileEntry::of_bytes(&format!("mau/{file}"), &template)];
+            let answers = match &history {
+                None => sample::submission(share, period, a.seed, i),
+                Some(h) => {
+                    let tasks: Vec<_> =
+                        share.leads.iter().chain(&share.coordinates).map(|t| &t.number).collect();
+                    let indicators: Vec<_> = share.indicators.iter().map(|x| &x.number).collect();
+                    let last = h.prefill(&share.agency.id, &tasks, &indicators).entries;
+                    sample::follow_up(share, period, a.seed, i, round, &last)
+                }
+            };
+            if let Some(entries) = answers {
+                let bytes = workbook(&ctx, share, Some(&entries))?;
+                write_atomic(&base.join("nop"), &file, &bytes)?;
+                files.push(FileEntry::of_bytes(&format!("nop/{file}"), &bytes));
+            }
+            bar.inc(1);
+            Ok(files)
+        })
+        .collect();
+    let mut entries = Vec::new();
+    for m in made {
+        entries.extend(m?);
+    }
+    let sent = entries.iter().filter(|e| e.path.starts_with("nop/")).count();
+    Manifest::add_entries(&base, &period.id(), entries, BY)?;
+    // The plan in memory (with its sample communes, if any) reads the workbooks.
+    let inputs = crate::intake::collect::read_all(plan, period, &[base.join("nop")])?;
+    let mut data = crate::merge::merge(plan, period, period.default_deadline(), inputs);
+    if let Some(found) = previous {
+        carry::apply(plan, &mut data, &found.source());
+    }
+    super::ingest::write_outputs(plan, &data, &base)?;
+    bar.inc(1);
+    Ok(Round { period, base, data, templates: shares.len(), sent })
 }

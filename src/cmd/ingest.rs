@@ -6,19 +6,26 @@ use crate::args::IngestArgs;
 use crate::error::{Error, exit};
 use crate::fsx::{write_atomic, write_atomic_with};
 use crate::intake::{collect, findings};
-use crate::merge::{FileUse, PeriodData, merge};
+use crate::merge::{FileUse, PeriodData, carry, history, merge};
 use crate::plan::files::PlanSource;
 use crate::plan::{Plan, load};
 
 use super::period_dir;
 
-/// Reads and merges the period's workbooks (shared with `status`).
+/// Reads and merges the period's workbooks (shared with `status`), against
+/// the previous period's data when there is one.
 pub fn gather(source: &PlanSource, a: &IngestArgs) -> Result<(Plan, PeriodData), Error> {
     let plan = load::load(source)?;
+    let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
+    let previous = history::find(&super::outputs_root(&out), &plan, a.period, a.history.choice())?;
     let paths = super::input_paths(&a.paths, &a.period);
     let inputs = collect::read_all(&plan, a.period, &paths)?;
     let deadline = a.deadline.unwrap_or_else(|| a.period.default_deadline());
-    let data = merge(&plan, a.period, deadline, inputs);
+    let mut data = merge(&plan, a.period, deadline, inputs);
+    if let Some(found) = &previous {
+        carry::apply(&plan, &mut data, &found.source());
+        crate::say!("Đối chiếu với kỳ trước: {}", found.describe());
+    }
     Ok((plan, data))
 }
 

@@ -9,6 +9,15 @@ pub fn period_dir(period: &Period) -> PathBuf {
     PathBuf::from("outputs").join(period.id())
 }
 
+/// The folder that holds a project's period folders: the parent of a
+/// period's output folder (`outputs` for `outputs/2025-H1`).
+pub fn outputs_root(period_out: &std::path::Path) -> PathBuf {
+    match period_out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// The workbooks to read: those named, else the period's folder `inputs/<kỳ>`.
 ///
 /// An absolute path inside the working folder is made relative to it: it is

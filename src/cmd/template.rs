@@ -4,9 +4,11 @@ use crate::archive::manifest::{FileEntry, Manifest, inside};
 use crate::args::TemplateArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
+use crate::merge::history;
 use crate::plan::assign::{Assignment, assignments};
 use crate::plan::files::PlanSource;
 use crate::plan::load;
+use crate::template::prefill::History;
 use crate::template::{Context, workbook};
 use crate::vn;
 
@@ -35,7 +37,15 @@ pub fn run(source: &PlanSource, a: &TemplateArgs) -> Result<u8, Error> {
     };
     let deadline = a.deadline.unwrap_or_else(|| a.period.default_deadline());
     let out = a.out.clone().unwrap_or_else(|| super::period_dir(&a.period).join("mau"));
-    let ctx = Context { plan: &plan, period: a.period, deadline };
+    // The previous period's answers, in the period folders beside this one's.
+    let previous = history::find(
+        &super::outputs_root(&super::period_dir(&a.period)),
+        &plan,
+        a.period,
+        a.history.choice(),
+    )?;
+    let history = previous.as_ref().map(|found| History::new(&found.data));
+    let ctx = Context { plan: &plan, period: a.period, deadline, previous: history.as_ref() };
     // Several at a time: a ministry makes thousands.
     use rayon::prelude::*;
     // Templates made in the period's folder are part of its archive: each
@@ -65,5 +75,8 @@ pub fn run(source: &PlanSource, a: &TemplateArgs) -> Result<u8, Error> {
         vn::date(deadline),
         out.display()
     );
+    if let Some(found) = &previous {
+        crate::say!("  điền sẵn câu trả lời kỳ trước: {}", found.describe());
+    }
     Ok(exit::OK)
 }

@@ -15,7 +15,7 @@ use notify::{RecursiveMode, Watcher};
 use crate::args::WatchArgs;
 use crate::error::{Error, exit};
 use crate::fsx::write_atomic;
-use crate::merge::merge;
+use crate::merge::{carry, history, merge};
 use crate::plan::files::PlanSource;
 use crate::plan::{Plan, load};
 use crate::render::{self, world::ReportWorld};
@@ -30,11 +30,14 @@ fn render_once(
     plan: &Plan,
     a: &WatchArgs,
     paths: &[PathBuf],
-    out: &Path,
+    (out, previous): (&Path, Option<&history::Found>),
     world: &mut Option<ReportWorld>,
 ) -> Result<PathBuf, Error> {
     let inputs = crate::intake::collect::read_all(plan, a.period, paths)?;
-    let data = merge(plan, a.period, a.period.default_deadline(), inputs);
+    let mut data = merge(plan, a.period, a.period.default_deadline(), inputs);
+    if let Some(found) = previous {
+        carry::apply(plan, &mut data, &found.source());
+    }
     let config = read_config(a.config.as_deref(), source)?;
     let templates = a.layout.templates.as_deref();
     let (report, json) = prepare(plan, &data, &config, templates)?;
@@ -59,6 +62,10 @@ fn render_once(
 pub fn run(source: &PlanSource, a: &WatchArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
+    let previous = history::find(&super::outputs_root(&out), &plan, a.period, a.history.choice())?;
+    if let Some(found) = &previous {
+        crate::say!("Đối chiếu với kỳ trước: {}", found.describe());
+    }
     let paths = super::input_paths(&a.paths, &a.period);
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -89,7 +96,7 @@ pub fn run(source: &PlanSource, a: &WatchArgs) -> Result<u8, Error> {
     let mut renders = 0;
     loop {
         let started = Instant::now();
-        match render_once(source, &plan, a, &paths, &out, &mut world) {
+        match render_once(source, &plan, a, &paths, (&out, previous.as_ref()), &mut world) {
             Ok(path) => crate::say!(
                 "Đã lập bản xem trước {} trong {} ms.",
                 path.display(),

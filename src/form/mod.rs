@@ -32,6 +32,20 @@ pub const TITLE_REPORT: &str = "BÁO CÁO TÓM TẮT";
 pub const REPORT_HINT: &str =
     "Mỗi ý một dòng; dòng bắt đầu bằng «- » là gạch đầu dòng; **chữ đậm** đặt giữa hai cặp dấu sao.";
 
+/// The line above a table whose input cells hold last period's answers.
+pub const PREFILL_LEGEND: &str = "Các ô nền vàng điền sẵn câu trả lời kỳ trước (xem ghi chú ở mỗi ô): hãy cập nhật cho kỳ này. Nhiệm vụ đã hoàn thành không cần sửa, trừ khi phải thực hiện lại.";
+
+/// The author of the notes `template` puts on prefilled cells.
+pub const PREFILL_AUTHOR: &str = "baocao";
+/// How those notes begin.
+pub const PREFILL_NOTE: &str = "Kỳ trước";
+
+/// Whether a cell note is one `template` wrote on a prefilled cell (not
+/// the clerk's, which is reported).
+pub fn is_prefill_note(author: &str, text: &str) -> bool {
+    author.trim() == PREFILL_AUTHOR && text.trim_start().starts_with(PREFILL_NOTE)
+}
+
 /// `Sở Tài chính — 6 tháng đầu năm 2025`, under each sheet's title.
 pub fn subtitle(agency: &str, period: &crate::period::Period) -> String {
     format!("{agency} — {}", period.name())

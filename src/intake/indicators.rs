@@ -98,15 +98,23 @@ fn read_value(
     ValueCell { value: Some(value), shown: t, percent }
 }
 
+/// What one indicator sheet gave.
+#[derive(Debug, Default, PartialEq)]
+pub struct IndicatorRows {
+    pub entries: BTreeMap<IndicatorNo, IndicatorEntry>,
+    /// Where each indicator's value was read.
+    pub places: BTreeMap<IndicatorNo, crate::diag::Location>,
+}
+
 pub fn read(
     r: &mut Reading,
     s: &Sheet,
     tracked: &BTreeSet<IndicatorNo>,
     percent: &HashSet<(u32, u32)>,
     titles: &[String],
-) -> BTreeMap<IndicatorNo, IndicatorEntry> {
+) -> IndicatorRows {
     let (sheet, range) = (s.name.as_str(), &s.range);
-    let mut out = BTreeMap::new();
+    let mut out = IndicatorRows::default();
     let Some(table) = r.table_head(s, [IndicatorCol::Name, IndicatorCol::Value], titles) else { return out };
     let (header, known) = (table.header, &table.known);
     let col = |c: IndicatorCol| table.col(c);
@@ -169,7 +177,7 @@ pub fn read(
             );
             continue;
         }
-        if let Some(first) = out.get(&number) {
+        if let Some(first) = out.entries.get(&number) {
             if *first == entry {
                 r.warn(
                     at_number,
@@ -202,7 +210,9 @@ pub fn read(
         if let Some(c) = col(IndicatorCol::Value) {
             check_value(r, sheet, row, c, indicator, &cell);
         }
-        out.insert(number, entry);
+        let place = r.at(sheet, row, col(IndicatorCol::Value).or(col(IndicatorCol::Number)).unwrap_or(0));
+        out.places.insert(number.clone(), place);
+        out.entries.insert(number, entry);
     }
     out
 }

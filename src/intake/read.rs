@@ -15,7 +15,7 @@ use calamine::{Data, DataType};
 
 use super::cells::{Keyboard, Reading};
 use super::identity::{self, Claim, Source};
-use super::indicators;
+use super::indicators::{self, IndicatorRows};
 use super::locate::{self, Form, Sheet, candidates};
 use super::report_sheet::{self, ReportRows};
 use super::tasks::{self, TaskRows};
@@ -23,9 +23,9 @@ use crate::book::formats::{MAX_COLS, MAX_ROWS};
 use crate::book::{Book, Cells, Format, OpenError};
 use crate::diag::{Diagnostic, Location, cell_name};
 use crate::form::{
-    Entries, IndicatorEntry, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD,
-    STAMP_PLAN, STAMP_VERSION, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT, TITLE_TASKS,
-    TaskCol, subtitle,
+    Entries, IndicatorEntry, PREFILL_LEGEND, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY, STAMP_FINGERPRINT,
+    STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT,
+    TITLE_TASKS, TaskCol, is_prefill_note, subtitle,
 };
 use crate::period::Period;
 use crate::plan::Plan;
@@ -44,7 +44,16 @@ pub struct Submission {
     /// Statuses understood from [`crate::form::TaskEntry::status`].
     pub statuses: BTreeMap<TaskNo, Status>,
     pub roles: BTreeMap<TaskNo, Role>,
+    /// Where each answer was read, for messages about it after the merge.
+    pub places: Places,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The cell each task's and indicator's answer was read from.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    pub tasks: BTreeMap<TaskNo, Location>,
+    pub indicators: BTreeMap<IndicatorNo, Location>,
 }
 
 impl Submission {
@@ -249,10 +258,11 @@ fn read_unguarded(bytes: &[u8], display: &str, folders: &[String], against: &Aga
 
     let mut entries = Entries::default();
     let mut statuses = BTreeMap::new();
+    let mut places = Places::default();
     for (form, idx) in &located {
         match form {
             Form::Tasks => {
-                let titles = [TITLE_TASKS.to_owned(), sub_line.clone()];
+                let titles = [TITLE_TASKS.to_owned(), sub_line.clone(), PREFILL_LEGEND.to_owned()];
                 let rows =
                     choose(&mut r, *form, &sheets, idx, !roles.is_empty(), TaskRows::is_blank, |r, s| {
                         tasks::read(r, s, &roles, &titles)
@@ -260,21 +270,22 @@ fn read_unguarded(bytes: &[u8], display: &str, folders: &[String], against: &Aga
                 if let Some(rows) = rows {
                     entries.tasks = rows.entries;
                     statuses = rows.statuses;
+                    places.tasks = rows.places;
                 }
             }
             Form::Indicators => {
-                let titles = [TITLE_INDICATORS.to_owned(), sub_line.clone()];
+                let titles = [TITLE_INDICATORS.to_owned(), sub_line.clone(), PREFILL_LEGEND.to_owned()];
                 let mut percent: HashMap<String, HashSet<(u32, u32)>> = HashMap::new();
                 for &i in idx {
                     percent.insert(sheets[i].name.clone(), book.percent_cells(&sheets[i].name));
                 }
-                let blank = |m: &BTreeMap<IndicatorNo, IndicatorEntry>| {
-                    m.values().all(|e| *e == IndicatorEntry::default())
-                };
+                let blank = |m: &IndicatorRows| m.entries.values().all(|e| *e == IndicatorEntry::default());
                 let rows = choose(&mut r, *form, &sheets, idx, !tracked.is_empty(), blank, |r, s| {
                     indicators::read(r, s, &tracked, &percent[&s.name], &titles)
                 });
-                entries.indicators = rows.unwrap_or_default();
+                let rows = rows.unwrap_or_default();
+                entries.indicators = rows.entries;
+                places.indicators = rows.places;
             }
             Form::Report => {
                 let titles = [TITLE_REPORT.to_owned(), sub_line.clone(), REPORT_HINT.to_owned()];
@@ -289,7 +300,9 @@ fn read_unguarded(bytes: &[u8], display: &str, folders: &[String], against: &Aga
         }
     }
     other_sheets(&mut r, &sheets, &forms);
-    for c in book.comments().iter().filter(|c| c.sheet != SHEET_STAMP) {
+    // The notes `template` puts on prefilled cells are its own, not the clerk's.
+    for c in book.comments().iter().filter(|c| c.sheet != SHEET_STAMP && !is_prefill_note(&c.author, &c.text))
+    {
         let text = super::cells::clean(&c.text);
         let author =
             if c.author.trim().is_empty() { String::new() } else { format!(" của {}", c.author.trim()) };
@@ -304,6 +317,7 @@ fn read_unguarded(bytes: &[u8], display: &str, folders: &[String], against: &Aga
         entries,
         statuses,
         roles,
+        places,
         diagnostics: r.diags,
     })
 }

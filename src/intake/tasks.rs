@@ -10,6 +10,7 @@ use calamine::Data;
 
 use super::cells::{Reading, cell_date, clean, quoted};
 use super::locate::Sheet;
+use crate::diag::Location;
 use crate::form::{Role, Status, StatusError, TaskCol, TaskEntry};
 use crate::plan::Task;
 use crate::plan::ids::TaskNo;
@@ -21,6 +22,8 @@ use crate::vn;
 pub struct TaskRows {
     pub entries: BTreeMap<TaskNo, TaskEntry>,
     pub statuses: BTreeMap<TaskNo, Status>,
+    /// Where each task's answer was read: its status cell.
+    pub places: BTreeMap<TaskNo, Location>,
 }
 
 impl TaskRows {
@@ -169,6 +172,8 @@ pub fn read(r: &mut Reading, s: &Sheet, roles: &BTreeMap<TaskNo, Role>, titles: 
                 &mut out,
             );
         }
+        let place = r.at(sheet, row, col(TaskCol::Status).or(col(TaskCol::Number)).unwrap_or(0));
+        out.places.insert(number.clone(), place);
         out.entries.insert(number, entry);
     }
     out

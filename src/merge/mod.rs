@@ -19,8 +19,13 @@ use crate::plan::target::{Target, TargetKind};
 use crate::plan::{Plan, Task};
 use crate::vn;
 
+pub mod carry;
+pub mod history;
+
 /// Version of the JSON shape of `tong-hop.json`.
-pub const FORMAT: u32 = 2;
+/// 3: answers carry where they were read and how they compare with the
+/// previous period; the data names its previous period and history.
+pub const FORMAT: u32 = 3;
 
 /// A task's status over all its lead agencies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -36,6 +41,10 @@ pub enum Consolidated {
 }
 
 impl Consolidated {
+    pub fn is_done(self) -> bool {
+        matches!(self, Consolidated::DoneOnTime | Consolidated::DoneLate)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Consolidated::DoneOnTime => "Đã hoàn thành đúng hạn",
@@ -129,6 +138,12 @@ pub struct AgencyResult {
     pub tasks_answered: usize,
     pub indicators_expected: usize,
     pub indicators_answered: usize,
+    /// Whether and when the agency sent last period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Receipt>,
+    /// Answers sent back as they were last period, for tasks not completed.
+    #[serde(default)]
+    pub tasks_unchanged: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -143,6 +158,55 @@ pub struct Answer {
     pub achieved: String,
     pub difficulties: String,
     pub proposals: String,
+    /// Where the answer was read (file › sheet › cell).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Location>,
+    /// The period the answer was given in, when it is carried from an
+    /// earlier one: a completed task needs no new answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<Period>,
+    /// How the answer compares with the same agency's in the previous
+    /// period; `None` without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+    /// Results of earlier periods of the same span (the first half in the
+    /// year's report) that this answer's text does not repeat.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<Earlier>,
+}
+
+impl Answer {
+    /// Whether the two report the same progress: status, completion date
+    /// and result, the fields a workbook is prefilled with (difficulties
+    /// and proposals are each period's own).
+    pub fn same_progress(&self, other: &Answer) -> bool {
+        let status = match (self.status, other.status) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.status_text == other.status_text,
+        };
+        status && self.completed == other.completed && self.achieved == other.achieved
+    }
+}
+
+/// An answer against the same agency's answer of the previous period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Change {
+    /// No answer last period.
+    New,
+    /// Answered again, with something changed.
+    Updated,
+    /// Last period's answer sent back as it was.
+    Unchanged,
+    /// Not answered this period: last period's answer stands.
+    Carried,
+}
+
+/// A result reported in an earlier period, kept by a cumulative report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Earlier {
+    pub period: Period,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -158,6 +222,12 @@ pub struct TaskResult {
     pub leads_expected: usize,
     pub leads_answered: usize,
     pub answers: Vec<Answer>,
+    /// The consolidated status of the previous period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Consolidated>,
+    /// Completed last period, reported as not completed now.
+    #[serde(default)]
+    pub backwards: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -166,6 +236,11 @@ pub struct IndicatorReport {
     pub value: Option<Value>,
     pub source: String,
     pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Location>,
+    /// The period of a value carried into a cumulative report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<Period>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -185,6 +260,11 @@ pub struct IndicatorResult {
     /// Whether the agencies that reported a value gave different ones.
     #[serde(default)]
     pub disagree: bool,
+    /// The value and assessment of the previous period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_assessment: Option<Assessment>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -222,12 +302,53 @@ pub struct PlanRef {
     pub fingerprint: String,
 }
 
+/// Which earlier period's data a period was merged against.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PreviousRef {
+    pub period: Period,
+    /// The previous period lies within this one (the first half within the
+    /// year): its results are carried, not only its completed tasks.
+    pub cumulative: bool,
+    /// Its `tong-hop.json`, as named when read, and that file's SHA-256.
+    pub file: String,
+    pub sha256: String,
+}
+
+/// A period's totals, for the history chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub period: Period,
+    pub tasks_total: usize,
+    pub tasks_done: usize,
+    pub agencies_total: usize,
+    pub agencies_sent: usize,
+}
+
+impl Point {
+    pub fn of(data: &PeriodData) -> Point {
+        Point {
+            period: data.period,
+            tasks_total: data.tasks.len(),
+            tasks_done: data.tasks.iter().filter(|t| t.status.is_done()).count(),
+            agencies_total: data.agencies.len(),
+            agencies_sent: data.agencies.iter().filter(|a| a.receipt != Receipt::Missing).count(),
+        }
+    }
+}
+
 /// The merged data of a period.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PeriodData {
     pub format: u32,
     pub plan: PlanRef,
     pub period: Period,
+    /// The period compared with and carried from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousRef>,
+    /// Earlier periods, oldest first, as far as the chain of previous
+    /// periods goes: what the "tasks completed per period" chart shows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Point>,
     #[serde(serialize_with = "date_se", deserialize_with = "date_de")]
     pub deadline: Date,
     pub agencies: Vec<AgencyResult>,
@@ -338,6 +459,8 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
                 tasks_answered: answered_tasks,
                 indicators_expected: share.indicators.len(),
                 indicators_answered: answered_indicators,
+                previous: None,
+                tasks_unchanged: 0,
             }
         })
         .collect();
@@ -350,6 +473,7 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
             if entry.is_empty() {
                 continue;
             }
+            let at = s.places.tasks.get(&number).cloned();
             let answer = Answer {
                 agency: agency.clone(),
                 role: s.roles.get(&number).copied().unwrap_or(Role::Coordinator),
@@ -359,6 +483,10 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
                 achieved: entry.achieved,
                 difficulties: entry.difficulties,
                 proposals: entry.proposals,
+                at,
+                carried_from: None,
+                change: None,
+                earlier: Vec::new(),
             };
             answers.entry(number).or_default().push(answer);
         }
@@ -385,31 +513,19 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
             let reports: Vec<IndicatorReport> = order
                 .iter()
                 .filter_map(|a| {
-                    let e = used.get(a)?.entries.indicators.get(&ind.number)?;
+                    let s = used.get(a)?;
+                    let e = s.entries.indicators.get(&ind.number)?;
                     Some(IndicatorReport {
                         agency: a.clone(),
                         value: e.value.clone(),
                         source: e.source.clone(),
                         note: e.note.clone(),
+                        at: s.places.indicators.get(&ind.number).cloned(),
+                        carried_from: None,
                     })
                 })
                 .collect();
-            let first = reports.iter().find(|r| r.value.is_some());
-            let value = first.and_then(|r| r.value.clone());
-            let disagree =
-                reports.iter().filter_map(|r| r.value.as_ref()).any(|v| !same_value(v, value.as_ref()));
-            IndicatorResult {
-                number: ind.number.clone(),
-                group: group.number.clone(),
-                name: ind.name.clone(),
-                unit: ind.unit.clone(),
-                target: ind.target.clone(),
-                assessment: Assessment::of(&ind.target, value.as_ref()),
-                value,
-                value_from: first.map(|r| r.agency.clone()),
-                reports,
-                disagree,
-            }
+            indicator_result(&group.number, ind, reports)
         })
         .collect();
     let narratives = used
@@ -426,6 +542,8 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
         format: FORMAT,
         plan: PlanRef { code: plan.info.code.clone(), fingerprint: plan.fingerprint() },
         period,
+        previous: None,
+        history: Vec::new(),
         deadline,
         agencies,
         tasks,
@@ -438,7 +556,7 @@ pub fn merge(plan: &Plan, period: Period, deadline: Date, inputs: Inputs) -> Per
 
 /// Two reported values that say the same: equal numbers (to a millionth),
 /// or texts equal but for case, diacritics and punctuation.
-fn same_value(a: &Value, b: Option<&Value>) -> bool {
+pub(crate) fn same_value(a: &Value, b: Option<&Value>) -> bool {
     match (a, b) {
         (Value::Number(x), Some(Value::Number(y))) => (x - y).abs() <= 1e-6 * x.abs().max(y.abs()).max(1.0),
         (Value::Text(x), Some(Value::Text(y))) => crate::text::fold(x) == crate::text::fold(y),
@@ -459,7 +577,13 @@ fn file_result(s: &Submission, usage: FileUse, (size, sha256): (u64, String)) ->
     }
 }
 
-fn task_result(plan: &Plan, group: &str, task: &Task, answers: Vec<Answer>, cut_end: Date) -> TaskResult {
+pub(crate) fn task_result(
+    plan: &Plan,
+    group: &str,
+    task: &Task,
+    answers: Vec<Answer>,
+    cut_end: Date,
+) -> TaskResult {
     let leads: BTreeSet<AgencyId> = task
         .lead
         .iter()
@@ -501,6 +625,35 @@ fn task_result(plan: &Plan, group: &str, task: &Task, answers: Vec<Answer>, cut_
         leads_expected: leads.len(),
         leads_answered: lead_status.len(),
         answers,
+        previous: None,
+        backwards: false,
+    }
+}
+
+/// An indicator's result from its agencies' reports, in the plan's order:
+/// the value of the first that gave one.
+pub(crate) fn indicator_result(
+    group: &str,
+    ind: &crate::plan::Indicator,
+    reports: Vec<IndicatorReport>,
+) -> IndicatorResult {
+    let first = reports.iter().find(|r| r.value.is_some());
+    let value = first.and_then(|r| r.value.clone());
+    let value_from = first.map(|r| r.agency.clone());
+    let disagree = reports.iter().filter_map(|r| r.value.as_ref()).any(|v| !same_value(v, value.as_ref()));
+    IndicatorResult {
+        number: ind.number.clone(),
+        group: group.to_owned(),
+        name: ind.name.clone(),
+        unit: ind.unit.clone(),
+        target: ind.target.clone(),
+        assessment: Assessment::of(&ind.target, value.as_ref()),
+        value,
+        value_from,
+        reports,
+        disagree,
+        previous: None,
+        previous_assessment: None,
     }
 }
 

@@ -22,8 +22,9 @@ use crate::fonts::Coverage;
 use super::printable::make_printable;
 
 /// The templates built into the program, by file name.
-pub const TEMPLATES: [(&str, &str); 3] = [
+pub const TEMPLATES: [(&str, &str); 4] = [
     ("hanh-chinh.typ", include_str!("../../templates/hanh-chinh.typ")),
+    ("bieu-do.typ", include_str!("../../templates/bieu-do.typ")),
     ("bao-cao.typ", include_str!("../../templates/bao-cao.typ")),
     ("cong-van.typ", include_str!("../../templates/cong-van.typ")),
 ];

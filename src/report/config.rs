@@ -32,6 +32,9 @@ pub enum AppendixKind {
     /// Phụ lục: which agency sent when.
     #[serde(rename = "tiep-nhan")]
     Receipts,
+    /// Phụ lục: the overview in charts.
+    #[serde(rename = "bieu-do")]
+    Charts,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -131,7 +134,7 @@ impl ReportConfig {
         if r.appendices.is_empty() {
             return Err(fail(Diagnostic::error(
                 at(),
-                "`appendices` trống — cần ít nhất một phụ lục: \"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\"",
+                "`appendices` trống — cần ít nhất một phụ lục: \"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\", \"bieu-do\"",
             )));
         }
         // Images are named relative to the configuration file's folder.
@@ -222,7 +225,7 @@ impl Draft {
              signer = \"\"                    # điền họ tên người ký\n\
              recipients = [\"Như trên;\"]\n\
              archive = \"VT\"                 # dòng cuối: «- Lưu: VT.»\n\
-             appendices = [\"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\"]   # phụ lục kèm theo, theo thứ tự\n",
+             appendices = [\"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\", \"bieu-do\"]   # phụ lục kèm theo, theo thứ tự\n",
             q(&self.parent),
             q(&self.issuer),
             q(&self.recipient),

@@ -12,6 +12,9 @@ use crate::merge::PeriodData;
 use crate::plan::Plan;
 use crate::xlsx::{A4, FONT, SIZE, err};
 
+/// The row of a sheet's column headers, under label, title and note.
+const HEADER_ROW: u32 = 4;
+
 /// Where the Excel file's large sheets are spooled while it is made.
 pub enum Scratch<'a> {
     /// The output folder: nothing is written outside it.
@@ -76,6 +79,10 @@ pub fn workbook(
         let ws = wb.add_worksheet();
         let head = (table.label.as_str(), table.title.as_str(), table.note.as_str());
         write_sheet(ws, &f, head, &table.columns, table.rows.iter().cloned(), true)?;
+        if let Some(charts) = &table.charts {
+            // Below the table: the numbers as ranges, and the charts that read them.
+            super::excel_charts::write(ws, &table.label, HEADER_ROW + table.rows.len() as u32 + 3, charts)?;
+        }
     }
     let note = &report.texts.note;
     for sheet in [tables::answers_sheet(plan, data), tables::reports_sheet(plan, data)] {
@@ -99,7 +106,7 @@ fn write_sheet(
 ) -> Result<(), Error> {
     ws.set_name(label).map_err(err)?;
     let last = (columns.len() - 1) as u16;
-    let header_row = 4;
+    let header_row = HEADER_ROW;
     let plain =
         Format::new().set_font_name(FONT).set_font_size(SIZE).set_text_wrap().set_align(FormatAlign::Top);
     for (c, column) in columns.iter().enumerate() {

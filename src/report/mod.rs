@@ -2,8 +2,11 @@
 //! and the consolidated workbook.
 
 pub mod agency_text;
+pub mod charts;
+pub mod compare;
 pub mod config;
 pub mod excel;
+pub mod excel_charts;
 pub mod letters;
 pub mod markdown;
 pub mod model;

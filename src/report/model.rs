@@ -66,6 +66,9 @@ pub struct Table {
     /// receipts appendix lists only the agencies that need attention (a
     /// page of table costs Typst megabytes; the Excel file has every row).
     pub pdf_rows: Option<Vec<Row>>,
+    /// The charts appendix: drawn from these numbers (the rows show them
+    /// as a table where charts cannot be drawn).
+    pub charts: Option<super::charts::Charts>,
 }
 
 /// Everything the layout needs.
@@ -93,6 +96,7 @@ impl Report {
             .iter()
             .map(|t| {
                 json!({
+                    "charts": t.charts.as_ref().map(super::charts::typst),
                     "label": t.label,
                     "title": t.title,
                     "note": t.note,
@@ -208,6 +212,7 @@ pub fn build(
                 AppendixKind::Indicators => "indicators",
                 AppendixKind::Tasks => "tasks",
                 AppendixKind::Receipts => "receipts",
+                AppendixKind::Charts => "charts",
             };
             (key, roman_label(i))
         })
@@ -220,16 +225,26 @@ pub fn build(
         .iter()
         .enumerate()
         .map(|(i, k)| {
+            let charts = (*k == AppendixKind::Charts).then(|| super::charts::build(plan, data));
             let (title, columns, rows) = match k {
                 AppendixKind::Indicators => tables::indicator_table(plan, data),
                 AppendixKind::Tasks => tables::task_table(plan, data),
                 AppendixKind::Receipts => tables::receipt_table(data),
+                AppendixKind::Charts => tables::charts_table(charts.as_ref()),
             };
             let pdf_rows = match k {
                 AppendixKind::Receipts => tables::receipts_for_pdf(data, &rows),
                 _ => None,
             };
-            Table { label: roman_label(i), title: title.into(), note: note.clone(), columns, rows, pdf_rows }
+            Table {
+                label: roman_label(i),
+                title: title.into(),
+                note: note.clone(),
+                columns,
+                rows,
+                pdf_rows,
+                charts,
+            }
         })
         .collect();
     let ident = format!("baocao/{}/{}/{}", info.code, data.period.id(), number.trim());
@@ -355,7 +370,8 @@ fn narrative_markdown(
         "proposals": narratives(Section::Proposals, None),
         "next_period": narratives(Section::NextPeriod, None),
         "next_tasks": next_tasks,
-        "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts")},
+        "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts"), "charts": label("charts")},
+        "compare": super::compare::context(data),
     });
     super::sandbox::render_text(template, NARRATIVE_FILE, context)
 }

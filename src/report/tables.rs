@@ -18,6 +18,10 @@ use crate::vn;
 
 pub type Rows = (&'static str, Vec<Column>, Vec<Row>);
 
+/// Headers of the columns that compare with the previous period.
+pub const BEFORE: &str = "Kỳ trước";
+pub const THIS: &str = "Kỳ này";
+
 /// The Excel sheet with every agency's answer to every task.
 pub const ANSWERS_SHEET: &str = "Nhiệm vụ theo cơ quan";
 
@@ -89,6 +93,9 @@ fn indicator_notes(plan: &Plan, r: &IndicatorResult) -> String {
                 parts.push(value_text(v));
             }
         }
+        if let Some(p) = x.carried_from {
+            parts.push(format!("số liệu {}", p.name()));
+        }
         if !x.source.is_empty() {
             parts.push(format!("nguồn: {}", plain(&x.source)));
         }
@@ -110,7 +117,8 @@ fn indicator_notes(plan: &Plan, r: &IndicatorResult) -> String {
 }
 
 pub fn indicator_table(plan: &Plan, data: &PeriodData) -> Rows {
-    let columns = vec![
+    let compared = data.previous.is_some();
+    let mut columns = vec![
         col("TT", 0.6, true),
         col("Chỉ tiêu", 3.6, false),
         col("Đơn vị", 1.1, true),
@@ -120,13 +128,17 @@ pub fn indicator_table(plan: &Plan, data: &PeriodData) -> Rows {
         col("Cơ quan theo dõi", 1.7, false),
         col("Nguồn số liệu, ghi chú", 2.4, false),
     ];
+    if compared {
+        columns[4] = col(THIS, 1.2, true);
+        columns.insert(4, col(BEFORE, 1.2, true));
+    }
     let results: BTreeMap<_, _> = data.indicators.iter().map(|r| (&r.number, r)).collect();
     let mut rows = Vec::new();
     for g in &plan.indicator_groups {
         rows.push(Row::Group(format!("{}. {}", g.number, g.title)));
         for ind in &g.indicators {
             let result = results.get(&ind.number);
-            rows.push(Row::Cells(vec![
+            let mut cells = vec![
                 Cell::Text(ind.number.to_string()),
                 Cell::Text(ind.name.clone()),
                 Cell::Text(ind.unit.clone()),
@@ -135,7 +147,11 @@ pub fn indicator_table(plan: &Plan, data: &PeriodData) -> Rows {
                 Cell::Text(result.map_or(String::new(), |r| assessment_text(plan, r))),
                 Cell::Text(agencies_text(plan, &ind.tracking)),
                 Cell::Text(result.map_or(String::new(), |r| indicator_notes(plan, r))),
-            ]));
+            ];
+            if compared {
+                cells.insert(4, value_cell(result.and_then(|r| r.previous.as_ref())));
+            }
+            rows.push(Row::Cells(cells));
         }
     }
     ("Kết quả thực hiện các chỉ tiêu", columns, rows)
@@ -176,7 +192,18 @@ fn grouped_lines(plan: &Plan, answers: &[&Answer], field: Field) -> Vec<String> 
 /// results stand in full in the Excel file, sheet «Nhiệm vụ theo cơ quan»).
 fn task_results(plan: &Plan, t: &TaskResult) -> String {
     let leads: Vec<&Answer> = t.answers.iter().filter(|a| a.role == Role::Lead).collect();
-    let mut lines = answer_lines(plan, &leads, |a| &a.achieved, t.leads_expected > 1);
+    let named = t.leads_expected > 1;
+    // Results of earlier periods of the span come first, then this period's.
+    let mut lines: Vec<String> = leads
+        .iter()
+        .flat_map(|a| {
+            a.earlier.iter().map(move |e| {
+                let who = if named { format!("{}, ", plan.agency_name(&a.agency)) } else { String::new() };
+                format!("({who}{}) {}", e.period.name(), plain(&e.text))
+            })
+        })
+        .collect();
+    lines.extend(answer_lines(plan, &leads, |a| &a.achieved, named));
     let coordinators =
         t.answers.iter().filter(|a| a.role == Role::Coordinator && !a.achieved.trim().is_empty()).count();
     if coordinators > 0 {
@@ -211,6 +238,20 @@ fn completion(t: &TaskResult) -> String {
 /// wrote some (in full in the Excel file).
 fn task_notes(plan: &Plan, t: &TaskResult) -> String {
     let mut lines = Vec::new();
+    if t.backwards {
+        lines.push(format!(
+            "Lưu ý: kỳ trước đã báo cáo {}, kỳ này báo cáo chưa hoàn thành",
+            t.previous.map_or("hoàn thành", |s| s.label()).to_lowercase()
+        ));
+    }
+    let carried: Vec<&Answer> =
+        t.answers.iter().filter(|a| a.role == Role::Lead && a.carried_from.is_some()).collect();
+    for a in carried {
+        let from = a.carried_from.map(|p| p.name()).unwrap_or_default();
+        let who =
+            if t.leads_expected > 1 { format!("{}: ", plan.agency_name(&a.agency)) } else { String::new() };
+        lines.push(format!("{who}theo báo cáo {from} (kỳ này không báo cáo lại)"));
+    }
     if t.leads_expected > 1 {
         lines.push(format!("{}/{} cơ quan chủ trì đã báo cáo", t.leads_answered, t.leads_expected));
     }
@@ -249,7 +290,8 @@ fn task_notes(plan: &Plan, t: &TaskResult) -> String {
 }
 
 pub fn task_table(plan: &Plan, data: &PeriodData) -> Rows {
-    let columns = vec![
+    let compared = data.previous.is_some();
+    let mut columns = vec![
         col("TT", 0.5, true),
         col("Nhiệm vụ", 3.0, false),
         col("Cơ quan chủ trì", 1.6, false),
@@ -258,6 +300,10 @@ pub fn task_table(plan: &Plan, data: &PeriodData) -> Rows {
         col("Kết quả, văn bản đã ban hành", 3.2, false),
         col("Khó khăn, đề xuất, ghi chú", 2.2, false),
     ];
+    if compared {
+        columns[4] = col("Tình trạng kỳ này", 1.2, true);
+        columns.insert(4, col("Tình trạng kỳ trước", 1.1, true));
+    }
     let mut rows = Vec::new();
     for g in &plan.task_groups {
         let title = if g.title.is_empty() {
@@ -267,7 +313,7 @@ pub fn task_table(plan: &Plan, data: &PeriodData) -> Rows {
         };
         rows.push(Row::Group(title));
         for t in data.tasks.iter().filter(|t| t.group == g.number) {
-            rows.push(Row::Cells(vec![
+            let mut cells = vec![
                 Cell::Text(t.number.to_string()),
                 Cell::Text(t.name.clone()),
                 Cell::Text(agencies_text(plan, &t.lead)),
@@ -275,14 +321,25 @@ pub fn task_table(plan: &Plan, data: &PeriodData) -> Rows {
                 Cell::Text(format!("{}{}", t.status.label(), completion(t))),
                 Cell::Text(task_results(plan, t)),
                 Cell::Text(task_notes(plan, t)),
-            ]));
+            ];
+            if compared {
+                cells.insert(4, Cell::Text(t.previous.map_or(String::new(), |s| s.label().to_owned())));
+            }
+            rows.push(Row::Cells(cells));
         }
     }
     ("Tiến độ thực hiện các nhiệm vụ", columns, rows)
 }
 
+/// The charts' numbers as a table.
+pub fn charts_table(charts: Option<&super::charts::Charts>) -> Rows {
+    let columns = vec![col("Nội dung", 2.0, false), col("Số liệu", 6.0, false)];
+    ("Biểu đồ tổng hợp", columns, charts.map(|c| c.table_rows()).unwrap_or_default())
+}
+
 pub fn receipt_table(data: &PeriodData) -> Rows {
-    let columns = vec![
+    let compared = data.previous.is_some();
+    let mut columns = vec![
         col("TT", 0.5, true),
         col("Cơ quan, đơn vị", 3.0, false),
         col("Ngày gửi", 1.2, true),
@@ -291,6 +348,10 @@ pub fn receipt_table(data: &PeriodData) -> Rows {
         col("Chỉ tiêu đã báo cáo", 1.3, true),
         col("Ghi chú", 2.6, false),
     ];
+    if compared {
+        columns[3] = col(THIS, 1.0, true);
+        columns.insert(3, col(BEFORE, 1.0, true));
+    }
     let rows = data
         .agencies
         .iter()
@@ -306,7 +367,13 @@ pub fn receipt_table(data: &PeriodData) -> Rows {
             if !a.refused.is_empty() {
                 notes.push(format!("{} tệp không dùng được", a.refused.len()));
             }
-            Row::Cells(vec![
+            if a.tasks_unchanged > 0 {
+                notes.push(format!(
+                    "{} nhiệm vụ đang triển khai giữ nguyên câu trả lời kỳ trước",
+                    a.tasks_unchanged
+                ));
+            }
+            let mut cells = vec![
                 Cell::Text((i + 1).to_string()),
                 Cell::Text(a.name.clone()),
                 a.sent_on.map_or(Cell::Text(String::new()), Cell::Date),
@@ -314,7 +381,11 @@ pub fn receipt_table(data: &PeriodData) -> Rows {
                 Cell::Text(format!("{}/{}", a.tasks_answered, a.tasks_expected)),
                 Cell::Text(format!("{}/{}", a.indicators_answered, a.indicators_expected)),
                 Cell::Text(notes.join("; ")),
-            ])
+            ];
+            if compared {
+                cells.insert(3, Cell::Text(a.previous.map_or("—".to_owned(), |r| r.label().to_owned())));
+            }
+            Row::Cells(cells)
         })
         .collect();
     ("Tình hình gửi báo cáo của các cơ quan, đơn vị", columns, rows)
@@ -349,7 +420,15 @@ pub fn receipts_for_pdf(data: &PeriodData, rows: &[Row]) -> Option<Vec<Row>> {
 }
 
 fn sheet(label: &str, title: &str, note: &str, columns: Vec<Column>, rows: Vec<Row>) -> Table {
-    Table { label: label.into(), title: title.into(), note: note.into(), columns, rows, pdf_rows: None }
+    Table {
+        label: label.into(),
+        title: title.into(),
+        note: note.into(),
+        columns,
+        rows,
+        pdf_rows: None,
+        charts: None,
+    }
 }
 
 /// Every agency's text by section, in full: the sheet that backs the

@@ -4,21 +4,25 @@
 
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationRule, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
-    ProtectionOptions, Worksheet,
+    Note, ProtectionOptions, Worksheet,
 };
 use time::Date;
 
 use crate::error::Error;
 use crate::form::{
-    Entries, HEADER_ROW, IndicatorCol, REPORT_HINT, Role, SHEET_GUIDE, SHEET_INDICATORS, SHEET_REPORT,
-    SHEET_STAMP, SHEET_TASKS, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION,
-    Section, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT, TITLE_TASKS, TaskCol, Value,
+    Entries, HEADER_ROW, IndicatorCol, PREFILL_AUTHOR, PREFILL_LEGEND, REPORT_HINT, Role, SHEET_GUIDE,
+    SHEET_INDICATORS, SHEET_REPORT, SHEET_STAMP, SHEET_TASKS, STAMP_AGENCY, STAMP_FINGERPRINT, STAMP_PERIOD,
+    STAMP_PLAN, STAMP_VERSION, Section, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT,
+    TITLE_TASKS, TaskCol, Value,
 };
 use crate::period::Period;
 use crate::plan::Plan;
 use crate::plan::assign::Assignment;
 use crate::plan::target::TargetKind;
 use crate::vn;
+
+pub mod prefill;
+use prefill::{History, Prefill};
 
 /// Defined names of the dropdown lists on the stamp sheet.
 const LIST_ONE_OFF: &str = "TinhTrang";
@@ -34,6 +38,13 @@ struct Formats {
     input_date: Format,
     text: Format,
     label: Format,
+    legend: Format,
+    /// Input cells holding last period's answer: to update (yellow), or a
+    /// task completed earlier (green).
+    carried: Format,
+    carried_date: Format,
+    carried_done: Format,
+    carried_done_date: Format,
 }
 
 fn formats() -> Formats {
@@ -53,12 +64,66 @@ fn formats() -> Formats {
         locked_center: cell.clone().set_background_color(grey).set_align(FormatAlign::Center),
         input: cell.clone().set_unlocked(),
         input_date: cell.clone().set_unlocked().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
+        legend: base.clone().set_italic().set_text_wrap().set_font_color(Color::RGB(0x1F3864)),
+        carried: cell
+            .clone()
+            .set_unlocked()
+            .set_background_color(YELLOW)
+            .set_font_color(Color::RGB(0x1F3864)),
+        carried_date: cell
+            .clone()
+            .set_unlocked()
+            .set_num_format("dd/mm/yyyy")
+            .set_align(FormatAlign::Center)
+            .set_background_color(YELLOW),
+        carried_done: cell
+            .clone()
+            .set_unlocked()
+            .set_background_color(GREEN)
+            .set_font_color(Color::RGB(0x1F3864)),
+        carried_done_date: cell
+            .clone()
+            .set_unlocked()
+            .set_num_format("dd/mm/yyyy")
+            .set_align(FormatAlign::Center)
+            .set_background_color(GREEN),
         text: base.clone().set_text_wrap().set_align(FormatAlign::Top),
         label: cell.set_bold().set_background_color(grey),
     }
 }
 
 use crate::xlsx::{A4, FONT, SIZE, date as excel_date, err as xlsx};
+
+const YELLOW: Color = Color::RGB(0xFFF2CC);
+const GREEN: Color = Color::RGB(0xE2EFDA);
+
+impl Formats {
+    /// The format of an input cell of a row prefilled with `note`'s answer.
+    fn input_for(&self, note: Option<&prefill::Note>, date: bool) -> &Format {
+        match (note.map(|n| n.done), date) {
+            (None, false) => &self.input,
+            (None, true) => &self.input_date,
+            (Some(false), false) => &self.carried,
+            (Some(false), true) => &self.carried_date,
+            (Some(true), false) => &self.carried_done,
+            (Some(true), true) => &self.carried_done_date,
+        }
+    }
+}
+
+/// The note on a prefilled row's first input cell.
+fn prefill_note(ws: &mut Worksheet, row: u32, col: u16, note: &prefill::Note) -> Result<(), Error> {
+    let n = Note::new(&note.text).set_author(PREFILL_AUTHOR).add_author_prefix(false).set_width(260);
+    ws.insert_note(row, col, &n).map_err(xlsx)?;
+    Ok(())
+}
+
+/// The line under a table's subtitle that says what the coloured cells are.
+fn legend(ws: &mut Worksheet, f: &Formats, last: u16) -> Result<(), Error> {
+    ws.merge_range(HEADER_ROW - 1, 0, HEADER_ROW - 1, last, PREFILL_LEGEND, &f.legend).map_err(xlsx)?;
+    ws.set_row_height(HEADER_ROW - 1, 30).map_err(xlsx)?;
+    Ok(())
+}
 
 /// The row height (points) that shows every line of wrapped cells: Excel
 /// fits rows when it opens a file, LibreOffice does not, so we size them.
@@ -104,9 +169,12 @@ pub struct Context<'a> {
     pub period: Period,
     /// The day by which the agency sends its report.
     pub deadline: Date,
+    /// The previous period's answers, to prefill each workbook with.
+    pub previous: Option<&'a History>,
 }
 
-/// Makes the workbook of one agency, with the clerk's `entries` typed in
+/// Makes the workbook of one agency, prefilled with its answers of the
+/// previous period when `ctx` has them, with the clerk's `entries` typed in
 /// when given (sample data, tests). The bytes are the same for the same
 /// inputs: no clock is read.
 pub fn workbook(ctx: &Context, a: &Assignment, entries: Option<&Entries>) -> Result<Vec<u8>, Error> {
@@ -116,11 +184,18 @@ pub fn workbook(ctx: &Context, a: &Assignment, entries: Option<&Entries>) -> Res
     let standing = ctx.plan.agency_name(&ctx.plan.info.standing_agency);
     let mut wb = crate::xlsx::workbook(&title, standing, &ctx.plan.info.issuer, from)?;
 
+    let prefill = match ctx.previous {
+        Some(h) => {
+            let tasks: Vec<_> = a.leads.iter().chain(&a.coordinates).map(|t| &t.number).collect();
+            let indicators: Vec<_> = a.indicators.iter().map(|i| &i.number).collect();
+            h.prefill(&a.agency.id, &tasks, &indicators)
+        }
+        None => Prefill::default(),
+    };
     guide_sheet(wb.add_worksheet(), &f, ctx, a, (from, to))?;
-    let empty = Entries::default();
-    let entries = entries.unwrap_or(&empty);
-    task_sheet(wb.add_worksheet(), &f, ctx, a, entries)?;
-    indicator_sheet(wb.add_worksheet(), &f, ctx, a, entries)?;
+    let entries = entries.unwrap_or(&prefill.entries);
+    task_sheet(wb.add_worksheet(), &f, ctx, a, entries, &prefill)?;
+    indicator_sheet(wb.add_worksheet(), &f, ctx, a, entries, &prefill)?;
     report_sheet(wb.add_worksheet(), &f, ctx, a, entries)?;
     stamp_sheet(wb.add_worksheet(), ctx, a)?;
     let list = |n: usize| format!("='{SHEET_STAMP}'!$D$1:$D${n}");
@@ -252,11 +327,15 @@ fn task_sheet(
     ctx: &Context,
     a: &Assignment,
     entries: &Entries,
+    prefill: &Prefill,
 ) -> Result<(), Error> {
     ws.set_name(SHEET_TASKS).map_err(xlsx)?;
     let headers: Vec<(&str, f64)> = TaskCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
     let sub = subtitle(ctx, a);
     sheet_head(ws, f, TITLE_TASKS, &sub, &headers)?;
+    if !prefill.task_notes.is_empty() {
+        legend(ws, f, (headers.len() - 1) as u16)?;
+    }
     let rows =
         a.leads.iter().map(|t| (t, Role::Lead)).chain(a.coordinates.iter().map(|t| (t, Role::Coordinator)));
     let date_check = date_check(ctx, TaskCol::Completed.header())?;
@@ -290,8 +369,12 @@ fn task_sheet(
             ws.write_string_with_format(row, col.index(), text, format).map_err(xlsx)?;
         }
         let entry = entries.tasks.get(&task.number).cloned().unwrap_or_default();
+        let note = prefill.task_notes.get(&task.number);
+        if let Some(note) = note {
+            prefill_note(ws, row, TaskCol::Status.index(), note)?;
+        }
         for col in TaskCol::ALL.into_iter().filter(|c| c.is_input()) {
-            let (c, format) = (col.index(), if col == TaskCol::Completed { &f.input_date } else { &f.input });
+            let (c, format) = (col.index(), f.input_for(note, col == TaskCol::Completed));
             let text = match col {
                 TaskCol::Status => &entry.status,
                 TaskCol::Achieved => &entry.achieved,
@@ -330,11 +413,15 @@ fn indicator_sheet(
     ctx: &Context,
     a: &Assignment,
     entries: &Entries,
+    prefill: &Prefill,
 ) -> Result<(), Error> {
     ws.set_name(SHEET_INDICATORS).map_err(xlsx)?;
     let headers: Vec<(&str, f64)> = IndicatorCol::ALL.iter().map(|c| (c.header(), c.width())).collect();
     let sub = subtitle(ctx, a);
     sheet_head(ws, f, TITLE_INDICATORS, &sub, &headers)?;
+    if !prefill.indicator_notes.is_empty() {
+        legend(ws, f, (headers.len() - 1) as u16)?;
+    }
     let number_check = DataValidation::new()
         .allow_decimal_number(DataValidationRule::Between(-1e12, 1e12))
         .set_input_message("Ghi một số, dùng dấu phẩy thập phân (ví dụ 95,5).")
@@ -360,22 +447,25 @@ fn indicator_sheet(
             ws.write_string_with_format(row, col.index(), text, format).map_err(xlsx)?;
         }
         let entry = entries.indicators.get(&ind.number).cloned().unwrap_or_default();
+        let note = prefill.indicator_notes.get(&ind.number);
+        if let Some(note) = note {
+            prefill_note(ws, row, IndicatorCol::Value.index(), note)?;
+        }
+        let input = f.input_for(note, false);
         for col in IndicatorCol::ALL.into_iter().filter(|c| c.is_input()) {
             let c = col.index();
             match (col, &entry.value) {
                 (IndicatorCol::Value, Some(Value::Number(v))) => {
-                    ws.write_number_with_format(row, c, *v, &f.input)
+                    ws.write_number_with_format(row, c, *v, input)
                 }
-                (IndicatorCol::Value, Some(Value::Text(t))) => {
-                    ws.write_string_with_format(row, c, t, &f.input)
-                }
+                (IndicatorCol::Value, Some(Value::Text(t))) => ws.write_string_with_format(row, c, t, input),
                 (IndicatorCol::Source, _) if !entry.source.is_empty() => {
-                    ws.write_string_with_format(row, c, &entry.source, &f.input)
+                    ws.write_string_with_format(row, c, &entry.source, input)
                 }
                 (IndicatorCol::Note, _) if !entry.note.is_empty() => {
-                    ws.write_string_with_format(row, c, &entry.note, &f.input)
+                    ws.write_string_with_format(row, c, &entry.note, input)
                 }
-                _ => ws.write_blank(row, c, &f.input),
+                _ => ws.write_blank(row, c, input),
             }
             .map_err(xlsx)?;
         }
