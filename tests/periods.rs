@@ -206,6 +206,11 @@ fn a_second_period_is_prefilled_carried_compared_and_charted() {
         format!("Thêm {newly_done:02} nhiệm vụ hoàn thành so với kỳ trước")
     };
     assert!(flat.contains(&sentence), "{sentence}");
+    // Each answer says how it compares, in the Excel file's per-agency sheet.
+    let answers = cells(&d.join("outputs/2025/bao-cao-2025.xlsx"), "Nhiệm vụ theo cơ quan");
+    let said: Vec<String> = answers.iter().filter_map(|r| r.last().map(text)).collect();
+    assert!(said.iter().any(|t| t == "Theo báo cáo kỳ trước (6 tháng đầu năm 2025)"), "carried answer");
+    assert!(said.iter().any(|t| t == "Giữ nguyên kỳ trước") && said.iter().any(|t| t == "Cập nhật"));
     charts_match(d, &year, &pdf);
 }
 

@@ -124,36 +124,41 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
-    let mut rounds: Vec<Round> = Vec::new();
-    let mut last: Option<history::Found> = None;
-    for (round, &period) in a.period.iter().enumerate() {
-        bar.set_message(period.name());
-        // Each period after the first is prefilled from, and compared with,
-        // the one before it, read back from its folder as `ingest` would.
-        let previous = last.take().filter(|f| f.data.period.comes_before(&period));
-        let made = one_period(&plan, (period, round), &previous, a, &shares, &bar)?;
-        last = Some(history::open(&made.base.join(history::DATA_FILE))?);
-        rounds.push(made);
-    }
-    bar.set_message("lập báo cáo");
-    // The reports need only their own period's data: made side by side.
-    use rayon::prelude::*;
-    let written: Vec<Result<super::report::Written, Error>> = rounds
-        .par_iter()
-        .map(|r| {
-            super::report::write_report(
-                &plan,
-                &r.data,
-                &config,
-                &r.base,
-                (None, None),
-                super::report::Formats::ALL,
-                false,
-            )
-        })
-        .collect();
+    // Each period after the first is prefilled from, and compared with, the
+    // one before it, read back from its folder as `ingest` would. A period's
+    // report needs only its own data: it is laid out while the next period's
+    // workbooks are made.
+    let done: Vec<(Round, Result<super::report::Written, Error>)> = std::thread::scope(|s| {
+        let mut reports = Vec::new();
+        let mut last: Option<history::Found> = None;
+        for (round, &period) in a.period.iter().enumerate() {
+            bar.set_message(period.name());
+            let previous = last.take().filter(|f| f.data.period.comes_before(&period));
+            let made = one_period(&plan, (period, round), &previous, a, &shares, &bar)?;
+            last = Some(history::open(&made.base.join(history::DATA_FILE))?);
+            let (plan, config) = (&plan, &config);
+            reports.push(s.spawn(move || {
+                let written = super::report::write_report(
+                    plan,
+                    &made.data,
+                    config,
+                    &made.base,
+                    (None, None),
+                    super::report::Formats::ALL,
+                    false,
+                );
+                (made, written)
+            }));
+        }
+        bar.set_message("lập báo cáo");
+        reports
+            .into_iter()
+            .map(|h| h.join().map_err(|_| Error::Internal("lập báo cáo chạy thử".into())))
+            .collect::<Result<Vec<_>, Error>>()
+    })?;
     bar.finish_and_clear();
-    for (r, w) in rounds.iter().zip(written) {
+    let first = done.first().map(|(r, _)| (r.period, r.base.clone()));
+    for (r, w) in done {
         let w = w?;
         let skipped = r.templates - r.sent;
         crate::say!(
@@ -184,8 +189,8 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
             plan_dir.display()
         );
     }
-    if let Some(r) = rounds.first() {
-        crate::say!("Tiếp theo, thử: baocao remind --period {} --out {}", r.period.id(), r.base.display());
+    if let Some((period, base)) = first {
+        crate::say!("Tiếp theo, thử: baocao remind --period {} --out {}", period.id(), base.display());
     }
     Ok(exit::OK)
 }

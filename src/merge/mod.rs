@@ -202,6 +202,17 @@ pub enum Change {
     Carried,
 }
 
+impl Change {
+    pub fn label(self) -> &'static str {
+        match self {
+            Change::New => "Mới",
+            Change::Updated => "Cập nhật",
+            Change::Unchanged => "Giữ nguyên kỳ trước",
+            Change::Carried => "Theo báo cáo kỳ trước",
+        }
+    }
+}
+
 /// A result reported in an earlier period, kept by a cumulative report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Earlier {

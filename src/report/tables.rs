@@ -474,6 +474,7 @@ pub fn answers_sheet<'a>(plan: &'a Plan, data: &'a PeriodData) -> Sheet<'a> {
         col("Kết quả cụ thể, văn bản đã ban hành", 3.5, false),
         col("Khó khăn, vướng mắc", 2.5, false),
         col("Đề xuất, kiến nghị", 2.5, false),
+        col("So với kỳ trước", 1.3, true),
     ];
     let rows = data.tasks.iter().filter(|t| !t.answers.is_empty()).flat_map(move |t| {
         let group = Row::Group(format!("Nhiệm vụ {}: {}", t.number, t.name));
@@ -491,6 +492,11 @@ pub fn answers_sheet<'a>(plan: &'a Plan, data: &'a PeriodData) -> Sheet<'a> {
                 Cell::Text(a.achieved.clone()),
                 Cell::Text(a.difficulties.clone()),
                 Cell::Text(a.proposals.clone()),
+                Cell::Text(match (a.change, a.carried_from) {
+                    (Some(c), Some(p)) => format!("{} ({})", c.label(), p.name()),
+                    (Some(c), None) => c.label().to_owned(),
+                    (None, _) => String::new(),
+                }),
             ])
         }))
     });
