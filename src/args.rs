@@ -135,7 +135,7 @@ pub enum Command {
     /// Ký số tệp PDF (PAdES, thêm vào cuối tệp, phần đã có giữ nguyên) hoặc kiểm tra chữ ký (--verify)
     #[command(
         help_template = HELP_TEMPLATE,
-        override_usage = "baocao sign TỆP.pdf --p12 CHỨNG_THƯ.p12 [--password-file TỆP] [--reason …] [--location …] [--out TỆP]\n       baocao sign --verify TỆP.pdf",
+        override_usage = "baocao sign TỆP.pdf… --p12 CHỨNG_THƯ.p12 [--as nguoi-ky|co-quan] [--image ẢNH.png] [--password-file TỆP] [--reason …] [--location …] [--out TỆP]\n       baocao sign --verify TỆP.pdf… [--trust CA]",
         next_help_heading = "Tùy chọn"
     )]
     Sign(SignArgs),
@@ -338,12 +338,13 @@ pub struct LayoutArgs {
 
 #[derive(Debug, Args)]
 pub struct SignArgs {
-    /// Tệp PDF cần ký hoặc cần kiểm tra
-    #[arg(value_name = "TỆP.pdf", help_heading = "Đối số")]
-    pub file: PathBuf,
+    /// Tệp PDF cần ký hoặc cần kiểm tra; nhiều tệp (báo cáo và các phụ lục tệp riêng, các công văn)
+    /// được ký lần lượt với cùng chứng thư, mật khẩu đọc một lần
+    #[arg(value_name = "TỆP.pdf", help_heading = "Đối số", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
 
     /// Kiểm tra chữ ký của tệp thay vì ký: ai ký, lúc nào, phần đã ký còn nguyên vẹn không
-    #[arg(long, conflicts_with_all = ["p12", "out"])]
+    #[arg(long, conflicts_with_all = ["p12", "out", "role"])]
     pub verify: bool,
 
     /// Tệp chứng thư số kèm khóa bí mật (PKCS#12: .p12, .pfx)
@@ -359,6 +360,18 @@ pub struct SignArgs {
     #[arg(long, value_name = "TỆP")]
     pub password_file: Option<PathBuf>,
 
+    /// Ký vào ô chữ ký số mà báo cáo để sẵn (Nghị định 30/2020): nguoi-ky (người có thẩm quyền,
+    /// hiện ảnh chữ ký giữa chức vụ và họ tên) hoặc co-quan (cơ quan, ký sau người có thẩm quyền,
+    /// hiện ảnh con dấu phủ 1/3 ảnh chữ ký bên trái, kèm tên cơ quan và thời gian ký).
+    /// Không có: chữ ký không hiển thị
+    #[arg(long = "as", value_name = "VAI", value_enum)]
+    pub role: Option<SignRole>,
+
+    /// Ảnh chữ ký (--as nguoi-ky) hoặc ảnh con dấu (--as co-quan), PNG nền trong suốt
+    /// (mặc định: signature_image, stamp_image trong bao-cao.toml của thư mục kế hoạch)
+    #[arg(long, value_name = "TỆP.png", requires = "role")]
+    pub image: Option<PathBuf>,
+
     /// Lý do ký, ghi trong chữ ký (ví dụ «Phê duyệt báo cáo»)
     #[arg(long, value_name = "CHỮ")]
     pub reason: Option<String>,
@@ -367,9 +380,30 @@ pub struct SignArgs {
     #[arg(long, value_name = "CHỮ")]
     pub location: Option<String>,
 
-    /// Tệp ghi bản đã ký (mặc định: cùng thư mục, thêm «-ky-so» vào tên)
+    /// Tệp ghi bản đã ký, khi ký một tệp (mặc định: cùng thư mục, thêm «-ky-so» vào tên)
     #[arg(long, value_name = "TỆP")]
     pub out: Option<PathBuf>,
+}
+
+/// Who signs, in the boxes the report leaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SignRole {
+    /// The competent person.
+    #[value(name = "nguoi-ky")]
+    Person,
+    /// The agency, after the person.
+    #[value(name = "co-quan")]
+    Agency,
+}
+
+impl SignRole {
+    /// The name of the field the layout leaves for this signature.
+    pub fn field(self) -> &'static str {
+        match self {
+            SignRole::Person => "nguoi-ky",
+            SignRole::Agency => "co-quan",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -62,7 +62,7 @@ fn dispatch(cli: Cli) -> u8 {
         Command::Report(a) => cmd::report::run(&source, &a),
         Command::Verify(a) => cmd::verify::run(&a),
         Command::Remind(a) => cmd::remind::run(&source, &a),
-        Command::Sign(a) => cmd::sign::run(&a),
+        Command::Sign(a) => cmd::sign::run(&source, &a),
         Command::Watch(a) => cmd::watch::run(&source, &a),
     };
     match result {

@@ -3,6 +3,7 @@
 //! silent overwrites.
 
 pub mod audit;
+pub mod fields;
 pub mod manifest;
 pub mod sign;
 pub mod signatures;

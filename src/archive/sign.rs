@@ -69,6 +69,12 @@ pub fn identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
 }
 
 impl Identity {
+    /// The signer's name as its certificate gives it (an agency's
+    /// certificate names the agency).
+    pub fn common_name(&self) -> String {
+        x509::common_name(&self.chain[0])
+    }
+
     /// Whether the .p12 holds the signer's certificate alone, issued by a
     /// CA whose certificate it lacks: readers then cannot build the chain.
     pub fn chain_missing(&self) -> bool {
@@ -200,7 +206,7 @@ fn push_to_array(dict: &mut Dictionary, key: &[u8], item: Object) {
     }
 }
 
-fn text_string(s: &str) -> Object {
+pub(crate) fn text_string(s: &str) -> Object {
     // UTF-16BE with a byte-order mark: PDF text strings for Vietnamese.
     let mut bytes = vec![0xFE, 0xFF];
     for unit in s.encode_utf16() {
@@ -213,9 +219,24 @@ fn not_ours() -> Error {
     fail("tệp không phải PDF đọc được (hoặc đã mã hóa) — cần tệp PDF báo cáo")
 }
 
-/// Signs `pdf` as `id`. The result is the original bytes, then an
-/// incremental update holding the signature field and the signature.
+/// Where a signature goes in the document.
+#[derive(Debug, Clone, Copy)]
+pub enum Place<'a> {
+    /// A new field of its own, not shown on any page.
+    Invisible,
+    /// The empty field `name` the layout left (see `fields`), showing
+    /// `appearance`, a one-page PDF the size of the field.
+    Field { name: &'a str, appearance: &'a [u8] },
+}
+
+/// Signs `pdf` as `id`, in a field of its own that shows nothing.
 pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Error> {
+    sign_in(pdf, id, opts, Place::Invisible)
+}
+
+/// Signs `pdf` as `id` at `place`. The result is the original bytes, then
+/// an incremental update holding the signature (and its field).
+pub fn sign_in(pdf: &[u8], id: &Identity, opts: &SignOptions, place: Place) -> Result<Vec<u8>, Error> {
     if !pdf.starts_with(b"%PDF-") {
         return Err(not_ours());
     }
@@ -259,8 +280,54 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     if let Some(l) = &opts.location {
         sig.set("Location", text_string(l));
     }
+    let sig_id = doc.new_document.add_object(sig);
+    match place {
+        Place::Invisible => add_invisible(&mut doc, sig_id, (root, page, catalog), count_signatures(pdf))?,
+        Place::Field { name, appearance } => fill_field(&mut doc, sig_id, (root, catalog), name, appearance)?,
+    }
+
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| Error::Internal(format!("ghi PDF: {e}")))?;
+    let prefix = pdf.len();
+    // The /Contents placeholder: the one run of zeros this long after the original bytes.
+    let zeros = vec![b'0'; CONTENTS_SIZE * 2];
+    let start = find(&out[prefix..], &zeros)
+        .map(|p| p + prefix)
+        .ok_or_else(|| Error::Internal("chỗ chữ ký".into()))?;
+    let (lt, gt) = (start - 1, start + zeros.len());
+    if out.get(lt) != Some(&b'<') || out.get(gt) != Some(&b'>') {
+        return Err(Error::Internal("chỗ chữ ký không đúng dạng".into()));
+    }
+    let range = [lt as i64, (gt + 1) as i64, (out.len() - gt - 1) as i64];
+    for (placeholder, value) in RANGE_PLACEHOLDERS.iter().zip(range) {
+        let text = placeholder.to_string();
+        let at = find(&out[prefix..], text.as_bytes())
+            .map(|p| p + prefix)
+            .ok_or_else(|| Error::Internal("ByteRange".into()))?;
+        let patched = format!("{value:0width$}", width = text.len());
+        out[at..at + text.len()].copy_from_slice(patched.as_bytes());
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(&out[..lt]);
+    hasher.update(&out[gt + 1..]);
+    let blob = cms_signature(&hasher.finalize(), id)?;
+    let hex: String = blob.iter().map(|b| format!("{b:02X}")).collect();
+    if hex.len() > zeros.len() {
+        return Err(fail("chuỗi chứng thư quá dài so với chỗ dành cho chữ ký"));
+    }
+    out[start..start + hex.len()].copy_from_slice(hex.as_bytes());
+    Ok(out)
+}
+
+/// A new field for the signature `sig_id`, with a zero-size widget on the
+/// first page (nothing shown), added to the document's form.
+fn add_invisible(
+    doc: &mut lopdf::IncrementalDocument,
+    sig_id: lopdf::ObjectId,
+    (root, page, catalog): (lopdf::ObjectId, lopdf::ObjectId, Dictionary),
+    signatures_before: usize,
+) -> Result<(), Error> {
     let new = &mut doc.new_document;
-    let sig_id = new.add_object(sig);
     let mut widget = Dictionary::new();
     widget.set("Type", Object::Name(b"Annot".to_vec()));
     widget.set("Subtype", Object::Name(b"Widget".to_vec()));
@@ -268,7 +335,7 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     widget.set("Rect", Object::Array(vec![0.into(), 0.into(), 0.into(), 0.into()]));
     // PDF/A: an annotation is printable; a zero-size one needs no appearance.
     widget.set("F", Object::Integer(4));
-    widget.set("T", text_string(&format!("Chữ ký số {}", 1 + count_signatures(pdf))));
+    widget.set("T", text_string(&format!("Chữ ký số {}", 1 + signatures_before)));
     widget.set("V", Object::Reference(sig_id));
     widget.set("P", Object::Reference(page));
     let widget_id = new.add_object(widget);
@@ -333,37 +400,46 @@ pub fn sign(pdf: &[u8], id: &Identity, opts: &SignOptions) -> Result<Vec<u8>, Er
     }
     doc.new_document.set_object(root, Object::Dictionary(catalog));
 
-    let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| Error::Internal(format!("ghi PDF: {e}")))?;
-    let prefix = pdf.len();
-    // The /Contents placeholder: the one run of zeros this long after the original bytes.
-    let zeros = vec![b'0'; CONTENTS_SIZE * 2];
-    let start = find(&out[prefix..], &zeros)
-        .map(|p| p + prefix)
-        .ok_or_else(|| Error::Internal("chỗ chữ ký".into()))?;
-    let (lt, gt) = (start - 1, start + zeros.len());
-    if out.get(lt) != Some(&b'<') || out.get(gt) != Some(&b'>') {
-        return Err(Error::Internal("chỗ chữ ký không đúng dạng".into()));
+    Ok(())
+}
+
+/// The signature `sig_id` put in the empty field `name`, which then shows
+/// `appearance`.
+fn fill_field(
+    doc: &mut lopdf::IncrementalDocument,
+    sig_id: lopdf::ObjectId,
+    (root, mut catalog): (lopdf::ObjectId, Dictionary),
+    name: &str,
+    appearance: &[u8],
+) -> Result<(), Error> {
+    let (field, mut widget) = super::fields::find_field(doc.get_prev_documents(), name)
+        .ok_or_else(|| fail(format!("tệp không có ô ký số «{name}» ({})", super::fields::describe(name))))?;
+    if widget.has(b"V") {
+        return Err(fail(format!("ô ký số «{name}» ({}) đã được ký", super::fields::describe(name))));
     }
-    let range = [lt as i64, (gt + 1) as i64, (out.len() - gt - 1) as i64];
-    for (placeholder, value) in RANGE_PLACEHOLDERS.iter().zip(range) {
-        let text = placeholder.to_string();
-        let at = find(&out[prefix..], text.as_bytes())
-            .map(|p| p + prefix)
-            .ok_or_else(|| Error::Internal("ByteRange".into()))?;
-        let patched = format!("{value:0width$}", width = text.len());
-        out[at..at + text.len()].copy_from_slice(patched.as_bytes());
+    let (form, _, _) = super::fields::import_appearance(appearance, &mut doc.new_document)?;
+    let mut normal = Dictionary::new();
+    normal.set("N", Object::Reference(form));
+    widget.set("AP", Object::Dictionary(normal));
+    widget.set("V", Object::Reference(sig_id));
+    doc.new_document.set_object(field, Object::Dictionary(widget));
+    match catalog.get(b"AcroForm") {
+        Ok(Object::Dictionary(d)) => {
+            let mut form = d.clone();
+            form.set("SigFlags", Object::Integer(3));
+            catalog.set("AcroForm", Object::Dictionary(form));
+            doc.new_document.set_object(root, Object::Dictionary(catalog));
+        }
+        Ok(Object::Reference(r)) => {
+            let r = *r;
+            doc.opt_clone_object_to_new_document(r).map_err(|_| not_ours())?;
+            if let Ok(Object::Dictionary(form)) = doc.new_document.get_object_mut(r) {
+                form.set("SigFlags", Object::Integer(3));
+            }
+        }
+        _ => return Err(fail("biểu mẫu (AcroForm) của tệp hỏng — không ký được tệp này")),
     }
-    let mut hasher = Sha256::new();
-    hasher.update(&out[..lt]);
-    hasher.update(&out[gt + 1..]);
-    let blob = cms_signature(&hasher.finalize(), id)?;
-    let hex: String = blob.iter().map(|b| format!("{b:02X}")).collect();
-    if hex.len() > zeros.len() {
-        return Err(fail("chuỗi chứng thư quá dài so với chỗ dành cho chữ ký"));
-    }
-    out[start..start + hex.len()].copy_from_slice(hex.as_bytes());
-    Ok(out)
+    Ok(())
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {

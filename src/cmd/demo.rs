@@ -90,6 +90,9 @@ fn check_is_ours(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// The folder of the sample signature and seal, beside the period folders.
+pub const SAMPLE_IMAGES: &str = "mau-ky-so";
+
 /// How the demo's own files are marked in a period's manifest.
 const BY: &str = "demo";
 
@@ -189,8 +192,19 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
             plan_dir.display()
         );
     }
+    // Sample images for trying `sign --as` on the demo's reports.
+    let images = a.out.join(SAMPLE_IMAGES);
+    let signature = write_atomic(&images, "chu-ky.png", &super::sample_images::signature()?)?;
+    let seal = write_atomic(&images, "con-dau.png", &super::sample_images::seal()?)?;
     if let Some((period, base)) = first {
         crate::say!("Tiếp theo, thử: baocao remind --period {} --out {}", period.id(), base.display());
+        let report = base.join(format!("bao-cao-{}.pdf", period.id()));
+        crate::say!(
+            "Ký số thử (cần tệp chứng thư .p12): baocao sign {} --as nguoi-ky --image {} --p12 …, rồi ký bản «-ky-so» với --as co-quan --image {}",
+            report.display(),
+            signature.display(),
+            seal.display()
+        );
     }
     Ok(exit::OK)
 }

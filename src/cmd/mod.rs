@@ -44,6 +44,7 @@ pub mod plan_import;
 pub mod plan_show;
 pub mod remind;
 pub mod report;
+pub mod sample_images;
 pub mod sign;
 pub mod status;
 pub mod template;

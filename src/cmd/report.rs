@@ -9,7 +9,7 @@ use crate::fsx::write_atomic;
 use crate::merge::PeriodData;
 use crate::plan::files::{PlanSource, SourceFile};
 use crate::plan::{Plan, load};
-use crate::render::{self, world, world::ReportWorld};
+use crate::render::{self, world::ReportWorld};
 use crate::report::config::{self, ReportConfig};
 use crate::report::{excel, model};
 use crate::textfile::read_text;
@@ -91,18 +91,6 @@ pub fn prepare(
     Ok((report, data))
 }
 
-/// The signature and seal images of the configuration, for the World.
-pub fn images(config: &ReportConfig) -> Vec<(&'static str, Vec<u8>)> {
-    let mut images = Vec::new();
-    if let Some(bytes) = &config.signature_image {
-        images.push((world::SIGNATURE_PATH, bytes.clone()));
-    }
-    if let Some(bytes) = &config.stamp_image {
-        images.push((world::STAMP_PATH, bytes.clone()));
-    }
-    images
-}
-
 /// Lays out and writes the report of `data` into `out`, as a new version
 /// when an earlier report with other content is there (unless `force`), and
 /// records the run in `manifest.json`.
@@ -126,7 +114,9 @@ pub fn write_report(
     };
     let docx = if formats.docx { Some(render::docx::docx(&json, pictures)?) } else { None };
     let world = if formats.pdf {
-        Some(ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(config))?)
+        // No images in the PDF: the signature and the seal come with the
+        // digital signatures, in the boxes the layout leaves (`sign --as`).
+        Some(ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, Vec::new())?)
     } else {
         None
     };
@@ -135,7 +125,12 @@ pub fn write_report(
         || {
             world
                 .as_ref()
-                .map(|w| render::pdf(w, &report.ident, report.date, true, render::Caches::Release))
+                .map(|w| {
+                    let (pdf, boxes) =
+                        render::pdf_with_boxes(w, &report.ident, report.date, true, render::Caches::Release)?;
+                    // Empty signature fields where the layout left the boxes.
+                    crate::archive::fields::add_fields(&pdf, &boxes)
+                })
                 .transpose()
         },
         || {

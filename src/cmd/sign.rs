@@ -1,26 +1,39 @@
 //! `baocao sign FILE.pdf --p12 CERT.p12`, and `baocao sign --verify FILE.pdf`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::archive::fields;
 use crate::archive::manifest::Manifest;
-use crate::archive::sign::{SignOptions, identity, sign};
+use crate::archive::sign::{Identity, Place, SignOptions, identity, sign, sign_in};
 use crate::archive::signatures::{Changes, Trust, Verdict, check_all, pdf_date, read_trust};
-use crate::args::SignArgs;
+use crate::args::{SignArgs, SignRole};
 use crate::error::{Error, exit};
 use crate::fsx::{read_input, write_atomic};
+use crate::plan::files::PlanSource;
+use crate::render::world;
 
 /// The largest PDF read: the national report with its appendices is under 20 MiB.
 const PDF_LIMIT: u64 = 512 << 20;
 /// Certificates and password files are a few kilobytes.
 const SMALL_LIMIT: u64 = 1 << 20;
 
-pub fn run(a: &SignArgs) -> Result<u8, Error> {
-    let pdf = read_input(&a.file, PDF_LIMIT)?;
+pub fn run(source: &PlanSource, a: &SignArgs) -> Result<u8, Error> {
     if a.verify {
-        return verify(a, &pdf);
+        let mut worst = exit::OK;
+        for file in &a.files {
+            let pdf = read_input(file, PDF_LIMIT)?;
+            worst = worst.max(verify(a, file, &pdf)?);
+        }
+        return Ok(worst);
+    }
+    if a.out.is_some() && a.files.len() > 1 {
+        return Err(Error::Usage(
+            "--out chỉ dùng khi ký một tệp; ký nhiều tệp thì mỗi bản ký ghi cạnh tệp gốc".into(),
+        ));
     }
     let p12_path = a.p12.as_ref().ok_or_else(|| Error::Usage("cần --p12 TỆP để ký".into()))?;
     let p12 = read_input(p12_path, SMALL_LIMIT)?;
+    // Read once for every file of the batch.
     let password = match &a.password_file {
         Some(p) => {
             let bytes = read_input(p, SMALL_LIMIT)?;
@@ -40,43 +53,197 @@ pub fn run(a: &SignArgs) -> Result<u8, Error> {
             p12_path.display()
         );
     }
-    let signed = sign(&pdf, &id, &opts).map_err(|e| about(&a.file, e))?;
-    // The new signature is checked as a reader will check it before it is written.
-    let (all, _) = check_all(&signed, &[]).map_err(|e| about(&a.file, e))?;
-    let signer = match all.last() {
-        Some(last) if last.verdict == Verdict::Intact => last.signer.clone(),
-        other => return Err(Error::Internal(format!("chữ ký vừa tạo không kiểm tra lại được: {other:?}"))),
+    let image = match a.role {
+        Some(role) => Some(role_image(source, a, role)?),
+        None => None,
     };
-    // An earlier signed copy is never replaced: the next gets a new name.
-    let out = match &a.out {
-        Some(out) if out.exists() => return Err(Error::Exists { path: out.clone() }),
-        Some(out) => out.clone(),
-        None => {
-            let stem = a.file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-            (1..)
-                .map(|n| {
-                    let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-                    a.file.with_file_name(format!("{stem}-ky-so{suffix}.pdf"))
-                })
-                .find(|p| !p.exists())
-                .unwrap_or_default()
+    // Every file is checked and signed in memory before any is written: a
+    // batch with one bad file writes nothing.
+    let mut signed_all = Vec::new();
+    for file in &a.files {
+        let pdf = read_input(file, PDF_LIMIT)?;
+        let signed = match (a.role, &image) {
+            (Some(role), Some(png)) => {
+                in_order(&pdf, role).map_err(|e| about(file, e))?;
+                let appearance = appearance(&pdf, role, png, &id)?;
+                let place = Place::Field { name: role.field(), appearance: &appearance };
+                sign_in(&pdf, &id, &opts, place)
+            }
+            _ => sign(&pdf, &id, &opts),
         }
-    };
-    let dir = out
-        .parent()
-        .map(PathBuf::from)
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| PathBuf::from("."));
-    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let path = write_atomic(&dir, &name, &signed)?;
-    crate::say!("Đã ký số {} (người ký: {signer}).", a.file.display());
-    crate::say!("  đã ghi {}", path.display());
-    // A signed copy kept beside an archived report joins its manifest.
-    if let Some(manifest) = Manifest::load(&dir)? {
-        Manifest::add_written(&dir, &manifest.period, std::slice::from_ref(&path), "sign")?;
-        crate::say!("  đã ghi vào {}", dir.join(crate::archive::manifest::FILE).display());
+        .map_err(|e| about(file, e))?;
+        // The new signature is checked as a reader will check it before it is written.
+        let (all, _) = check_all(&signed, &[]).map_err(|e| about(file, e))?;
+        let signer = match all.last() {
+            Some(last)
+                if last.verdict == Verdict::Intact && all.iter().all(|c| c.verdict == Verdict::Intact) =>
+            {
+                last.signer.clone()
+            }
+            other => {
+                return Err(Error::Internal(format!("chữ ký vừa tạo không kiểm tra lại được: {other:?}")));
+            }
+        };
+        signed_all.push((file, signed, signer, out_path(a, file)?));
+    }
+    for (file, signed, signer, out) in signed_all {
+        let dir = out
+            .parent()
+            .map(PathBuf::from)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let path = write_atomic(&dir, &name, &signed)?;
+        crate::say!("Đã ký số {} (người ký: {signer}).", file.display());
+        crate::say!("  đã ghi {}", path.display());
+        // A signed copy kept beside an archived report joins its manifest.
+        if let Some(manifest) = Manifest::load(&dir)? {
+            Manifest::add_written(&dir, &manifest.period, std::slice::from_ref(&path), "sign")?;
+            crate::say!("  đã ghi vào {}", dir.join(crate::archive::manifest::FILE).display());
+        }
     }
     Ok(exit::OK)
+}
+
+/// Where the signed copy of `file` goes: `--out`, else beside it with
+/// «-ky-so» (a copy signed again keeps one «-ky-so»), never over a file.
+fn out_path(a: &SignArgs, file: &Path) -> Result<PathBuf, Error> {
+    if let Some(out) = &a.out {
+        if out.exists() {
+            return Err(Error::Exists { path: out.clone() });
+        }
+        return Ok(out.clone());
+    }
+    let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    // «bao-cao-ky-so», «bao-cao-ky-so-2» → «bao-cao».
+    let base = match stem.rsplit_once("-ky-so") {
+        Some((head, tail))
+            if tail.is_empty() || tail.trim_start_matches('-').chars().all(|c| c.is_ascii_digit()) =>
+        {
+            head.to_owned()
+        }
+        _ => stem,
+    };
+    Ok((1..)
+        .map(|n| {
+            let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+            file.with_file_name(format!("{base}-ky-so{suffix}.pdf"))
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_default())
+}
+
+/// The person signs first, once; the agency after the person's signature,
+/// which must still hold.
+fn in_order(pdf: &[u8], role: SignRole) -> Result<(), Error> {
+    let doc = lopdf::Document::load_mem(pdf).map_err(|_| {
+        Error::Refused("tệp không phải PDF đọc được (hoặc đã mã hóa) — cần tệp PDF báo cáo".into())
+    })?;
+    let signed = |name: &str| fields::find_field(&doc, name).map(|(_, w)| w.has(b"V"));
+    let box_missing = |name: &str| {
+        Error::Refused(format!(
+            "tệp không có ô ký số «{name}» ({}): báo cáo do baocao lập từ phiên bản này có sẵn ô cho chữ ký của người có thẩm quyền và của cơ quan — hãy lập lại báo cáo (`baocao report`), hoặc ký không có --as (chữ ký không hiển thị)",
+            fields::describe(name)
+        ))
+    };
+    match role {
+        SignRole::Person => match signed("nguoi-ky") {
+            None => Err(box_missing("nguoi-ky")),
+            Some(true) => Err(Error::Refused(
+                "tệp đã có chữ ký số của người có thẩm quyền — mỗi văn bản chỉ có một; nếu cần ký lại, hãy ký trên bản chưa ký".into(),
+            )),
+            Some(false) => Ok(()),
+        },
+        SignRole::Agency => {
+            match signed("co-quan") {
+                None => return Err(box_missing("co-quan")),
+                Some(true) => return Err(Error::Refused("tệp đã có chữ ký số của cơ quan".into())),
+                Some(false) => {}
+            }
+            if signed("nguoi-ky") != Some(true) {
+                return Err(Error::Refused(
+                    "cơ quan ký sau người có thẩm quyền: tệp chưa có chữ ký số của người có thẩm quyền — hãy để người ký ký trước (--as nguoi-ky)".into(),
+                ));
+            }
+            let (all, _) = check_all(pdf, &[])?;
+            if let Some(bad) = all.iter().find(|c| c.verdict != Verdict::Intact) {
+                return Err(Error::Refused(format!(
+                    "chữ ký số của {} trong tệp không còn hợp lệ — cơ quan không ký lên văn bản có chữ ký không hợp lệ",
+                    bad.signer
+                )));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The PNG shown by a signature of `role`: `--image`, else the
+/// configuration's.
+fn role_image(source: &PlanSource, a: &SignArgs, role: SignRole) -> Result<Vec<u8>, Error> {
+    if let Some(path) = &a.image {
+        let bytes = read_input(path, SMALL_LIMIT * 16)?;
+        if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || crate::render::png_size(&bytes).is_none() {
+            return Err(Error::BadInput {
+                path: path.clone(),
+                what: "không phải ảnh PNG — cần ảnh PNG nền trong suốt".into(),
+            });
+        }
+        return Ok(bytes);
+    }
+    let config = super::report::read_config(None, source)?;
+    let (image, key) = match role {
+        SignRole::Person => (config.signature_image, "signature_image"),
+        SignRole::Agency => (config.stamp_image, "stamp_image"),
+    };
+    image.ok_or_else(|| {
+        Error::Usage(format!(
+            "chưa có ảnh {} — dùng --image ẢNH.png, hoặc ghi `{key}` trong bao-cao.toml",
+            if role == SignRole::Person { "chữ ký" } else { "con dấu" }
+        ))
+    })
+}
+
+/// The appearance of the signature in its field: a page the size of the
+/// field laid out by `chu-ky.typ`.
+fn appearance(pdf: &[u8], role: SignRole, png: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
+    let doc = lopdf::Document::load_mem(pdf).map_err(|_| Error::Refused("tệp PDF không đọc được".into()))?;
+    let (_, widget) = fields::find_field(&doc, role.field())
+        .ok_or_else(|| Error::Refused(format!("tệp không có ô ký số «{}»", role.field())))?;
+    let rect: Vec<f64> = widget
+        .get(b"Rect")
+        .and_then(lopdf::Object::as_array)
+        .map(|r| r.iter().map(|v| v.as_float().map(f64::from).unwrap_or(0.0)).collect())
+        .unwrap_or_default();
+    let [x0, y0, x1, y1] = rect.as_slice() else {
+        return Err(Error::Refused(format!("ô ký số «{}» không có vị trí", role.field())));
+    };
+    let vietnam = time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC);
+    let now = time::OffsetDateTime::now_utc().to_offset(vietnam);
+    let when = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+07:00",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    let path = match role {
+        SignRole::Person => world::SIGNATURE_PATH,
+        SignRole::Agency => world::STAMP_PATH,
+    };
+    let data = serde_json::json!({
+        "kind": role.field(),
+        "w": x1 - x0,
+        "h": y1 - y0,
+        "image": path,
+        // The seal at its real size: 36 mm, the room the layout leaves.
+        "seal": 36.0 * 72.0 / 25.4,
+        "agency": id.common_name(),
+        "time": when,
+    });
+    let w = world::ReportWorld::new("chu-ky.typ", data, now.date(), None, None, vec![(path, png.to_vec())])?;
+    crate::render::pdf(&w, "baocao/chu-ky", now.date(), false, crate::render::Caches::Release)
 }
 
 /// A refusal of the PDF (not signed, signature unreadable, not ours to
@@ -88,13 +255,13 @@ fn about(file: &std::path::Path, e: Error) -> Error {
     }
 }
 
-fn verify(a: &SignArgs, pdf: &[u8]) -> Result<u8, Error> {
+fn verify(a: &SignArgs, file: &Path, pdf: &[u8]) -> Result<u8, Error> {
     let trusted = match &a.trust {
         Some(path) => read_trust(path)?,
         None => Vec::new(),
     };
-    let (all, notes) = check_all(pdf, &trusted).map_err(|e| about(&a.file, e))?;
-    crate::say!("Tệp: {}", a.file.display());
+    let (all, notes) = check_all(pdf, &trusted).map_err(|e| about(file, e))?;
+    crate::say!("Tệp: {}", file.display());
     crate::say!("Số chữ ký: {} (xếp từ chữ ký đầu tiên)", all.len());
     for (i, c) in all.iter().enumerate() {
         let kind = if c.timestamp { "Dấu thời gian tài liệu" } else { "Chữ ký" };

@@ -21,7 +21,7 @@ use crate::plan::{Plan, load};
 use crate::render::{self, world::ReportWorld};
 
 use super::period_dir;
-use super::report::{images, prepare, read_config};
+use super::report::{prepare, read_config};
 
 /// One render: read the workbooks and the configuration, merge, lay out
 /// with the kept World (made on the first call), write the preview.
@@ -50,8 +50,7 @@ fn render_once(
         }
         None => {
             let fonts = a.layout.font_path.as_deref();
-            *world =
-                Some(ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, images(&config))?);
+            *world = Some(ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, Vec::new())?);
         }
     }
     let w = world.as_ref().ok_or_else(|| Error::Internal("World".into()))?;

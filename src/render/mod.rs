@@ -54,6 +54,39 @@ pub enum Caches {
     KeepRecent,
 }
 
+/// An empty box the layout leaves for a digital signature (label
+/// `<o-ky-so>`), in PDF terms: page from 1, rectangle in points from the
+/// page's lower left corner.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SignBox {
+    /// `nguoi-ky` (the competent person), `co-quan` (the agency).
+    pub kind: String,
+    pub page: usize,
+    /// Left, bottom, right, top.
+    pub rect: [f64; 4],
+}
+
+/// The signature boxes of a laid-out document, in order.
+fn sign_boxes(document: &PagedDocument) -> Vec<SignBox> {
+    use typst::foundations::{Label, Selector};
+    use typst::introspection::{Introspector, MetadataElem};
+    let Ok(label) = Label::construct("o-ky-so".into()) else { return Vec::new() };
+    let introspector = document.introspector();
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|c| {
+            let at = introspector.position(c.location()?)?;
+            let value = serde_json::to_value(&c.to_packed::<MetadataElem>()?.value).ok()?;
+            let (w, h) = (value["w"].as_f64()?, value["h"].as_f64()?);
+            let page = at.page.get();
+            let height = document.pages().get(page - 1)?.frame.height().to_pt();
+            let (x, top) = (at.point.x.to_pt(), height - at.point.y.to_pt());
+            Some(SignBox { kind: value["kind"].as_str()?.to_owned(), page, rect: [x, top - h, x + w, top] })
+        })
+        .collect()
+}
+
 /// Compiles the world's main template and exports PDF. The document's
 /// identifier and date are fixed by the caller, so the bytes repeat.
 pub fn pdf(
@@ -63,6 +96,17 @@ pub fn pdf(
     pdf_a: bool,
     caches: Caches,
 ) -> Result<Vec<u8>, Error> {
+    pdf_with_boxes(world, ident, date, pdf_a, caches).map(|(bytes, _)| bytes)
+}
+
+/// [`pdf`], and where the layout left boxes for digital signatures.
+pub fn pdf_with_boxes(
+    world: &ReportWorld,
+    ident: &str,
+    date: time::Date,
+    pdf_a: bool,
+    caches: Caches,
+) -> Result<(Vec<u8>, Vec<SignBox>), Error> {
     crate::budget::doing_now(&format!("dàn trang theo {}", world.main_name()));
     let compiled = typst::compile::<PagedDocument>(world);
     // The document holds what it needs; the rest is cache.
@@ -95,7 +139,10 @@ pub fn pdf(
         standards,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|diags| Error::Template(describe(world, &diags)))
+    let boxes = sign_boxes(&document);
+    let bytes =
+        typst_pdf::pdf(&document, &options).map_err(|diags| Error::Template(describe(world, &diags)))?;
+    Ok((bytes, boxes))
 }
 
 /// A PNG's width and height, from its header (IHDR, the first chunk).

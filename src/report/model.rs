@@ -196,8 +196,6 @@ pub fn build(
         "signer-title": config.signer_title,
         "signer": config.signer,
         "recipients": recipients,
-        "signature-image": if config.signature_image.is_some() { crate::render::world::SIGNATURE_PATH } else { "" },
-        "stamp-image": if config.stamp_image.is_some() { crate::render::world::STAMP_PATH } else { "" },
         // No number or date yet: a draft, marked as one on its first page.
         "draft": config.number.is_none() || config.date.is_none(),
     });

@@ -32,6 +32,7 @@ import sys
 
 PASSWORD = "mat-khau"
 SIGNER = "Nguyễn Văn An"
+AGENCY = "Sở Khoa học và Công nghệ tỉnh Cà Mau"
 
 CA_CONF = """
 [ca]
@@ -136,6 +137,9 @@ def pki(d):
     subject = f"/C=VN/O=Sở Khoa học và Công nghệ/CN={SIGNER}"
     issue(d, inter_ca, "inter", "rsa", subject, "signer")
     p12(d, "rsa", ["inter", "root"])
+    # The agency's own certificate, for its signature after the signer's (issue 16).
+    issue(d, inter_ca, "inter", "agency", f"/C=VN/O=UBND tỉnh Cà Mau/CN={AGENCY}", "signer")
+    p12(d, "agency", ["inter", "root"])
     issue(d, inter_ca, "inter", "rsa-nochain", subject, "signer")
     p12(d, "rsa-nochain", [])
     issue(d, inter_ca, "inter", "ec256", subject, "signer", kind="P-256")

@@ -30,7 +30,9 @@ pub fn after(pdf: &[u8], end: usize, now: &Document) -> Changes {
     };
     let changed: Vec<ObjectId> =
         now.objects.iter().filter(|(id, obj)| then.objects.get(id) != Some(obj)).map(|(id, _)| *id).collect();
-    let mut allowed = signature_objects(now, &changed);
+    let added: BTreeSet<ObjectId> =
+        changed.iter().filter(|id| !then.objects.contains_key(id)).copied().collect();
+    let mut allowed = signature_objects(now, &changed, &added);
     // The document information dictionary (producer, modification date):
     // signing software updates it; it is not what the reader sees.
     if let Ok(info) = now.trailer.get(b"Info").and_then(Object::as_reference) {
@@ -91,7 +93,7 @@ pub fn after(pdf: &[u8], end: usize, now: &Document) -> Changes {
 /// The changed objects that belong to signatures: signature dictionaries,
 /// signature fields and their widgets, the appearance streams of those,
 /// cross-reference streams and validation data (DSS).
-fn signature_objects(doc: &Document, changed: &[ObjectId]) -> BTreeSet<ObjectId> {
+fn signature_objects(doc: &Document, changed: &[ObjectId], added: &BTreeSet<ObjectId>) -> BTreeSet<ObjectId> {
     let mut allowed = BTreeSet::new();
     for id in changed {
         let Some(obj) = doc.objects.get(id) else { continue };
@@ -117,6 +119,10 @@ fn signature_objects(doc: &Document, changed: &[ObjectId]) -> BTreeSet<ObjectId>
                         allowed.insert(r);
                         // An appearance that draws a form XObject of its own.
                         collect_xobjects(doc, r, &mut allowed);
+                        // What a new appearance brings with it (its fonts,
+                        // images): objects the signed revision did not have,
+                        // so nothing it showed.
+                        reach_added(doc, r, added, &mut allowed);
                     }
                 }
             }
@@ -135,6 +141,39 @@ fn signature_objects(doc: &Document, changed: &[ObjectId]) -> BTreeSet<ObjectId>
         }
     }
     allowed
+}
+
+/// Every object reachable from `start` that is in `added`, into `allowed`
+/// (the walk goes on only through added objects).
+fn reach_added(
+    doc: &Document,
+    start: ObjectId,
+    added: &BTreeSet<ObjectId>,
+    allowed: &mut BTreeSet<ObjectId>,
+) {
+    fn refs(obj: &Object, out: &mut Vec<ObjectId>) {
+        match obj {
+            Object::Reference(id) => out.push(*id),
+            Object::Array(items) => items.iter().for_each(|o| refs(o, out)),
+            Object::Dictionary(d) => d.iter().for_each(|(_, o)| refs(o, out)),
+            Object::Stream(s) => s.dict.iter().for_each(|(_, o)| refs(o, out)),
+            _ => {}
+        }
+    }
+    let mut stack = vec![start];
+    let mut seen = BTreeSet::new();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        let Ok(obj) = doc.get_object(id) else { continue };
+        let mut found = Vec::new();
+        refs(obj, &mut found);
+        for r in found.into_iter().filter(|r| added.contains(r)) {
+            allowed.insert(r);
+            stack.push(r);
+        }
+    }
 }
 
 fn collect_xobjects(doc: &Document, id: ObjectId, allowed: &mut BTreeSet<ObjectId>) {

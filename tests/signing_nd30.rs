@@ -1,0 +1,279 @@
+//! Signing as Nghị định 30 describes it (issue 16): the competent person
+//! signs in the box the layout left between title and name (the signature
+//! image shows there), then the agency in its box over the left third of
+//! it (the seal, with the agency's name and the time). pyHanko and pdfsig
+//! read both signatures as valid, the first intact after the second; the
+//! pixels of the rendered page show the images in their boxes; signing out
+//! of order, twice, or where there is no box is refused and writes nothing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn baocao(cwd: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao")).args(args).current_dir(cwd).output().unwrap();
+    let code = out.status.code().unwrap();
+    assert_ne!(code, 101, "panicked: {}", String::from_utf8_lossy(&out.stderr));
+    (code, String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+fn tool(name: &str, args: &[&str]) -> std::process::Output {
+    Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed ({e}): run `bash tests/run`"))
+}
+
+fn pki(dir: &Path, args: &[&str]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/pki.py");
+    let mut all = vec![script.to_str().unwrap(), dir.to_str().unwrap()];
+    all.extend(args);
+    let out = tool("python3", &all);
+    assert!(out.status.success(), "pki.py {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The signed copies in the period folder.
+fn signed_copies(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains("-ky-so"))
+        .collect();
+    found.sort();
+    found
+}
+
+/// A field's rectangle (points, from the lower left) and page number.
+fn field(pdf: &Path, name: &str) -> ([f64; 4], usize) {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let (_, widget) = baocao::archive::fields::find_field(&doc, name).expect(name);
+    let r: Vec<f64> = widget
+        .get(b"Rect")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap() as f64)
+        .collect();
+    let page_id = widget.get(b"P").unwrap().as_reference().unwrap();
+    let page = doc.get_pages().iter().find(|(_, id)| **id == page_id).map(|(n, _)| *n as usize).unwrap();
+    ([r[0], r[1], r[2], r[3]], page)
+}
+
+/// Counts the pixels of `page` (rendered at 72 dpi: one pixel a point)
+/// inside `rect` that `hue` accepts.
+fn pixels(pdf: &Path, page: usize, rect: [f64; 4], hue: fn(u8, u8, u8) -> bool) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("p");
+    let n = page.to_string();
+    let out = tool(
+        "pdftoppm",
+        &["-r", "72", "-f", &n, "-l", &n, "-singlefile", pdf.to_str().unwrap(), stem.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    let ppm = std::fs::read(dir.path().join("p.ppm")).unwrap();
+    // P6 header: magic, width, height, maxval, each after whitespace.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&ppm[start..at]).into_owned());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let data = &ppm[at + 1..];
+    let (x0, x1) = (rect[0] as usize, (rect[2] as usize).min(w - 1));
+    let (y0, y1) = (h.saturating_sub(rect[3] as usize), h.saturating_sub(rect[1] as usize).min(h - 1));
+    let mut n = 0;
+    for y in y0..=y1 {
+        for x in x0..=x1 {
+            let i = (y * w + x) * 3;
+            if hue(data[i], data[i + 1], data[i + 2]) {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn the_person_then_the_agency_sign_in_their_boxes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (code, out) = baocao(d, &["demo", "--period", "2025-H1"]);
+    assert_eq!(code, 0, "{out}");
+    let keys = d.join("pki");
+    pki(&keys, &["pki"]);
+    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
+    let (p12, agency, pw) = (keys.join("rsa.p12"), keys.join("agency.p12"), keys.join("pw"));
+    let (p12, agency, pw) = (p12.to_str().unwrap(), agency.to_str().unwrap(), pw.to_str().unwrap());
+    let period = d.join("outputs/2025-H1");
+    let report = "outputs/2025-H1/bao-cao-2025-H1.pdf";
+    let (signature, seal) = ("outputs/mau-ky-so/chu-ky.png", "outputs/mau-ky-so/con-dau.png");
+
+    // The report carries two empty signature fields and no printed image.
+    let fields =
+        String::from_utf8_lossy(&tool("pdfsig", &[d.join(report).to_str().unwrap()]).stdout).into_owned();
+    assert!(
+        fields.contains("Signature Field Name: nguoi-ky") && fields.contains("Signature Field Name: co-quan"),
+        "{fields}"
+    );
+    assert!(fields.matches("not signed").count() == 2, "{fields}");
+    let images =
+        String::from_utf8_lossy(&tool("pdfimages", &["-list", d.join(report).to_str().unwrap()]).stdout)
+            .into_owned();
+    assert_eq!(images.lines().count(), 2, "no image in the report before signing: {images}");
+
+    // The agency cannot sign first.
+    let (code, out) = baocao(
+        d,
+        &["sign", report, "--as", "co-quan", "--image", seal, "--p12", agency, "--password-file", pw],
+    );
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("cơ quan ký sau người có thẩm quyền"), "{out}");
+    assert!(signed_copies(&period).is_empty(), "nothing written");
+
+    let (code, out) = baocao(
+        d,
+        &["sign", report, "--as", "nguoi-ky", "--image", signature, "--p12", p12, "--password-file", pw],
+    );
+    assert_eq!(code, 0, "{out}");
+    let first = period.join("bao-cao-2025-H1-ky-so.pdf");
+    assert!(first.is_file());
+
+    // Once only.
+    let once = "outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf";
+    let (code, out) = baocao(
+        d,
+        &["sign", once, "--as", "nguoi-ky", "--image", signature, "--p12", p12, "--password-file", pw],
+    );
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("đã có chữ ký số của người có thẩm quyền"), "{out}");
+    assert_eq!(signed_copies(&period).len(), 1, "nothing written");
+
+    let (code, out) = baocao(
+        d,
+        &["sign", once, "--as", "co-quan", "--image", seal, "--p12", agency, "--password-file", pw],
+    );
+    assert_eq!(code, 0, "{out}");
+    let both = period.join("bao-cao-2025-H1-ky-so-2.pdf");
+
+    // pyHanko: two signatures, each intact, valid and trusted; the person's
+    // is followed only by form filling.
+    let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", both.to_str().unwrap()])).unwrap();
+    let sigs = ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap();
+    assert_eq!(sigs.len(), 2, "{ledger}");
+    for s in sigs {
+        assert_eq!(
+            (&s["intact"], &s["valid"], &s["trusted"]),
+            (&Value::Bool(true), &Value::Bool(true), &Value::Bool(true)),
+            "{ledger}"
+        );
+    }
+    assert!(
+        matches!(sigs[0]["modification"].as_str(), Some("FORM_FILLING" | "LTA_UPDATES" | "NONE")),
+        "{ledger}"
+    );
+    let pdfsig = String::from_utf8_lossy(&tool("pdfsig", &[both.to_str().unwrap()]).stdout).into_owned();
+    assert_eq!(pdfsig.matches("Signature is Valid.").count(), 2, "{pdfsig}");
+    let order: Vec<&str> =
+        pdfsig.lines().filter_map(|l| l.trim().strip_prefix("- Signature Field Name: ")).collect();
+    assert_eq!(order, ["nguoi-ky", "co-quan"]);
+    // baocao agrees.
+    let (code, out) = baocao(
+        d,
+        &["sign", "--verify", both.to_str().unwrap(), "--trust", keys.join("root.crt").to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{out}");
+
+    // The images in their boxes: blue in the person's, red in the agency's,
+    // the seal over the left part of the signature.
+    let (person, page) = field(&both, "nguoi-ky");
+    let (stamp, stamp_page) = field(&both, "co-quan");
+    assert_eq!(page, stamp_page);
+    let blue = |r: u8, g: u8, b: u8| b > 120 && r < 90 && g < 110;
+    let red = |r: u8, g: u8, b: u8| r > 150 && g < 90 && b < 90;
+    assert!(pixels(&both, page, person, blue) > 100, "the signature shows in its box");
+    assert!(pixels(&both, page, stamp, red) > 200, "the seal shows in its box");
+    assert_eq!(pixels(&first, page, stamp, red), 0, "no seal before the agency signs");
+    let (person_mid, stamp_mid) = ((person[0] + person[2]) / 2.0, (stamp[0] + stamp[2]) / 2.0);
+    assert!(stamp_mid < person_mid && stamp[2] > person[0], "the seal overlaps the signature's left part");
+    // The agency's name and the time, in Vietnam time, under the seal.
+    let text = String::from_utf8_lossy(
+        &tool("pdftotext", &["-f", &page.to_string(), "-l", &page.to_string(), both.to_str().unwrap(), "-"])
+            .stdout,
+    )
+    .into_owned();
+    assert!(text.contains("+07:00"), "{text}");
+}
+
+#[test]
+fn signing_where_there_is_no_box_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(baocao(d, &["demo", "--period", "2025-H1"]).0, 0);
+    let keys = d.join("pki");
+    pki(&keys, &["pki"]);
+    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
+    // Reminder letters have no signature boxes.
+    let (code, out) = baocao(d, &["remind", "--period", "2025-H1"]);
+    assert_eq!(code, 0, "{out}");
+    let letters: Vec<PathBuf> = std::fs::read_dir(d.join("outputs/2025-H1/don-doc"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(letters.len() >= 2);
+    let letter = letters[0].to_str().unwrap();
+    let (p12, pw) = (keys.join("rsa.p12"), keys.join("pw"));
+    let (p12, pw) = (p12.to_str().unwrap(), pw.to_str().unwrap());
+    let (code, out) = baocao(
+        d,
+        &[
+            "sign",
+            letter,
+            "--as",
+            "nguoi-ky",
+            "--image",
+            "outputs/mau-ky-so/chu-ky.png",
+            "--p12",
+            p12,
+            "--password-file",
+            pw,
+        ],
+    );
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("không có ô ký số «nguoi-ky»"), "{out}");
+    // A batch: every letter signed with one reading of the password; one
+    // file that is not a PDF, and nothing of the batch is written.
+    let mut batch: Vec<&str> = letters.iter().map(|p| p.to_str().unwrap()).collect();
+    std::fs::write(d.join("hong.pdf"), "không phải PDF").unwrap();
+    let broken = d.join("hong.pdf");
+    batch.push(broken.to_str().unwrap());
+    let mut args = vec!["sign"];
+    args.extend(&batch);
+    args.extend(["--p12", p12, "--password-file", pw]);
+    let (code, out) = baocao(d, &args);
+    assert_eq!(code, 3, "{out}");
+    let copies = |d: &Path| {
+        std::fs::read_dir(d.join("outputs/2025-H1/don-doc"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().to_string_lossy().contains("-ky-so"))
+            .count()
+    };
+    assert_eq!(copies(d), 0, "nothing of a failed batch is written");
+    args.retain(|a| *a != broken.to_str().unwrap());
+    let (code, out) = baocao(d, &args);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(copies(d), letters.len());
+}
