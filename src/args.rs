@@ -135,7 +135,7 @@ pub enum Command {
     /// Ký số tệp PDF (PAdES, thêm vào cuối tệp, phần đã có giữ nguyên) hoặc kiểm tra chữ ký (--verify)
     #[command(
         help_template = HELP_TEMPLATE,
-        override_usage = "baocao sign TỆP.pdf… --p12 CHỨNG_THƯ.p12 [--as nguoi-ky|co-quan] [--image ẢNH.png] [--password-file TỆP] [--reason …] [--location …] [--out TỆP]\n       baocao sign --verify TỆP.pdf… [--trust CA]",
+        override_usage = "baocao sign TỆP.pdf… --p12 CHỨNG_THƯ.p12 [--as nguoi-ky|co-quan] [--image ẢNH.png] [--tsa URL] [--password-file TỆP] [--reason …] [--location …] [--out TỆP]\n       baocao sign --verify TỆP.pdf… [--trust CA]",
         next_help_heading = "Tùy chọn"
     )]
     Sign(SignArgs),
@@ -371,6 +371,11 @@ pub struct SignArgs {
     /// (mặc định: signature_image, stamp_image trong bao-cao.toml của thư mục kế hoạch)
     #[arg(long, value_name = "TỆP.png", requires = "role")]
     pub image: Option<PathBuf>,
+
+    /// Địa chỉ dịch vụ cấp dấu thời gian (RFC 3161, http://…): chữ ký kèm dấu thời gian (PAdES B-T),
+    /// còn kiểm tra được sau khi chứng thư hết hạn. Đây là lần duy nhất chương trình dùng mạng
+    #[arg(long, value_name = "URL")]
+    pub tsa: Option<String>,
 
     /// Lý do ký, ghi trong chữ ký (ví dụ «Phê duyệt báo cáo»)
     #[arg(long, value_name = "CHỮ")]

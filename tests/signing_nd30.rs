@@ -277,3 +277,133 @@ fn signing_where_there_is_no_box_is_refused() {
     assert_eq!(code, 0, "{out}");
     assert_eq!(copies(d), letters.len());
 }
+
+/// The local time-stamping service of `tests/corpus/tsa.py`, stopped when dropped.
+struct Tsa(std::process::Child, u16);
+
+impl Tsa {
+    fn start(keys: &Path) -> Tsa {
+        use std::io::BufRead;
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/tsa.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg(keys)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3 (run `bash tests/run`)");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let port = line.trim().parse().unwrap_or_else(|_| panic!("tsa.py did not start: {line:?}"));
+        Tsa(child, port)
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.1)
+    }
+}
+
+impl Drop for Tsa {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn both_signatures_carry_a_time_stamp_pyhanko_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(baocao(d, &["demo", "--period", "2025-H1"]).0, 0);
+    let keys = d.join("pki");
+    pki(&keys, &["pki"]);
+    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
+    let (p12, agency, pw) = (keys.join("rsa.p12"), keys.join("agency.p12"), keys.join("pw"));
+    let (p12, agency, pw) = (p12.to_str().unwrap(), agency.to_str().unwrap(), pw.to_str().unwrap());
+    let period = d.join("outputs/2025-H1");
+    let report = "outputs/2025-H1/bao-cao-2025-H1.pdf";
+
+    // A service that does not answer: said, nothing written.
+    let (code, out) = baocao(
+        d,
+        &[
+            "sign",
+            report,
+            "--as",
+            "nguoi-ky",
+            "--image",
+            "outputs/mau-ky-so/chu-ky.png",
+            "--p12",
+            p12,
+            "--password-file",
+            pw,
+            "--tsa",
+            "http://127.0.0.1:9/",
+        ],
+    );
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("không lấy được dấu thời gian từ http://127.0.0.1:9/"), "{out}");
+    assert!(signed_copies(&period).is_empty());
+
+    let tsa = Tsa::start(&keys);
+    let url = tsa.url();
+    let (code, out) = baocao(
+        d,
+        &[
+            "sign",
+            report,
+            "--as",
+            "nguoi-ky",
+            "--image",
+            "outputs/mau-ky-so/chu-ky.png",
+            "--p12",
+            p12,
+            "--password-file",
+            pw,
+            "--tsa",
+            &url,
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let once = "outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf";
+    let (code, out) = baocao(
+        d,
+        &[
+            "sign",
+            once,
+            "--as",
+            "co-quan",
+            "--image",
+            "outputs/mau-ky-so/con-dau.png",
+            "--p12",
+            agency,
+            "--password-file",
+            pw,
+            "--tsa",
+            &url,
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let both = period.join("bao-cao-2025-H1-ky-so-2.pdf");
+    let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", both.to_str().unwrap()])).unwrap();
+    let sigs = ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap();
+    assert_eq!(sigs.len(), 2, "{ledger}");
+    for s in sigs {
+        assert_eq!(s["intact"], true, "{ledger}");
+        assert_eq!(s["valid"], true, "{ledger}");
+        let ts = &s["timestamp"];
+        assert_eq!(
+            (&ts["intact"], &ts["valid"], &ts["trusted"]),
+            (&Value::Bool(true), &Value::Bool(true), &Value::Bool(true)),
+            "{ledger}"
+        );
+    }
+    // baocao shows each time-stamp, valid and trusted.
+    let (code, out) = baocao(
+        d,
+        &["sign", "--verify", both.to_str().unwrap(), "--trust", keys.join("root.crt").to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches("do «TSA thu nghiem» cấp — hợp lệ; dịch vụ được tin cậy").count(), 2, "{out}");
+    let pdfsig = String::from_utf8_lossy(&tool("pdfsig", &[both.to_str().unwrap()]).stdout).into_owned();
+    assert_eq!(pdfsig.matches("Signature is Valid.").count(), 2, "{pdfsig}");
+}

@@ -7,6 +7,7 @@ pub mod fields;
 pub mod manifest;
 pub mod sign;
 pub mod signatures;
+pub mod tsa;
 pub mod x509;
 
 use std::path::Path;

@@ -32,6 +32,8 @@ const ID_CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.
 /// Room for the CMS blob in the file (bytes): a certificate chain of a few
 /// certificates fits.
 const CONTENTS_SIZE: usize = 16 * 1024;
+/// With a time-stamp token: the token carries the service's own chain.
+const CONTENTS_SIZE_STAMPED: usize = 32 * 1024;
 /// Placeholders for the byte range, each ten digits wide, patched in place.
 const RANGE_PLACEHOLDERS: [i64; 3] = [1_111_111_111, 2_222_222_222, 3_333_333_333];
 
@@ -48,6 +50,8 @@ fn der_err(e: der::Error) -> Error {
 pub struct SignOptions {
     pub reason: Option<String>,
     pub location: Option<String>,
+    /// An RFC 3161 service to time-stamp the signature (PAdES B-T).
+    pub tsa: Option<String>,
 }
 
 /// The signer's key and certificate chain from a PKCS#12 file.
@@ -158,7 +162,11 @@ fn signed_attributes(digest: &[u8], cert: &Certificate) -> Result<SetOfVec<Attri
     Ok(attrs)
 }
 
-fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
+/// `id-aa-signatureTimeStampToken`: an unsigned attribute holding a
+/// time-stamp token over the signature value.
+const ID_SIGNATURE_TIMESTAMP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
+
+fn cms_signature(digest: &[u8], id: &Identity, tsa: Option<&str>) -> Result<Vec<u8>, Error> {
     let cert = &id.chain[0];
     let attrs = signed_attributes(digest, cert)?;
     let signer = SigningKey::<Sha256>::new(id.key.clone());
@@ -174,7 +182,17 @@ fn cms_signature(digest: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
         signed_attrs: Some(attrs),
         signature_algorithm: AlgorithmIdentifierOwned { oid: ID_RSA, parameters: Some(Any::null()) },
         signature: OctetString::new(signature.to_vec()).map_err(der_err)?,
-        unsigned_attrs: None,
+        unsigned_attrs: match tsa {
+            Some(url) => {
+                let token = super::tsa::token(url, &signature.to_vec())?;
+                let mut attrs = SetOfVec::new();
+                attrs
+                    .insert(attribute(ID_SIGNATURE_TIMESTAMP, Any::from_der(&token).map_err(der_err)?)?)
+                    .map_err(der_err)?;
+                Some(attrs)
+            }
+            None => None,
+        },
     };
     let mut digest_algorithms = SetOfVec::new();
     digest_algorithms.insert(sha256_alg()).map_err(der_err)?;
@@ -271,7 +289,8 @@ pub fn sign_in(pdf: &[u8], id: &Identity, opts: &SignOptions, place: Place) -> R
         "ByteRange",
         Object::Array(std::iter::once(0).chain(RANGE_PLACEHOLDERS).map(Object::Integer).collect()),
     );
-    sig.set("Contents", Object::String(vec![0; CONTENTS_SIZE], StringFormat::Hexadecimal));
+    let room = if opts.tsa.is_some() { CONTENTS_SIZE_STAMPED } else { CONTENTS_SIZE };
+    sig.set("Contents", Object::String(vec![0; room], StringFormat::Hexadecimal));
     sig.set("M", Object::String(stamp.into_bytes(), StringFormat::Literal));
     sig.set("Name", text_string(&x509::common_name(&id.chain[0])));
     if let Some(r) = &opts.reason {
@@ -290,7 +309,7 @@ pub fn sign_in(pdf: &[u8], id: &Identity, opts: &SignOptions, place: Place) -> R
     doc.save_to(&mut out).map_err(|e| Error::Internal(format!("ghi PDF: {e}")))?;
     let prefix = pdf.len();
     // The /Contents placeholder: the one run of zeros this long after the original bytes.
-    let zeros = vec![b'0'; CONTENTS_SIZE * 2];
+    let zeros = vec![b'0'; room * 2];
     let start = find(&out[prefix..], &zeros)
         .map(|p| p + prefix)
         .ok_or_else(|| Error::Internal("chỗ chữ ký".into()))?;
@@ -310,7 +329,7 @@ pub fn sign_in(pdf: &[u8], id: &Identity, opts: &SignOptions, place: Place) -> R
     let mut hasher = Sha256::new();
     hasher.update(&out[..lt]);
     hasher.update(&out[gt + 1..]);
-    let blob = cms_signature(&hasher.finalize(), id)?;
+    let blob = cms_signature(&hasher.finalize(), id, opts.tsa.as_deref())?;
     let hex: String = blob.iter().map(|b| format!("{b:02X}")).collect();
     if hex.len() > zeros.len() {
         return Err(fail("chuỗi chứng thư quá dài so với chỗ dành cho chữ ký"));

@@ -45,7 +45,7 @@ pub fn run(source: &PlanSource, a: &SignArgs) -> Result<u8, Error> {
         }
         None => String::new(),
     };
-    let opts = SignOptions { reason: a.reason.clone(), location: a.location.clone() };
+    let opts = SignOptions { reason: a.reason.clone(), location: a.location.clone(), tsa: a.tsa.clone() };
     let id = identity(&p12, &password).map_err(|e| about(p12_path, e))?;
     if id.chain_missing() {
         crate::say!(
@@ -275,6 +275,26 @@ fn verify(a: &SignArgs, file: &Path, pdf: &[u8]) -> Result<u8, Error> {
             "  Thời điểm ký: {}",
             c.signed_at.as_deref().map_or("không ghi".to_owned(), display_time)
         );
+        match &c.stamp {
+            Some(st) => crate::say!(
+                "  Dấu thời gian: {}, do «{}» cấp — {}; {}",
+                st.time.as_deref().map_or("không đọc được".to_owned(), display_time),
+                st.tsa,
+                match &st.verdict {
+                    Verdict::Intact => "hợp lệ".to_owned(),
+                    Verdict::Altered(why) | Verdict::Invalid(why) => format!("KHÔNG HỢP LỆ — {why}"),
+                },
+                match &st.trust {
+                    Trust::Trusted => "dịch vụ được tin cậy".to_owned(),
+                    Trust::NotTrusted(why) => format!("dịch vụ KHÔNG TIN CẬY — {why}"),
+                    Trust::NotChecked => "chưa kiểm tra chuỗi chứng thư của dịch vụ".to_owned(),
+                }
+            ),
+            None if !c.timestamp => crate::say!(
+                "  Dấu thời gian: không có (sau khi chứng thư hết hạn, chữ ký khó kiểm tra lại; ký với --tsa để có)"
+            ),
+            None => {}
+        }
         crate::say!(
             "  Phần đã ký: {}",
             match &c.verdict {

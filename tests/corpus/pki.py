@@ -282,14 +282,21 @@ def validate(d, path):
                     from pyhanko.sign.validation import validate_pdf_timestamp
                     st = validate_pdf_timestamp(sig, validation_context=vc)
                 else:
-                    st = validate_pdf_signature(sig, signer_validation_context=vc)
-                out.append({
+                    tvc = ValidationContext(trust_roots=[root], other_certs=[inter], allow_fetching=False)
+                    st = validate_pdf_signature(sig, signer_validation_context=vc, ts_validation_context=tvc)
+                entry = {
                     "intact": bool(st.intact),
                     "valid": bool(st.valid),
                     "trusted": bool(st.trusted),
                     "modification": st.modification_level.name if st.modification_level is not None else None,
                     "coverage": st.coverage.name if st.coverage is not None else None,
-                })
+                }
+                # A signature time-stamp (PAdES B-T): pyHanko's view of it.
+                ts = getattr(st, "timestamp_validity", None)
+                if ts is not None:
+                    entry["timestamp"] = {"intact": bool(ts.intact), "valid": bool(ts.valid),
+                                          "trusted": bool(ts.trusted), "time": ts.timestamp.isoformat()}
+                out.append(entry)
             except Exception as e:  # a signature pyHanko cannot even process
                 out.append({"intact": False, "valid": False, "trusted": False, "error": type(e).__name__,
                             "modification": None, "coverage": None})

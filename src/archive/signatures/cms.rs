@@ -41,6 +41,29 @@ pub struct Cms {
     pub binding: Binding,
     /// The signing-time attribute, Unix seconds.
     pub signing_time: Option<i64>,
+    /// For a time-stamp token: the time it gives (TSTInfo genTime), Unix seconds.
+    pub gen_time: Option<i64>,
+    /// The signature's own time-stamp (unsigned attribute
+    /// signatureTimeStampToken, PAdES B-T), checked against its value.
+    pub stamp: Option<Stamp>,
+}
+
+/// A signature's time-stamp.
+#[derive(Debug, Clone)]
+pub enum Stamp {
+    /// The token reads; `token.digest_ok` says whether it stamps this
+    /// signature, `token.signature_ok` whether the service's signature holds.
+    Read(Box<Cms>),
+    Malformed(String),
+}
+
+const ID_SIGNATURE_TIMESTAMP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
+
+/// A TSTInfo's genTime (its fifth field), Unix seconds.
+fn gen_time(tst_info: &[u8]) -> Option<i64> {
+    let fields: Vec<Any> = Any::from_der(tst_info).ok()?.decode_as().ok()?;
+    let t: der::asn1::GeneralizedTime = fields.get(4)?.decode_as().ok()?;
+    Some(t.to_unix_duration().as_secs() as i64)
 }
 
 /// Why a signature cannot be read as one: not CMS, no signer, an algorithm
@@ -93,11 +116,13 @@ pub fn check(blob: &[u8], signed: &[&[u8]]) -> Result<Cms, Malformed> {
     let value =
         |oid: ObjectIdentifier| attrs.iter().find(|a| a.oid == oid).and_then(|a| a.values.iter().next());
     let claimed = value(ID_MESSAGE_DIGEST).and_then(|v| v.decode_as::<OctetString>().ok());
+    let mut stamped_at = None;
     let digest_ok = match &data.encap_content_info.econtent {
         // A document time-stamp signs a TSTInfo, whose message imprint is
         // the hash of the PDF's bytes.
         Some(content) if data.encap_content_info.econtent_type == ID_TST_INFO => {
             let tst = content.decode_as::<OctetString>().map_err(|_| bad("dấu thời gian hỏng"))?;
+            stamped_at = gen_time(tst.as_bytes());
             claimed.is_some_and(|c| c.as_bytes() == hash.digest(&[tst.as_bytes()]).as_slice())
                 && imprint_matches(tst.as_bytes(), signed)
         }
@@ -122,7 +147,23 @@ pub fn check(blob: &[u8], signed: &[&[u8]]) -> Result<Cms, Malformed> {
     let signature_ok =
         x509::verify(&alg.oid, alg.parameters.as_ref(), hash, &spki, &message, si.signature.as_bytes())
             .map_err(|u| Malformed(u.0))?;
-    Ok(Cms { signer, certs, digest_ok, signature_ok, binding, signing_time })
+    // A token inside a token is not looked into: one level is what PAdES uses.
+    let stamp = (data.encap_content_info.econtent_type != ID_TST_INFO)
+        .then(|| {
+            let token = si
+                .unsigned_attrs
+                .as_ref()?
+                .iter()
+                .find(|a| a.oid == ID_SIGNATURE_TIMESTAMP)
+                .and_then(|a| a.values.iter().next())?;
+            Some(match token.to_der().ok().map(|der| check(&der, &[si.signature.as_bytes()])) {
+                Some(Ok(t)) => Stamp::Read(Box::new(t)),
+                Some(Err(Malformed(why))) => Stamp::Malformed(why),
+                None => Stamp::Malformed("dấu thời gian hỏng".into()),
+            })
+        })
+        .flatten();
+    Ok(Cms { signer, certs, digest_ok, signature_ok, binding, signing_time, gen_time: stamped_at, stamp })
 }
 
 /// Whether a TSTInfo's message imprint (`SEQUENCE { version, policy,

@@ -31,6 +31,34 @@ pub struct Checked {
     pub changes: Changes,
     /// Worth saying but not failing on (no signing-certificate attribute).
     pub notes: Vec<String>,
+    /// The signature's time-stamp (PAdES B-T), if it has one.
+    pub stamp: Option<Stamped>,
+}
+
+/// A signature's time-stamp, checked.
+#[derive(Debug, Clone)]
+pub struct Stamped {
+    /// The time the service gives, as a PDF date in UTC.
+    pub time: Option<String>,
+    /// The service's name (its certificate's common name).
+    pub tsa: String,
+    /// Intact: the token stamps this signature and the service's signature holds.
+    pub verdict: Verdict,
+    pub trust: Trust,
+}
+
+/// Unix seconds as a PDF date in UTC (`D:20261130100859Z`).
+fn pdf_utc(unix: i64) -> Option<String> {
+    let t = time::OffsetDateTime::from_unix_timestamp(unix).ok()?;
+    Some(format!(
+        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    ))
 }
 
 /// Whether a signature holds.
@@ -52,6 +80,7 @@ impl Checked {
         self.verdict == Verdict::Intact
             && matches!(self.changes, Changes::None | Changes::SignaturesOnly)
             && !matches!(self.trust, Trust::NotTrusted(_))
+            && !self.stamp.as_ref().is_some_and(|s| matches!(s.trust, Trust::NotTrusted(_)))
     }
 }
 
@@ -96,6 +125,7 @@ fn check_one(pdf: &[u8], doc: &lopdf::Document, sig: &locate::Located, trusted: 
         trust: Trust::NotChecked,
         changes,
         notes: Vec::new(),
+        stamp: None,
     };
     if let Err(why) = locate::check_range(pdf, sig) {
         out.verdict = Verdict::Invalid(why);
@@ -112,18 +142,7 @@ fn check_one(pdf: &[u8], doc: &lopdf::Document, sig: &locate::Located, trusted: 
     out.signer = x509::common_name(&cms.signer);
     out.issuer = x509::issuer_name(&cms.signer);
     if out.signed_at.is_none() {
-        out.signed_at =
-            cms.signing_time.and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok()).map(|t| {
-                format!(
-                    "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
-                    t.year(),
-                    u8::from(t.month()),
-                    t.day(),
-                    t.hour(),
-                    t.minute(),
-                    t.second()
-                )
-            });
+        out.signed_at = cms.signing_time.and_then(pdf_utc);
     }
     out.verdict = if cms.binding == cms::Binding::Mismatch {
         Verdict::Invalid(
@@ -146,10 +165,22 @@ fn check_one(pdf: &[u8], doc: &lopdf::Document, sig: &locate::Located, trusted: 
         out.notes
             .push("chứng thư người ký không có quyền ký văn bản (digitalSignature, nonRepudiation)".into());
     }
-    let at = cms
-        .signing_time
-        .or_else(|| sig.m.as_deref().and_then(pdf_date_unix))
-        .unwrap_or_else(|| time::OffsetDateTime::now_utc().unix_timestamp());
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let stamp = cms.stamp.as_ref().map(|st| stamped(st, trusted, now));
+    // A signature the service stamped is judged at the stamped time: that is
+    // what keeps it checkable once the certificate has expired.
+    let stamped_at = stamp
+        .as_ref()
+        .filter(|s| s.verdict == Verdict::Intact)
+        .and_then(|s| s.time.as_deref().and_then(pdf_date_unix));
+    if let Some(Verdict::Invalid(why) | Verdict::Altered(why)) = stamp.as_ref().map(|s| s.verdict.clone()) {
+        if out.verdict == Verdict::Intact {
+            out.verdict = Verdict::Invalid(format!("dấu thời gian của chữ ký không hợp lệ: {why}"));
+        }
+    }
+    out.stamp = stamp;
+    let at =
+        stamped_at.or(cms.signing_time).or_else(|| sig.m.as_deref().and_then(pdf_date_unix)).unwrap_or(now);
     out.trust = match chain::check(&cms.signer, &cms.certs, trusted, at) {
         Trust::Trusted if !x509::may_sign_documents(&cms.signer) => {
             Trust::NotTrusted("chứng thư người ký không được dùng để ký văn bản".into())
@@ -160,6 +191,34 @@ fn check_one(pdf: &[u8], doc: &lopdf::Document, sig: &locate::Located, trusted: 
 }
 
 /// A PDF date (`D:20261126104512Z`, `D:20261126174512+07'00'`) as a moment.
+/// A signature's time-stamp token, checked: it stamps this signature's
+/// value, the service's signature holds, its chain (at the stamped time).
+fn stamped(st: &cms::Stamp, trusted: &[Certificate], now: i64) -> Stamped {
+    match st {
+        cms::Stamp::Read(t) => {
+            let verdict = if !t.digest_ok {
+                Verdict::Invalid("dấu thời gian không phải của chữ ký này".into())
+            } else if !t.signature_ok || t.binding == cms::Binding::Mismatch {
+                Verdict::Invalid("chữ ký của dịch vụ cấp dấu thời gian không hợp lệ".into())
+            } else {
+                Verdict::Intact
+            };
+            Stamped {
+                time: t.gen_time.and_then(pdf_utc),
+                tsa: x509::common_name(&t.signer),
+                verdict,
+                trust: chain::check(&t.signer, &t.certs, trusted, t.gen_time.unwrap_or(now)),
+            }
+        }
+        cms::Stamp::Malformed(why) => Stamped {
+            time: None,
+            tsa: String::new(),
+            verdict: Verdict::Invalid(why.clone()),
+            trust: Trust::NotChecked,
+        },
+    }
+}
+
 pub fn pdf_date(m: &str) -> Option<time::OffsetDateTime> {
     let d = m.trim_start_matches("D:");
     let digits = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u16>().ok());
