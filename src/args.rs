@@ -135,7 +135,7 @@ pub enum Command {
     /// Ký số tệp PDF (PAdES, thêm vào cuối tệp, phần đã có giữ nguyên) hoặc kiểm tra chữ ký (--verify)
     #[command(
         help_template = HELP_TEMPLATE,
-        override_usage = "baocao sign TỆP.pdf… --p12 CHỨNG_THƯ.p12 [--as nguoi-ky|co-quan] [--image ẢNH.png] [--tsa URL] [--password-file TỆP] [--reason …] [--location …] [--out TỆP]\n       baocao sign --verify TỆP.pdf… [--trust CA]",
+        override_usage = "baocao sign TỆP.pdf… (--p12 CHỨNG_THƯ.p12 | --pkcs11 THƯ_VIỆN --pin-file TỆP [--slot SỐ]) [--as nguoi-ky|co-quan] [--image ẢNH.png] [--tsa URL] [--password-file TỆP] [--reason …] [--location …] [--out TỆP]\n       baocao sign --verify TỆP.pdf… [--trust CA]",
         next_help_heading = "Tùy chọn"
     )]
     Sign(SignArgs),
@@ -344,12 +344,25 @@ pub struct SignArgs {
     pub files: Vec<PathBuf>,
 
     /// Kiểm tra chữ ký của tệp thay vì ký: ai ký, lúc nào, phần đã ký còn nguyên vẹn không
-    #[arg(long, conflicts_with_all = ["p12", "out", "role"])]
+    #[arg(long, conflicts_with_all = ["p12", "pkcs11", "out", "role"])]
     pub verify: bool,
 
     /// Tệp chứng thư số kèm khóa bí mật (PKCS#12: .p12, .pfx)
-    #[arg(long, value_name = "TỆP", required_unless_present = "verify")]
+    #[arg(long, value_name = "TỆP", required_unless_present_any = ["verify", "pkcs11"], conflicts_with = "pkcs11")]
     pub p12: Option<PathBuf>,
+
+    /// Ký bằng USB token: thư viện PKCS#11 của nhà cung cấp token (tệp .so/.dll, ví dụ của VNPT-CA,
+    /// Viettel-CA, BKAV-CA); khóa bí mật không rời token
+    #[arg(long, value_name = "THƯ_VIỆN", requires = "pin_file")]
+    pub pkcs11: Option<PathBuf>,
+
+    /// Với --pkcs11: khe của token (0, 1…; mặc định: token đầu tiên tìm thấy)
+    #[arg(long, value_name = "SỐ", requires = "pkcs11")]
+    pub slot: Option<usize>,
+
+    /// Với --pkcs11: tệp chứa mã PIN của token (dòng đầu). Mã PIN không bao giờ ghi trên dòng lệnh
+    #[arg(long, value_name = "TỆP", requires = "pkcs11")]
+    pub pin_file: Option<PathBuf>,
 
     /// Với --verify: chứng thư tin cậy (tệp .pem/.crt/.cer hoặc thư mục chứa chúng: CA gốc quốc gia,
     /// CA trung gian của các tổ chức cung cấp dịch vụ chứng thực) để kiểm tra chuỗi chứng thư

@@ -407,3 +407,197 @@ fn both_signatures_carry_a_time_stamp_pyhanko_accepts() {
     let pdfsig = String::from_utf8_lossy(&tool("pdfsig", &[both.to_str().unwrap()]).stdout).into_owned();
     assert_eq!(pdfsig.matches("Signature is Valid.").count(), 2, "{pdfsig}");
 }
+
+/// SoftHSM2's PKCS#11 module, where Debian and others put it.
+fn softhsm_module() -> PathBuf {
+    [
+        "/usr/lib/softhsm/libsofthsm2.so",
+        "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+        "/usr/local/lib/softhsm/libsofthsm2.so",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .find(|p| p.is_file())
+    .expect("SoftHSM2 (libsofthsm2.so) is needed: run `bash tests/run`")
+}
+
+/// A SoftHSM2 token store in `dir`: token 0 holds the signer's key and
+/// certificate (imported, as a CA's enrolment would put them), token 1 is
+/// empty. Returns the environment to run baocao with.
+fn tokens(dir: &Path, keys: &Path) -> Vec<(String, String)> {
+    std::fs::create_dir_all(dir.join("tokens")).unwrap();
+    let conf = dir.join("softhsm2.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
+            dir.join("tokens").display()
+        ),
+    )
+    .unwrap();
+    let env = vec![("SOFTHSM2_CONF".to_owned(), conf.to_str().unwrap().to_owned())];
+    let run = |program: &str, args: &[&str]| {
+        let out = Command::new(program)
+            .args(args)
+            .envs(env.iter().cloned())
+            .output()
+            .unwrap_or_else(|e| panic!("{program} ({e}): run `bash tests/run`"));
+        assert!(
+            out.status.success(),
+            "{program} {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(
+        "softhsm2-util",
+        &["--init-token", "--free", "--label", "ky-so", "--pin", "123456", "--so-pin", "654321"],
+    );
+    run(
+        "softhsm2-util",
+        &[
+            "--import",
+            keys.join("rsa.key").to_str().unwrap(),
+            "--token",
+            "ky-so",
+            "--label",
+            "nguoi-ky",
+            "--id",
+            "01",
+            "--pin",
+            "123456",
+        ],
+    );
+    let der = dir.join("rsa.der");
+    run(
+        "openssl",
+        &[
+            "x509",
+            "-in",
+            keys.join("rsa.crt").to_str().unwrap(),
+            "-outform",
+            "der",
+            "-out",
+            der.to_str().unwrap(),
+        ],
+    );
+    let module = softhsm_module();
+    run(
+        "pkcs11-tool",
+        &[
+            "--module",
+            module.to_str().unwrap(),
+            "--token-label",
+            "ky-so",
+            "--login",
+            "--pin",
+            "123456",
+            "--write-object",
+            der.to_str().unwrap(),
+            "--type",
+            "cert",
+            "--id",
+            "01",
+            "--label",
+            "nguoi-ky",
+        ],
+    );
+    run(
+        "softhsm2-util",
+        &["--init-token", "--free", "--label", "trong", "--pin", "123456", "--so-pin", "654321"],
+    );
+    env
+}
+
+fn baocao_env(cwd: &Path, args: &[&str], env: &[(String, String)]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .envs(env.iter().cloned())
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    assert_ne!(code, 101, "panicked: {}", String::from_utf8_lossy(&out.stderr));
+    (code, String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn a_usb_token_signs_as_a_p12_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(baocao(d, &["demo", "--period", "2025-H1"]).0, 0);
+    let keys = d.join("pki");
+    pki(&keys, &["pki"]);
+    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
+    let env = tokens(&d.join("hsm"), &keys);
+    let module = softhsm_module();
+    let module = module.to_str().unwrap();
+    std::fs::write(d.join("pin"), "123456\n").unwrap();
+    std::fs::write(d.join("pin-sai"), "000000\n").unwrap();
+    let period = d.join("outputs/2025-H1");
+    let report = "outputs/2025-H1/bao-cao-2025-H1.pdf";
+    let sign = |extra: &[&str]| {
+        let mut args = vec![
+            "sign",
+            report,
+            "--as",
+            "nguoi-ky",
+            "--image",
+            "outputs/mau-ky-so/chu-ky.png",
+            "--pkcs11",
+            module,
+        ];
+        args.extend(extra);
+        baocao_env(d, &args, &env)
+    };
+
+    // A wrong PIN, a token without a key, a module that is not one: said, nothing written.
+    let (code, out) = sign(&["--pin-file", "pin-sai"]);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("mã PIN không đúng"), "{out}");
+    let (code, out) = sign(&["--pin-file", "pin", "--slot", "1"]);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("token không có khóa bí mật"), "{out}");
+    let (code, out) = baocao_env(d, &["sign", report, "--pkcs11", "pin", "--pin-file", "pin"], &env);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("không nạp được thư viện PKCS#11"), "{out}");
+    let (code, out) = baocao_env(d, &["sign", report, "--pkcs11", module], &env);
+    assert_eq!(code, 2, "the PIN comes from a file: {out}");
+    assert!(signed_copies(&period).is_empty());
+
+    // The token signs in the person's box; the agency countersigns with its .p12.
+    let (code, out) = sign(&["--pin-file", "pin"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Nguyễn Văn An"), "{out}");
+    let (agency, pw) = (keys.join("agency.p12"), keys.join("pw"));
+    let once = "outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf";
+    let (code, out) = baocao(
+        d,
+        &[
+            "sign",
+            once,
+            "--as",
+            "co-quan",
+            "--image",
+            "outputs/mau-ky-so/con-dau.png",
+            "--p12",
+            agency.to_str().unwrap(),
+            "--password-file",
+            pw.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let both = period.join("bao-cao-2025-H1-ky-so-2.pdf");
+    let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", both.to_str().unwrap()])).unwrap();
+    let sigs = ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap();
+    assert_eq!(sigs.len(), 2, "{ledger}");
+    for s in sigs {
+        assert_eq!(
+            (&s["intact"], &s["valid"], &s["trusted"]),
+            (&Value::Bool(true), &Value::Bool(true), &Value::Bool(true)),
+            "{ledger}"
+        );
+    }
+    let pdfsig = String::from_utf8_lossy(&tool("pdfsig", &[both.to_str().unwrap()]).stdout).into_owned();
+    assert_eq!(pdfsig.matches("Signature is Valid.").count(), 2, "{pdfsig}");
+}

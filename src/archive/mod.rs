@@ -7,6 +7,7 @@ pub mod fields;
 pub mod manifest;
 pub mod sign;
 pub mod signatures;
+pub mod token;
 pub mod tsa;
 pub mod x509;
 

@@ -54,15 +54,48 @@ pub struct SignOptions {
     pub tsa: Option<String>,
 }
 
-/// The signer's key and certificate chain from a PKCS#12 file.
+/// The signer's key: in a .p12 file, or on a token that signs for us.
+pub enum Key {
+    Rsa(RsaPrivateKey),
+    Token(super::token::TokenKey),
+}
+
+impl Key {
+    /// The signature of `message` (the DER of the signed attributes), and
+    /// the algorithm to name in the SignerInfo.
+    fn sign(&self, message: &[u8]) -> Result<(Vec<u8>, AlgorithmIdentifierOwned), Error> {
+        match self {
+            Key::Rsa(key) => {
+                let signer = SigningKey::<Sha256>::new(key.clone());
+                let signature: Signature = signer.sign(message);
+                Ok((
+                    signature.to_vec(),
+                    AlgorithmIdentifierOwned { oid: ID_RSA, parameters: Some(Any::null()) },
+                ))
+            }
+            Key::Token(key) => key.sign(message),
+        }
+    }
+}
+
+/// The signer's key and certificate chain, from a PKCS#12 file or a token.
 pub struct Identity {
-    key: RsaPrivateKey,
+    key: Key,
     chain: Vec<Certificate>,
 }
 
 /// The signer's key and chain from a `.p12` file, checked to be valid now.
 pub fn identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
-    let id = read_identity(p12, password)?;
+    checked(read_identity(p12, password)?)
+}
+
+/// A key on a token and its chain, checked as a .p12's is.
+pub fn token_identity(key: super::token::TokenKey, chain: Vec<Certificate>) -> Result<Identity, Error> {
+    checked(Identity { key: Key::Token(key), chain })
+}
+
+/// The signer's certificate is valid now and may sign documents.
+fn checked(id: Identity) -> Result<Identity, Error> {
     validity_check(&id.chain[0], time::OffsetDateTime::now_utc())?;
     if !x509::may_sign_documents(&id.chain[0]) {
         return Err(fail(
@@ -106,7 +139,7 @@ fn read_identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
     if chain.is_empty() {
         return Err(fail("tệp .p12 không có chứng thư số"));
     }
-    Ok(Identity { key, chain })
+    Ok(Identity { key: Key::Rsa(key), chain })
 }
 
 fn validity_check(cert: &Certificate, now: time::OffsetDateTime) -> Result<(), Error> {
@@ -169,8 +202,7 @@ const ID_SIGNATURE_TIMESTAMP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1
 fn cms_signature(digest: &[u8], id: &Identity, tsa: Option<&str>) -> Result<Vec<u8>, Error> {
     let cert = &id.chain[0];
     let attrs = signed_attributes(digest, cert)?;
-    let signer = SigningKey::<Sha256>::new(id.key.clone());
-    let signature: Signature = signer.sign(&attrs.to_der().map_err(der_err)?);
+    let (signature, signature_algorithm) = id.key.sign(&attrs.to_der().map_err(der_err)?)?;
     let tbs = cert.tbs_certificate();
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
@@ -180,11 +212,11 @@ fn cms_signature(digest: &[u8], id: &Identity, tsa: Option<&str>) -> Result<Vec<
         }),
         digest_alg: sha256_alg(),
         signed_attrs: Some(attrs),
-        signature_algorithm: AlgorithmIdentifierOwned { oid: ID_RSA, parameters: Some(Any::null()) },
-        signature: OctetString::new(signature.to_vec()).map_err(der_err)?,
+        signature_algorithm,
+        signature: OctetString::new(signature.clone()).map_err(der_err)?,
         unsigned_attrs: match tsa {
             Some(url) => {
-                let token = super::tsa::token(url, &signature.to_vec())?;
+                let token = super::tsa::token(url, &signature)?;
                 let mut attrs = SetOfVec::new();
                 attrs
                     .insert(attribute(ID_SIGNATURE_TIMESTAMP, Any::from_der(&token).map_err(der_err)?)?)

@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use crate::archive::fields;
 use crate::archive::manifest::Manifest;
-use crate::archive::sign::{Identity, Place, SignOptions, identity, sign, sign_in};
+use crate::archive::sign::{Identity, Place, SignOptions, identity, sign, sign_in, token_identity};
 use crate::archive::signatures::{Changes, Trust, Verdict, check_all, pdf_date, read_trust};
+use crate::archive::token;
 use crate::args::{SignArgs, SignRole};
 use crate::error::{Error, exit};
 use crate::fsx::{read_input, write_atomic};
@@ -31,28 +32,36 @@ pub fn run(source: &PlanSource, a: &SignArgs) -> Result<u8, Error> {
             "--out chỉ dùng khi ký một tệp; ký nhiều tệp thì mỗi bản ký ghi cạnh tệp gốc".into(),
         ));
     }
-    let p12_path = a.p12.as_ref().ok_or_else(|| Error::Usage("cần --p12 TỆP để ký".into()))?;
-    let p12 = read_input(p12_path, SMALL_LIMIT)?;
-    // Read once for every file of the batch.
-    let password = match &a.password_file {
-        Some(p) => {
-            let bytes = read_input(p, SMALL_LIMIT)?;
-            let text = String::from_utf8(bytes).map_err(|_| Error::BadInput {
-                path: p.clone(),
-                what: "tệp mật khẩu không phải văn bản UTF-8 — cần một dòng chữ là mật khẩu".into(),
-            })?;
-            text.lines().next().unwrap_or("").to_owned()
-        }
-        None => String::new(),
-    };
     let opts = SignOptions { reason: a.reason.clone(), location: a.location.clone(), tsa: a.tsa.clone() };
-    let id = identity(&p12, &password).map_err(|e| about(p12_path, e))?;
-    if id.chain_missing() {
-        crate::say!(
-            "Cảnh báo: {} chỉ có chứng thư của người ký, không kèm chứng thư của CA đã cấp — người nhận có thể không kiểm tra được độ tin cậy; nên xuất lại tệp .p12 kèm cả chuỗi chứng thư.",
-            p12_path.display()
-        );
-    }
+    let id = match (&a.p12, &a.pkcs11) {
+        (Some(p12_path), _) => {
+            let p12 = read_input(p12_path, SMALL_LIMIT)?;
+            // Read once for every file of the batch.
+            let password = match &a.password_file {
+                Some(p) => first_line(p, "mật khẩu")?,
+                None => String::new(),
+            };
+            let id = identity(&p12, &password).map_err(|e| about(p12_path, e))?;
+            if id.chain_missing() {
+                crate::say!(
+                    "Cảnh báo: {} chỉ có chứng thư của người ký, không kèm chứng thư của CA đã cấp — người nhận có thể không kiểm tra được độ tin cậy; nên xuất lại tệp .p12 kèm cả chuỗi chứng thư.",
+                    p12_path.display()
+                );
+            }
+            id
+        }
+        (None, Some(module)) => {
+            let pin_file = a
+                .pin_file
+                .as_ref()
+                .ok_or_else(|| Error::Usage("cần --pin-file TỆP khi ký bằng token".into()))?;
+            // One login for every file of the batch.
+            let pin = first_line(pin_file, "mã PIN")?;
+            let (key, chain) = token::open(module, a.slot, &pin)?;
+            token_identity(key, chain)?
+        }
+        (None, None) => return Err(Error::Usage("cần --p12 TỆP hoặc --pkcs11 THƯ_VIỆN để ký".into())),
+    };
     let image = match a.role {
         Some(role) => Some(role_image(source, a, role)?),
         None => None,
@@ -103,6 +112,16 @@ pub fn run(source: &PlanSource, a: &SignArgs) -> Result<u8, Error> {
         }
     }
     Ok(exit::OK)
+}
+
+/// The first line of a small text file (a password, a PIN).
+fn first_line(path: &Path, what: &str) -> Result<String, Error> {
+    let bytes = read_input(path, SMALL_LIMIT)?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::BadInput {
+        path: path.to_owned(),
+        what: format!("tệp {what} không phải văn bản UTF-8 — cần một dòng chữ là {what}"),
+    })?;
+    Ok(text.lines().next().unwrap_or("").to_owned())
 }
 
 /// Where the signed copy of `file` goes: `--out`, else beside it with
