@@ -56,7 +56,7 @@ pub struct SignOptions {
 
 /// The signer's key: in a .p12 file, or on a token that signs for us.
 pub enum Key {
-    Rsa(RsaPrivateKey),
+    Rsa(Box<RsaPrivateKey>),
     Token(super::token::TokenKey),
 }
 
@@ -66,7 +66,7 @@ impl Key {
     fn sign(&self, message: &[u8]) -> Result<(Vec<u8>, AlgorithmIdentifierOwned), Error> {
         match self {
             Key::Rsa(key) => {
-                let signer = SigningKey::<Sha256>::new(key.clone());
+                let signer = SigningKey::<Sha256>::new(key.as_ref().clone());
                 let signature: Signature = signer.sign(message);
                 Ok((
                     signature.to_vec(),
@@ -139,7 +139,7 @@ fn read_identity(p12: &[u8], password: &str) -> Result<Identity, Error> {
     if chain.is_empty() {
         return Err(fail("tệp .p12 không có chứng thư số"));
     }
-    Ok(Identity { key: Key::Rsa(key), chain })
+    Ok(Identity { key: Key::Rsa(Box::new(key)), chain })
 }
 
 fn validity_check(cert: &Certificate, now: time::OffsetDateTime) -> Result<(), Error> {
