@@ -601,3 +601,121 @@ fn a_usb_token_signs_as_a_p12_does() {
     let pdfsig = String::from_utf8_lossy(&tool("pdfsig", &[both.to_str().unwrap()]).stdout).into_owned();
     assert_eq!(pdfsig.matches("Signature is Valid.").count(), 2, "{pdfsig}");
 }
+
+#[test]
+fn an_appendix_sent_as_its_own_file_is_signed_by_the_agency_at_its_top_right_and_a_draft_is_not_signed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(baocao(d, &["demo", "--period", "2025-H1"]).0, 0);
+    let keys = d.join("pki");
+    pki(&keys, &["pki"]);
+    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
+    let (agency, p12, pw) = (keys.join("agency.p12"), keys.join("rsa.p12"), keys.join("pw"));
+    let (agency, p12, pw) = (agency.to_str().unwrap(), p12.to_str().unwrap(), pw.to_str().unwrap());
+    let config =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/bao-cao.toml")).unwrap();
+    std::fs::create_dir_all(d.join("cau-hinh")).unwrap();
+    let separate = config.replace("# appendix_files = true", "appendix_files = true");
+    assert_ne!(separate, config);
+    std::fs::write(d.join("cau-hinh/rieng.toml"), &separate).unwrap();
+    let (code, out) = baocao(
+        d,
+        &["report", "--period", "2025-H1", "--config", "cau-hinh/rieng.toml", "--formats", "pdf", "--force"],
+    );
+    assert_eq!(code, 0, "{out}");
+    let period = d.join("outputs/2025-H1");
+    for n in ["I", "II", "III", "IV"] {
+        assert!(period.join(format!("bao-cao-2025-H1-phu-luc-{n}.pdf")).is_file(), "Phụ lục {n}");
+    }
+    let main = String::from_utf8_lossy(
+        &tool("pdftotext", &[period.join("bao-cao-2025-H1.pdf").to_str().unwrap(), "-"]).stdout,
+    )
+    .into_owned();
+    assert!(!main.contains("TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ"), "the appendices left the report");
+    // The agency signs the appendix alone (no person's box on it).
+    let (code, out) = baocao(
+        d,
+        &[
+            "sign",
+            "outputs/2025-H1/bao-cao-2025-H1-phu-luc-II.pdf",
+            "--as",
+            "co-quan",
+            "--image",
+            "outputs/mau-ky-so/con-dau.png",
+            "--p12",
+            agency,
+            "--password-file",
+            pw,
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let signed = period.join("bao-cao-2025-H1-phu-luc-II-ky-so.pdf");
+    let (rect, page) = field(&signed, "phu-luc");
+    assert_eq!(page, 1);
+    let size = String::from_utf8_lossy(&tool("pdfinfo", &[signed.to_str().unwrap()]).stdout).into_owned();
+    let width: f64 = size
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .and_then(|l| l.split_whitespace().nth(2))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(rect[0] > width / 2.0, "top right: {rect:?} on a page {width} wide");
+    // Number and symbol, then the time: 10 pt, upright, black, no image.
+    let text = String::from_utf8_lossy(
+        &tool("pdftotext", &["-f", "1", "-l", "1", signed.to_str().unwrap(), "-"]).stdout,
+    )
+    .into_owned();
+    assert!(text.contains("05/BC-SKHCN") && text.contains("+07:00"), "{text}");
+    assert_eq!(
+        pixels(&signed, 1, rect, |r, g, b| r > 150 && g < 90 && b < 90),
+        0,
+        "no seal image on an appendix"
+    );
+    let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", signed.to_str().unwrap()])).unwrap();
+    let sigs = ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap();
+    assert_eq!(
+        (sigs.len(), &sigs[0]["intact"], &sigs[0]["valid"]),
+        (1, &Value::Bool(true), &Value::Bool(true)),
+        "{ledger}"
+    );
+
+    // A draft (no number, no date) is not signed.
+    let draft: String = config
+        .lines()
+        .filter(|l| !l.starts_with("number") && !l.starts_with("date"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(d.join("cau-hinh/du-thao.toml"), draft).unwrap();
+    let (code, out) = baocao(
+        d,
+        &[
+            "report",
+            "--period",
+            "2025-H1",
+            "--config",
+            "cau-hinh/du-thao.toml",
+            "--formats",
+            "pdf",
+            "--force",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    let (code, out) = baocao(
+        d,
+        &[
+            "sign",
+            "outputs/2025-H1/bao-cao-2025-H1.pdf",
+            "--as",
+            "nguoi-ky",
+            "--image",
+            "outputs/mau-ky-so/chu-ky.png",
+            "--p12",
+            p12,
+            "--password-file",
+            pw,
+        ],
+    );
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("văn bản là dự thảo"), "{out}");
+}

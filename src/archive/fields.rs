@@ -13,11 +13,25 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
 use crate::error::Error;
 use crate::render::SignBox;
 
+/// The key of a field's dictionary that holds the document's number and
+/// symbol: baocao's own, which other readers ignore.
+pub const SYMBOL_KEY: &str = "BaocaoSoKyHieu";
+
+/// The number and symbol a field was made for: `None` when the field is
+/// not baocao's, `Some("")` in a draft.
+pub fn symbol(widget: &Dictionary) -> Option<String> {
+    let bytes = widget.get(SYMBOL_KEY.as_bytes()).ok()?.as_str().ok()?;
+    let units: Vec<u16> =
+        bytes.get(2..)?.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+    Some(String::from_utf16_lossy(&units))
+}
+
 /// What each kind of box is, for the field's tooltip (`/TU`).
 pub fn describe(kind: &str) -> &'static str {
     match kind {
         "nguoi-ky" => "Chữ ký số của người có thẩm quyền",
         "co-quan" => "Chữ ký số của cơ quan, tổ chức",
+        "phu-luc" => "Chữ ký số của cơ quan, tổ chức trên phụ lục",
         _ => "Chữ ký số",
     }
 }
@@ -65,6 +79,8 @@ pub fn add_fields(pdf: &[u8], boxes: &[SignBox]) -> Result<Vec<u8>, Error> {
         widget.set("F", Object::Integer(4));
         widget.set("P", Object::Reference(page));
         widget.set("AP", Object::Dictionary(normal));
+        // The number and symbol the signature will show (empty: a draft).
+        widget.set(SYMBOL_KEY, super::sign::text_string(&b.symbol));
         let id = doc.new_document.add_object(widget);
         fields.push(Object::Reference(id));
         by_page.entry(page).or_default().push(Object::Reference(id));

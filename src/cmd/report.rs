@@ -60,10 +60,10 @@ pub fn read_config(path: Option<&Path>, source: &PlanSource) -> Result<ReportCon
 
 /// The first version number whose files are free or already hold these
 /// very bytes: an earlier report is never overwritten with other content.
-fn version_for(out: &Path, stem: &str, files: &[(&str, &[u8])]) -> u32 {
+fn version_for(out: &Path, files: &[(String, &str, &[u8])]) -> u32 {
     (1..)
         .find(|&v| {
-            files.iter().all(|(ext, bytes)| {
+            files.iter().all(|(stem, ext, bytes)| {
                 let path = out.join(versioned(stem, v, ext));
                 std::fs::read(&path).map_or(true, |old| old == *bytes)
             })
@@ -113,6 +113,10 @@ pub fn write_report(
         stamp: config.stamp_image.as_deref(),
     };
     let docx = if formats.docx { Some(render::docx::docx(&json, pictures)?) } else { None };
+    // Appendices sent as files of their own (`appendix_files`) leave the
+    // report's PDF and are laid out one file each (the Word and Excel
+    // copies keep them all).
+    let (json, separate) = split_appendices(json, config.appendix_files && formats.pdf);
     let world = if formats.pdf {
         // No images in the PDF: the signature and the seal come with the
         // digital signatures, in the boxes the layout leaves (`sign --as`).
@@ -148,21 +152,59 @@ pub fn write_report(
                 .transpose()
         },
     );
-    let made: Vec<(&str, Vec<u8>)> = [("pdf", pdf?), ("docx", docx), ("xlsx", xlsx?)]
-        .into_iter()
-        .filter_map(|(e, b)| Some((e, b?)))
-        .collect();
     let stem = format!("bao-cao-{}", data.period.id());
-    let check: Vec<(&str, &[u8])> = made.iter().map(|(e, b)| (*e, b.as_slice())).collect();
-    let version = if force { 1 } else { version_for(out, &stem, &check) };
+    let mut made: Vec<(String, &str, Vec<u8>)> = [("pdf", pdf?), ("docx", docx), ("xlsx", xlsx?)]
+        .into_iter()
+        .filter_map(|(e, b)| Some((stem.clone(), e, b?)))
+        .collect();
+    for (suffix, appendix) in separate {
+        let w = ReportWorld::new("phu-luc.typ", appendix, report.date, templates, fonts, Vec::new())?;
+        let ident = format!("{}/{suffix}", report.ident);
+        let (pdf, boxes) = render::pdf_with_boxes(&w, &ident, report.date, true, render::Caches::Release)?;
+        made.push((format!("{stem}-{suffix}"), "pdf", crate::archive::fields::add_fields(&pdf, &boxes)?));
+    }
+    let check: Vec<(String, &str, &[u8])> =
+        made.iter().map(|(n, e, b)| (n.clone(), *e, b.as_slice())).collect();
+    let version = if force { 1 } else { version_for(out, &check) };
     let files = made
         .iter()
-        .map(|(ext, bytes)| write_atomic(out, &versioned(&stem, version, ext), bytes))
+        .map(|(name, ext, bytes)| write_atomic(out, &versioned(name, version, ext), bytes))
         .collect::<Result<Vec<_>, _>>()?;
     let unprintable = world.as_ref().map(|w| w.unprintable().iter().copied().collect()).unwrap_or_default();
     let written = Written { files, unprintable };
     record(plan, data, config, out, version, &written)?;
     Ok(written)
+}
+
+/// The report's data without its appendices, and each appendix as the data
+/// of a file of its own (`phu-luc-II` and the data for `phu-luc.typ`), when
+/// `separate`; else the data as it is.
+fn split_appendices(
+    mut json: serde_json::Value,
+    separate: bool,
+) -> (serde_json::Value, Vec<(String, serde_json::Value)>) {
+    if !separate {
+        return (json, Vec::new());
+    }
+    let appendices = std::mem::take(&mut json["appendices"]).as_array().cloned().unwrap_or_default();
+    json["appendices"] = serde_json::Value::Array(Vec::new());
+    let doc = &json["doc"];
+    let files = appendices
+        .into_iter()
+        .map(|mut a| {
+            let label = a["label"].as_str().unwrap_or_default().to_owned();
+            let roman = label.rsplit(' ').next().unwrap_or_default().to_owned();
+            a["file"] = serde_json::Value::Bool(true);
+            a["symbol"] = doc["symbol"].clone();
+            // The number and date are in the signature at the top right (ND30, Mẫu 2.2).
+            a["note"] = serde_json::Value::String(format!(
+                "(Kèm theo Báo cáo của {})",
+                doc["author"].as_str().unwrap_or_default()
+            ));
+            (format!("phu-luc-{roman}"), serde_json::json!({"doc": doc, "appendix": a}))
+        })
+        .collect();
+    (json, files)
 }
 
 /// What to say of characters the PDF could not print (the Excel file keeps

@@ -73,9 +73,9 @@ pub fn run(source: &PlanSource, a: &SignArgs) -> Result<u8, Error> {
         let pdf = read_input(file, PDF_LIMIT)?;
         let signed = match (a.role, &image) {
             (Some(role), Some(png)) => {
-                in_order(&pdf, role).map_err(|e| about(file, e))?;
-                let appearance = appearance(&pdf, role, png, &id)?;
-                let place = Place::Field { name: role.field(), appearance: &appearance };
+                let field = in_order(&pdf, role).map_err(|e| about(file, e))?;
+                let appearance = appearance(&pdf, field, png, &id)?;
+                let place = Place::Field { name: field, appearance: &appearance };
                 sign_in(&pdf, &id, &opts, place)
             }
             _ => sign(&pdf, &id, &opts),
@@ -152,48 +152,56 @@ fn out_path(a: &SignArgs, file: &Path) -> Result<PathBuf, Error> {
         .unwrap_or_default())
 }
 
-/// The person signs first, once; the agency after the person's signature,
-/// which must still hold.
-fn in_order(pdf: &[u8], role: SignRole) -> Result<(), Error> {
+/// The field `role` signs in: the person first, once; the agency after the
+/// person's signature, which must still hold, or alone on an appendix sent
+/// as a file of its own. A draft (no number, no date) is not signed.
+fn in_order(pdf: &[u8], role: SignRole) -> Result<&'static str, Error> {
     let doc = lopdf::Document::load_mem(pdf).map_err(|_| {
         Error::Refused("tệp không phải PDF đọc được (hoặc đã mã hóa) — cần tệp PDF báo cáo".into())
     })?;
-    let signed = |name: &str| fields::find_field(&doc, name).map(|(_, w)| w.has(b"V"));
+    let field = |name: &str| fields::find_field(&doc, name).map(|(_, w)| w);
+    let signed = |name: &str| field(name).map(|w| w.has(b"V"));
     let box_missing = |name: &str| {
         Error::Refused(format!(
             "tệp không có ô ký số «{name}» ({}): báo cáo do baocao lập từ phiên bản này có sẵn ô cho chữ ký của người có thẩm quyền và của cơ quan — hãy lập lại báo cáo (`baocao report`), hoặc ký không có --as (chữ ký không hiển thị)",
             fields::describe(name)
         ))
     };
-    match role {
-        SignRole::Person => match signed("nguoi-ky") {
-            None => Err(box_missing("nguoi-ky")),
-            Some(true) => Err(Error::Refused(
+    let name = match role {
+        SignRole::Person => "nguoi-ky",
+        SignRole::Agency if field("co-quan").is_none() && field("phu-luc").is_some() => "phu-luc",
+        SignRole::Agency => "co-quan",
+    };
+    let widget = field(name).ok_or_else(|| box_missing(name))?;
+    if fields::symbol(&widget).is_some_and(|s| s.trim().is_empty()) {
+        return Err(Error::Refused(
+            "văn bản là dự thảo (chưa có số, ngày ban hành) — điền `number` và `date` trong bao-cao.toml, lập lại báo cáo rồi mới ký".into(),
+        ));
+    }
+    match (name, signed(name)) {
+        ("nguoi-ky", Some(true)) => {
+            return Err(Error::Refused(
                 "tệp đã có chữ ký số của người có thẩm quyền — mỗi văn bản chỉ có một; nếu cần ký lại, hãy ký trên bản chưa ký".into(),
-            )),
-            Some(false) => Ok(()),
-        },
-        SignRole::Agency => {
-            match signed("co-quan") {
-                None => return Err(box_missing("co-quan")),
-                Some(true) => return Err(Error::Refused("tệp đã có chữ ký số của cơ quan".into())),
-                Some(false) => {}
-            }
-            if signed("nguoi-ky") != Some(true) {
-                return Err(Error::Refused(
-                    "cơ quan ký sau người có thẩm quyền: tệp chưa có chữ ký số của người có thẩm quyền — hãy để người ký ký trước (--as nguoi-ky)".into(),
-                ));
-            }
-            let (all, _) = check_all(pdf, &[])?;
-            if let Some(bad) = all.iter().find(|c| c.verdict != Verdict::Intact) {
-                return Err(Error::Refused(format!(
-                    "chữ ký số của {} trong tệp không còn hợp lệ — cơ quan không ký lên văn bản có chữ ký không hợp lệ",
-                    bad.signer
-                )));
-            }
-            Ok(())
+            ));
+        }
+        (_, Some(true)) => return Err(Error::Refused("tệp đã có chữ ký số của cơ quan".into())),
+        _ => {}
+    }
+    if name == "co-quan" {
+        if signed("nguoi-ky") != Some(true) {
+            return Err(Error::Refused(
+                "cơ quan ký sau người có thẩm quyền: tệp chưa có chữ ký số của người có thẩm quyền — hãy để người ký ký trước (--as nguoi-ky)".into(),
+            ));
+        }
+        let (all, _) = check_all(pdf, &[])?;
+        if let Some(bad) = all.iter().find(|c| c.verdict != Verdict::Intact) {
+            return Err(Error::Refused(format!(
+                "chữ ký số của {} trong tệp không còn hợp lệ — cơ quan không ký lên văn bản có chữ ký không hợp lệ",
+                bad.signer
+            )));
         }
     }
+    Ok(name)
 }
 
 /// The PNG shown by a signature of `role`: `--image`, else the
@@ -224,17 +232,17 @@ fn role_image(source: &PlanSource, a: &SignArgs, role: SignRole) -> Result<Vec<u
 
 /// The appearance of the signature in its field: a page the size of the
 /// field laid out by `chu-ky.typ`.
-fn appearance(pdf: &[u8], role: SignRole, png: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
+fn appearance(pdf: &[u8], field: &str, png: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
     let doc = lopdf::Document::load_mem(pdf).map_err(|_| Error::Refused("tệp PDF không đọc được".into()))?;
-    let (_, widget) = fields::find_field(&doc, role.field())
-        .ok_or_else(|| Error::Refused(format!("tệp không có ô ký số «{}»", role.field())))?;
+    let (_, widget) = fields::find_field(&doc, field)
+        .ok_or_else(|| Error::Refused(format!("tệp không có ô ký số «{field}»")))?;
     let rect: Vec<f64> = widget
         .get(b"Rect")
         .and_then(lopdf::Object::as_array)
         .map(|r| r.iter().map(|v| v.as_float().map(f64::from).unwrap_or(0.0)).collect())
         .unwrap_or_default();
     let [x0, y0, x1, y1] = rect.as_slice() else {
-        return Err(Error::Refused(format!("ô ký số «{}» không có vị trí", role.field())));
+        return Err(Error::Refused(format!("ô ký số «{field}» không có vị trí")));
     };
     let vietnam = time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC);
     let now = time::OffsetDateTime::now_utc().to_offset(vietnam);
@@ -247,12 +255,10 @@ fn appearance(pdf: &[u8], role: SignRole, png: &[u8], id: &Identity) -> Result<V
         now.minute(),
         now.second()
     );
-    let path = match role {
-        SignRole::Person => world::SIGNATURE_PATH,
-        SignRole::Agency => world::STAMP_PATH,
-    };
+    let path = if field == "nguoi-ky" { world::SIGNATURE_PATH } else { world::STAMP_PATH };
     let data = serde_json::json!({
-        "kind": role.field(),
+        "kind": field,
+        "number": fields::symbol(&widget).unwrap_or_default(),
         "w": x1 - x0,
         "h": y1 - y0,
         "image": path,

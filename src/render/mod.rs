@@ -64,6 +64,8 @@ pub struct SignBox {
     pub page: usize,
     /// Left, bottom, right, top.
     pub rect: [f64; 4],
+    /// The document's number and symbol (`05/BC-SKHCN`); empty in a draft.
+    pub symbol: String,
 }
 
 /// The signature boxes of a laid-out document, in order.
@@ -82,7 +84,12 @@ fn sign_boxes(document: &PagedDocument) -> Vec<SignBox> {
             let page = at.page.get();
             let height = document.pages().get(page - 1)?.frame.height().to_pt();
             let (x, top) = (at.point.x.to_pt(), height - at.point.y.to_pt());
-            Some(SignBox { kind: value["kind"].as_str()?.to_owned(), page, rect: [x, top - h, x + w, top] })
+            Some(SignBox {
+                kind: value["kind"].as_str()?.to_owned(),
+                page,
+                rect: [x, top - h, x + w, top],
+                symbol: value["symbol"].as_str().unwrap_or_default().to_owned(),
+            })
         })
         .collect()
 }

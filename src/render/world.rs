@@ -22,12 +22,13 @@ use crate::fonts::Coverage;
 use super::printable::make_printable;
 
 /// The templates built into the program, by file name.
-pub const TEMPLATES: [(&str, &str); 5] = [
+pub const TEMPLATES: [(&str, &str); 6] = [
     ("hanh-chinh.typ", include_str!("../../templates/hanh-chinh.typ")),
     ("bieu-do.typ", include_str!("../../templates/bieu-do.typ")),
     ("bao-cao.typ", include_str!("../../templates/bao-cao.typ")),
     ("cong-van.typ", include_str!("../../templates/cong-van.typ")),
     ("chu-ky.typ", include_str!("../../templates/chu-ky.typ")),
+    ("phu-luc.typ", include_str!("../../templates/phu-luc.typ")),
 ];
 
 /// Where the data reaches Typst: `json("/data.json")`.

@@ -54,6 +54,8 @@ struct Record {
     recipients: Vec<String>,
     archive: String,
     appendices: Vec<AppendixKind>,
+    #[serde(default)]
+    appendix_files: bool,
     signature_image: Option<String>,
     stamp_image: Option<String>,
 }
@@ -76,6 +78,9 @@ pub struct ReportConfig {
     pub recipients: Vec<String>,
     pub archive: String,
     pub appendices: Vec<AppendixKind>,
+    /// Each appendix a PDF of its own, signed by the agency at the top
+    /// right of its first page (Nghị định 30/2020, Mẫu 2.2).
+    pub appendix_files: bool,
     /// The signer's handwritten signature (PNG, blue, transparent), for an
     /// electronic copy (Nghị định 30/2020, Phụ lục I, II.7.d).
     #[serde(skip)]
@@ -182,6 +187,7 @@ impl ReportConfig {
             recipients: r.recipients.iter().map(|s| clean(s)).collect(),
             archive: clean(&r.archive),
             appendices: r.appendices,
+            appendix_files: r.appendix_files,
         })
     }
 

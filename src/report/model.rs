@@ -188,6 +188,8 @@ pub fn build(
         "parent": config.parent,
         "issuer": config.issuer,
         "number": format!("Số: {number}"),
+        // The number and symbol a signature shows; empty in a draft, which is not signed.
+        "symbol": if config.number.is_some() && config.date.is_some() { number.trim().to_owned() } else { String::new() },
         "place-date": place_date(&place, config.date, year),
         "kind": "BÁO CÁO",
         "summary": summary,
