@@ -555,7 +555,25 @@ fn a_usb_token_signs_as_a_p12_does() {
     let (code, out) = sign(&["--pin-file", "pin-sai"]);
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("mã PIN không đúng"), "{out}");
-    let (code, out) = sign(&["--pin-file", "pin", "--slot", "1"]);
+    // The empty token's slot, in the order the module lists them (SoftHSM's varies).
+    let list = Command::new("pkcs11-tool")
+        .args(["--module", module, "-L"])
+        .envs(env.iter().cloned())
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&list.stdout).into_owned();
+    let mut slot = None;
+    let mut index = 0;
+    for line in list.lines() {
+        if line.starts_with("Slot ") {
+            index = line.split_whitespace().nth(1).unwrap().parse::<usize>().unwrap();
+        }
+        if line.contains("token label") && line.trim_end().ends_with(": trong") {
+            slot = Some(index.to_string());
+        }
+    }
+    let empty = slot.expect(&list);
+    let (code, out) = sign(&["--pin-file", "pin", "--slot", &empty]);
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("token không có khóa bí mật"), "{out}");
     let (code, out) = baocao_env(d, &["sign", report, "--pkcs11", "pin", "--pin-file", "pin"], &env);

@@ -65,7 +65,8 @@ fn said(e: P11, doing: &str) -> Error {
     refused(format!("{doing}: {why}"))
 }
 
-/// Opens the token in `slot` (the first slot holding a token when `None`)
+/// Opens the token in `slot` (when `None`, the first token holding a
+/// certificate, else the first token)
 /// through the PKCS#11 `module`, logs in with `pin`, and finds the signing
 /// key and its certificate chain.
 pub fn open(module: &Path, slot: Option<usize>, pin: &str) -> Result<(TokenKey, Vec<Certificate>), Error> {
@@ -79,7 +80,24 @@ pub fn open(module: &Path, slot: Option<usize>, pin: &str) -> Result<(TokenKey, 
         .map_err(|e| said(e, "không khởi động được thư viện PKCS#11"))?;
     let slots = ctx.get_slots_with_token().map_err(|e| said(e, "không đọc được danh sách token"))?;
     let chosen = match slot {
-        None => *slots.first().ok_or_else(|| refused("không thấy token nào — cắm USB token rồi thử lại"))?,
+        // The first token that holds a certificate (readable without the PIN:
+        // a PIN is never tried on a token it is not meant for, where wrong
+        // tries count towards locking it).
+        None => {
+            let first =
+                *slots.first().ok_or_else(|| refused("không thấy token nào — cắm USB token rồi thử lại"))?;
+            slots
+                .iter()
+                .copied()
+                .find(|s| {
+                    ctx.open_ro_session(*s)
+                        .and_then(|session| {
+                            session.find_objects(&[Attribute::Class(ObjectClass::CERTIFICATE)])
+                        })
+                        .is_ok_and(|found| !found.is_empty())
+                })
+                .unwrap_or(first)
+        }
         Some(n) => *slots.get(n).ok_or_else(|| {
             refused(format!(
                 "không có token ở khe số {n} — các khe có token: 0 đến {}",
