@@ -104,15 +104,37 @@ fn pixels(pdf: &Path, page: usize, rect: [f64; 4], hue: fn(u8, u8, u8) -> bool) 
     n
 }
 
-#[test]
-fn the_person_then_the_agency_sign_in_their_boxes() {
+/// `baocao sign FILE --as ROLE --image IMAGE --p12 KEY --password-file PW EXTRA…` in `d`.
+fn sign_as(
+    d: &Path,
+    file: &str,
+    role: &str,
+    image: &str,
+    key: &str,
+    pw: &str,
+    extra: &[&str],
+) -> (i32, String) {
+    let mut args = vec!["sign", file, "--as", role, "--image", image, "--p12", key, "--password-file", pw];
+    args.extend(extra);
+    baocao(d, &args)
+}
+
+/// A folder with the demo's 2025-H1 period (report, sample images) and a
+/// test PKI (`pki/`, password file `pki/pw`).
+fn demo_and_keys() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    let (code, out) = baocao(d, &["demo", "--period", "2025-H1"]);
+    let (code, out) = baocao(dir.path(), &["demo", "--period", "2025-H1"]);
     assert_eq!(code, 0, "{out}");
-    let keys = d.join("pki");
+    let keys = dir.path().join("pki");
     pki(&keys, &["pki"]);
     std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
+    (dir, keys)
+}
+
+#[test]
+fn the_person_then_the_agency_sign_in_their_boxes() {
+    let (dir, keys) = demo_and_keys();
+    let d = dir.path();
     let (p12, agency, pw) = (keys.join("rsa.p12"), keys.join("agency.p12"), keys.join("pw"));
     let (p12, agency, pw) = (p12.to_str().unwrap(), agency.to_str().unwrap(), pw.to_str().unwrap());
     let period = d.join("outputs/2025-H1");
@@ -133,36 +155,24 @@ fn the_person_then_the_agency_sign_in_their_boxes() {
     assert_eq!(images.lines().count(), 2, "no image in the report before signing: {images}");
 
     // The agency cannot sign first.
-    let (code, out) = baocao(
-        d,
-        &["sign", report, "--as", "co-quan", "--image", seal, "--p12", agency, "--password-file", pw],
-    );
+    let (code, out) = sign_as(d, report, "co-quan", seal, agency, pw, &[]);
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("cơ quan ký sau người có thẩm quyền"), "{out}");
     assert!(signed_copies(&period).is_empty(), "nothing written");
 
-    let (code, out) = baocao(
-        d,
-        &["sign", report, "--as", "nguoi-ky", "--image", signature, "--p12", p12, "--password-file", pw],
-    );
+    let (code, out) = sign_as(d, report, "nguoi-ky", signature, p12, pw, &[]);
     assert_eq!(code, 0, "{out}");
     let first = period.join("bao-cao-2025-H1-ky-so.pdf");
     assert!(first.is_file());
 
     // Once only.
     let once = "outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf";
-    let (code, out) = baocao(
-        d,
-        &["sign", once, "--as", "nguoi-ky", "--image", signature, "--p12", p12, "--password-file", pw],
-    );
+    let (code, out) = sign_as(d, once, "nguoi-ky", signature, p12, pw, &[]);
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("đã có chữ ký số của người có thẩm quyền"), "{out}");
     assert_eq!(signed_copies(&period).len(), 1, "nothing written");
 
-    let (code, out) = baocao(
-        d,
-        &["sign", once, "--as", "co-quan", "--image", seal, "--p12", agency, "--password-file", pw],
-    );
+    let (code, out) = sign_as(d, once, "co-quan", seal, agency, pw, &[]);
     assert_eq!(code, 0, "{out}");
     let both = period.join("bao-cao-2025-H1-ky-so-2.pdf");
 
@@ -217,12 +227,8 @@ fn the_person_then_the_agency_sign_in_their_boxes() {
 
 #[test]
 fn signing_where_there_is_no_box_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, keys) = demo_and_keys();
     let d = dir.path();
-    assert_eq!(baocao(d, &["demo", "--period", "2025-H1"]).0, 0);
-    let keys = d.join("pki");
-    pki(&keys, &["pki"]);
-    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
     // Reminder letters have no signature boxes.
     let (code, out) = baocao(d, &["remind", "--period", "2025-H1"]);
     assert_eq!(code, 0, "{out}");
@@ -236,21 +242,7 @@ fn signing_where_there_is_no_box_is_refused() {
     let letter = letters[0].to_str().unwrap();
     let (p12, pw) = (keys.join("rsa.p12"), keys.join("pw"));
     let (p12, pw) = (p12.to_str().unwrap(), pw.to_str().unwrap());
-    let (code, out) = baocao(
-        d,
-        &[
-            "sign",
-            letter,
-            "--as",
-            "nguoi-ky",
-            "--image",
-            "outputs/mau-ky-so/chu-ky.png",
-            "--p12",
-            p12,
-            "--password-file",
-            pw,
-        ],
-    );
+    let (code, out) = sign_as(d, letter, "nguoi-ky", "outputs/mau-ky-so/chu-ky.png", p12, pw, &[]);
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("không có ô ký số «nguoi-ky»"), "{out}");
     // A batch: every letter signed with one reading of the password; one
@@ -311,34 +303,22 @@ impl Drop for Tsa {
 
 #[test]
 fn both_signatures_carry_a_time_stamp_pyhanko_accepts() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, keys) = demo_and_keys();
     let d = dir.path();
-    assert_eq!(baocao(d, &["demo", "--period", "2025-H1"]).0, 0);
-    let keys = d.join("pki");
-    pki(&keys, &["pki"]);
-    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
     let (p12, agency, pw) = (keys.join("rsa.p12"), keys.join("agency.p12"), keys.join("pw"));
     let (p12, agency, pw) = (p12.to_str().unwrap(), agency.to_str().unwrap(), pw.to_str().unwrap());
     let period = d.join("outputs/2025-H1");
     let report = "outputs/2025-H1/bao-cao-2025-H1.pdf";
 
     // A service that does not answer: said, nothing written.
-    let (code, out) = baocao(
+    let (code, out) = sign_as(
         d,
-        &[
-            "sign",
-            report,
-            "--as",
-            "nguoi-ky",
-            "--image",
-            "outputs/mau-ky-so/chu-ky.png",
-            "--p12",
-            p12,
-            "--password-file",
-            pw,
-            "--tsa",
-            "http://127.0.0.1:9/",
-        ],
+        report,
+        "nguoi-ky",
+        "outputs/mau-ky-so/chu-ky.png",
+        p12,
+        pw,
+        &["--tsa", "http://127.0.0.1:9/"],
     );
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("không lấy được dấu thời gian từ http://127.0.0.1:9/"), "{out}");
@@ -346,42 +326,12 @@ fn both_signatures_carry_a_time_stamp_pyhanko_accepts() {
 
     let tsa = Tsa::start(&keys);
     let url = tsa.url();
-    let (code, out) = baocao(
-        d,
-        &[
-            "sign",
-            report,
-            "--as",
-            "nguoi-ky",
-            "--image",
-            "outputs/mau-ky-so/chu-ky.png",
-            "--p12",
-            p12,
-            "--password-file",
-            pw,
-            "--tsa",
-            &url,
-        ],
-    );
+    let (code, out) =
+        sign_as(d, report, "nguoi-ky", "outputs/mau-ky-so/chu-ky.png", p12, pw, &["--tsa", &url]);
     assert_eq!(code, 0, "{out}");
     let once = "outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf";
-    let (code, out) = baocao(
-        d,
-        &[
-            "sign",
-            once,
-            "--as",
-            "co-quan",
-            "--image",
-            "outputs/mau-ky-so/con-dau.png",
-            "--p12",
-            agency,
-            "--password-file",
-            pw,
-            "--tsa",
-            &url,
-        ],
-    );
+    let (code, out) =
+        sign_as(d, once, "co-quan", "outputs/mau-ky-so/con-dau.png", agency, pw, &["--tsa", &url]);
     assert_eq!(code, 0, "{out}");
     let both = period.join("bao-cao-2025-H1-ky-so-2.pdf");
     let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", both.to_str().unwrap()])).unwrap();
@@ -523,12 +473,8 @@ fn baocao_env(cwd: &Path, args: &[&str], env: &[(String, String)]) -> (i32, Stri
 
 #[test]
 fn a_usb_token_signs_as_a_p12_does() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, keys) = demo_and_keys();
     let d = dir.path();
-    assert_eq!(baocao(d, &["demo", "--period", "2025-H1"]).0, 0);
-    let keys = d.join("pki");
-    pki(&keys, &["pki"]);
-    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
     let env = tokens(&d.join("hsm"), &keys);
     let module = softhsm_module();
     let module = module.to_str().unwrap();
@@ -589,20 +535,14 @@ fn a_usb_token_signs_as_a_p12_does() {
     assert!(out.contains("Nguyễn Văn An"), "{out}");
     let (agency, pw) = (keys.join("agency.p12"), keys.join("pw"));
     let once = "outputs/2025-H1/bao-cao-2025-H1-ky-so.pdf";
-    let (code, out) = baocao(
+    let (code, out) = sign_as(
         d,
-        &[
-            "sign",
-            once,
-            "--as",
-            "co-quan",
-            "--image",
-            "outputs/mau-ky-so/con-dau.png",
-            "--p12",
-            agency.to_str().unwrap(),
-            "--password-file",
-            pw.to_str().unwrap(),
-        ],
+        once,
+        "co-quan",
+        "outputs/mau-ky-so/con-dau.png",
+        agency.to_str().unwrap(),
+        pw.to_str().unwrap(),
+        &[],
     );
     assert_eq!(code, 0, "{out}");
     let both = period.join("bao-cao-2025-H1-ky-so-2.pdf");
@@ -622,12 +562,8 @@ fn a_usb_token_signs_as_a_p12_does() {
 
 #[test]
 fn an_appendix_sent_as_its_own_file_is_signed_by_the_agency_at_its_top_right_and_a_draft_is_not_signed() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, keys) = demo_and_keys();
     let d = dir.path();
-    assert_eq!(baocao(d, &["demo", "--period", "2025-H1"]).0, 0);
-    let keys = d.join("pki");
-    pki(&keys, &["pki"]);
-    std::fs::write(keys.join("pw"), "mat-khau\n").unwrap();
     let (agency, p12, pw) = (keys.join("agency.p12"), keys.join("rsa.p12"), keys.join("pw"));
     let (agency, p12, pw) = (agency.to_str().unwrap(), p12.to_str().unwrap(), pw.to_str().unwrap());
     let config =
@@ -651,20 +587,14 @@ fn an_appendix_sent_as_its_own_file_is_signed_by_the_agency_at_its_top_right_and
     .into_owned();
     assert!(!main.contains("TIẾN ĐỘ THỰC HIỆN CÁC NHIỆM VỤ"), "the appendices left the report");
     // The agency signs the appendix alone (no person's box on it).
-    let (code, out) = baocao(
+    let (code, out) = sign_as(
         d,
-        &[
-            "sign",
-            "outputs/2025-H1/bao-cao-2025-H1-phu-luc-II.pdf",
-            "--as",
-            "co-quan",
-            "--image",
-            "outputs/mau-ky-so/con-dau.png",
-            "--p12",
-            agency,
-            "--password-file",
-            pw,
-        ],
+        "outputs/2025-H1/bao-cao-2025-H1-phu-luc-II.pdf",
+        "co-quan",
+        "outputs/mau-ky-so/con-dau.png",
+        agency,
+        pw,
+        &[],
     );
     assert_eq!(code, 0, "{out}");
     let signed = period.join("bao-cao-2025-H1-phu-luc-II-ky-so.pdf");
@@ -719,20 +649,14 @@ fn an_appendix_sent_as_its_own_file_is_signed_by_the_agency_at_its_top_right_and
         ],
     );
     assert_eq!(code, 0, "{out}");
-    let (code, out) = baocao(
+    let (code, out) = sign_as(
         d,
-        &[
-            "sign",
-            "outputs/2025-H1/bao-cao-2025-H1.pdf",
-            "--as",
-            "nguoi-ky",
-            "--image",
-            "outputs/mau-ky-so/chu-ky.png",
-            "--p12",
-            p12,
-            "--password-file",
-            pw,
-        ],
+        "outputs/2025-H1/bao-cao-2025-H1.pdf",
+        "nguoi-ky",
+        "outputs/mau-ky-so/chu-ky.png",
+        p12,
+        pw,
+        &[],
     );
     assert_eq!(code, 3, "{out}");
     assert!(out.contains("văn bản là dự thảo"), "{out}");
