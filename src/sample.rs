@@ -252,20 +252,44 @@ pub fn follow_up(
             }
             continue;
         }
-        // Work under way does not stop: still in progress at least.
+        // Work under way does not stop: still in progress at least, and
+        // the clerk says what was done since.
         if entry.status == Status::NotStarted.label() && status.is_some_and(|s| s != Status::NotStarted) {
             entry.status = before.status.clone();
+            entry.achieved = format!("Tiếp tục triển khai trong {}.", period.name());
         }
         if !before.achieved.is_empty() && !entry.achieved.is_empty() {
             entry.achieved = format!("{}\n{}", before.achieved, entry.achieved);
         } else if entry.achieved.is_empty() {
             entry.achieved = before.achieved.clone();
         }
+        agree_with_deadline(entry, share, number, period);
     }
     if let Some(q) = quirk {
         apply(&mut e, q, &mut rng);
     }
     Some(e)
+}
+
+/// A diligent clerk's status agrees with the deadline: work still under way
+/// past it is late, and so is work completed after it.
+fn agree_with_deadline(
+    entry: &mut TaskEntry,
+    share: &Assignment,
+    number: &crate::plan::ids::TaskNo,
+    period: Period,
+) {
+    let Some(task) = share.leads.iter().chain(&share.coordinates).find(|t| &t.number == number) else {
+        return;
+    };
+    let Some(due) = (!task.deadline.is_recurring()).then(|| task.deadline.due()).flatten() else { return };
+    let past = due < period.cutoff().1;
+    if past && entry.status == Status::InProgressOnTime.label() {
+        entry.status = Status::InProgressLate.label().to_owned();
+    }
+    if entry.status == Status::DoneOnTime.label() && entry.completed.is_some_and(|c| c > due) {
+        entry.status = Status::DoneLate.label().to_owned();
+    }
 }
 
 /// Applies a quirk to sample entries.
