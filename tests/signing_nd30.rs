@@ -119,6 +119,23 @@ fn sign_as(
     baocao(d, &args)
 }
 
+/// pyHanko's verdict on each signature of `file`, oldest first.
+fn pyhanko(keys: &Path, file: &Path) -> Vec<Value> {
+    let ledger: Value = serde_json::from_str(&pki(keys, &["validate", file.to_str().unwrap()])).unwrap();
+    ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap().clone()
+}
+
+/// Every signature intact, valid and trusted, as pyHanko says.
+fn all_hold(sigs: &[Value]) {
+    for s in sigs {
+        assert_eq!(
+            (&s["intact"], &s["valid"], &s["trusted"]),
+            (&Value::Bool(true), &Value::Bool(true), &Value::Bool(true)),
+            "{sigs:?}"
+        );
+    }
+}
+
 /// A folder with the demo's 2025-H1 period (report, sample images) and a
 /// test PKI (`pki/`, password file `pki/pw`).
 fn demo_and_keys() -> (tempfile::TempDir, PathBuf) {
@@ -178,19 +195,12 @@ fn the_person_then_the_agency_sign_in_their_boxes() {
 
     // pyHanko: two signatures, each intact, valid and trusted; the person's
     // is followed only by form filling.
-    let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", both.to_str().unwrap()])).unwrap();
-    let sigs = ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap();
-    assert_eq!(sigs.len(), 2, "{ledger}");
-    for s in sigs {
-        assert_eq!(
-            (&s["intact"], &s["valid"], &s["trusted"]),
-            (&Value::Bool(true), &Value::Bool(true), &Value::Bool(true)),
-            "{ledger}"
-        );
-    }
+    let sigs = pyhanko(&keys, &both);
+    assert_eq!(sigs.len(), 2, "{sigs:?}");
+    all_hold(&sigs);
     assert!(
         matches!(sigs[0]["modification"].as_str(), Some("FORM_FILLING" | "LTA_UPDATES" | "NONE")),
-        "{ledger}"
+        "{sigs:?}"
     );
     let pdfsig = String::from_utf8_lossy(&tool("pdfsig", &[both.to_str().unwrap()]).stdout).into_owned();
     assert_eq!(pdfsig.matches("Signature is Valid.").count(), 2, "{pdfsig}");
@@ -334,17 +344,16 @@ fn both_signatures_carry_a_time_stamp_pyhanko_accepts() {
         sign_as(d, once, "co-quan", "outputs/mau-ky-so/con-dau.png", agency, pw, &["--tsa", &url]);
     assert_eq!(code, 0, "{out}");
     let both = period.join("bao-cao-2025-H1-ky-so-2.pdf");
-    let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", both.to_str().unwrap()])).unwrap();
-    let sigs = ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap();
-    assert_eq!(sigs.len(), 2, "{ledger}");
-    for s in sigs {
-        assert_eq!(s["intact"], true, "{ledger}");
-        assert_eq!(s["valid"], true, "{ledger}");
+    let sigs = pyhanko(&keys, &both);
+    assert_eq!(sigs.len(), 2, "{sigs:?}");
+    for s in &sigs {
+        assert_eq!(s["intact"], true, "{sigs:?}");
+        assert_eq!(s["valid"], true, "{sigs:?}");
         let ts = &s["timestamp"];
         assert_eq!(
             (&ts["intact"], &ts["valid"], &ts["trusted"]),
             (&Value::Bool(true), &Value::Bool(true), &Value::Bool(true)),
-            "{ledger}"
+            "{sigs:?}"
         );
     }
     // baocao shows each time-stamp, valid and trusted.
@@ -546,16 +555,9 @@ fn a_usb_token_signs_as_a_p12_does() {
     );
     assert_eq!(code, 0, "{out}");
     let both = period.join("bao-cao-2025-H1-ky-so-2.pdf");
-    let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", both.to_str().unwrap()])).unwrap();
-    let sigs = ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap();
-    assert_eq!(sigs.len(), 2, "{ledger}");
-    for s in sigs {
-        assert_eq!(
-            (&s["intact"], &s["valid"], &s["trusted"]),
-            (&Value::Bool(true), &Value::Bool(true), &Value::Bool(true)),
-            "{ledger}"
-        );
-    }
+    let sigs = pyhanko(&keys, &both);
+    assert_eq!(sigs.len(), 2, "{sigs:?}");
+    all_hold(&sigs);
     let pdfsig = String::from_utf8_lossy(&tool("pdfsig", &[both.to_str().unwrap()]).stdout).into_owned();
     assert_eq!(pdfsig.matches("Signature is Valid.").count(), 2, "{pdfsig}");
 }
@@ -620,12 +622,11 @@ fn an_appendix_sent_as_its_own_file_is_signed_by_the_agency_at_its_top_right_and
         0,
         "no seal image on an appendix"
     );
-    let ledger: Value = serde_json::from_str(&pki(&keys, &["validate", signed.to_str().unwrap()])).unwrap();
-    let sigs = ledger.as_object().unwrap().values().next().unwrap().as_array().unwrap();
+    let sigs = pyhanko(&keys, &signed);
     assert_eq!(
         (sigs.len(), &sigs[0]["intact"], &sigs[0]["valid"]),
         (1, &Value::Bool(true), &Value::Bool(true)),
-        "{ledger}"
+        "{sigs:?}"
     );
 
     // A draft (no number, no date) is not signed.
