@@ -20,10 +20,7 @@ pub const SYMBOL_KEY: &str = "BaocaoSoKyHieu";
 /// The number and symbol a field was made for: `None` when the field is
 /// not baocao's, `Some("")` in a draft.
 pub fn symbol(widget: &Dictionary) -> Option<String> {
-    let bytes = widget.get(SYMBOL_KEY.as_bytes()).ok()?.as_str().ok()?;
-    let units: Vec<u16> =
-        bytes.get(2..)?.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
-    Some(String::from_utf16_lossy(&units))
+    lopdf::decode_text_string(widget.get(SYMBOL_KEY.as_bytes()).ok()?).ok()
 }
 
 /// What each kind of box is, for the field's tooltip (`/TU`).
@@ -74,13 +71,13 @@ pub fn add_fields(pdf: &[u8], boxes: &[SignBox]) -> Result<Vec<u8>, Error> {
         widget.set("Subtype", Object::Name(b"Widget".to_vec()));
         widget.set("FT", Object::Name(b"Sig".to_vec()));
         widget.set("T", Object::string_literal(b.kind.as_str()));
-        widget.set("TU", super::sign::text_string(describe(&b.kind)));
+        widget.set("TU", lopdf::text_string(describe(&b.kind)));
         widget.set("Rect", Object::Array(b.rect.iter().map(|v| Object::Real(*v as f32)).collect()));
         widget.set("F", Object::Integer(4));
         widget.set("P", Object::Reference(page));
         widget.set("AP", Object::Dictionary(normal));
         // The number and symbol the signature will show (empty: a draft).
-        widget.set(SYMBOL_KEY, super::sign::text_string(&b.symbol));
+        widget.set(SYMBOL_KEY, lopdf::text_string(&b.symbol));
         let id = doc.new_document.add_object(widget);
         fields.push(Object::Reference(id));
         by_page.entry(page).or_default().push(Object::Reference(id));
@@ -200,4 +197,19 @@ pub fn import_appearance(appearance: &[u8], dst: &mut Document) -> Result<(Objec
     let mut stream = Stream::new(form, content);
     let _ = stream.compress();
     Ok((dst.add_object(stream), w, h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_symbol_reads_back_as_written() {
+        for written in ["05/BC-SKHCN", "12/BC-SĐT", ""] {
+            let mut widget = Dictionary::new();
+            widget.set(SYMBOL_KEY, lopdf::text_string(written));
+            assert_eq!(symbol(&widget).as_deref(), Some(written));
+        }
+        assert_eq!(symbol(&Dictionary::new()), None);
+    }
 }

@@ -13,7 +13,7 @@ use cms::signed_data::{
 };
 use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
 use der::{Any, Decode, Encode};
-use lopdf::{Dictionary, Object, StringFormat};
+use lopdf::{Dictionary, Object, StringFormat, text_string};
 use rsa::PrivateKey as RsaPrivateKey;
 use rsa::pkcs1v15::{Signature, SigningKey};
 use rsa::pkcs8::DecodePrivateKey;
@@ -256,15 +256,6 @@ fn push_to_array(dict: &mut Dictionary, key: &[u8], item: Object) {
     }
 }
 
-pub(crate) fn text_string(s: &str) -> Object {
-    // UTF-16BE with a byte-order mark: PDF text strings for Vietnamese.
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in s.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
-
 fn not_ours() -> Error {
     fail("tệp không phải PDF đọc được (hoặc đã mã hóa) — cần tệp PDF báo cáo")
 }
@@ -304,15 +295,8 @@ pub fn sign_in(pdf: &[u8], id: &Identity, opts: &SignOptions, place: Place) -> R
     let page = *prev.get_pages().values().next().ok_or_else(not_ours)?;
     let catalog = prev.get_dictionary(root).map_err(|_| not_ours())?.clone();
 
-    let stamp = format!(
-        "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    );
+    let stamp =
+        super::signatures::pdf_utc(now.unix_timestamp()).ok_or_else(|| Error::Internal("giờ ký".into()))?;
     let mut sig = Dictionary::new();
     sig.set("Type", Object::Name(b"Sig".to_vec()));
     sig.set("Filter", Object::Name(b"Adobe.PPKLite".to_vec()));

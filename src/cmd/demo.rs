@@ -128,7 +128,7 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
         bar.set_style(style);
     }
     // Each period after the first is prefilled from, and compared with, the
-    // one before it, read back from its folder as `ingest` would. A period's
+    // one before it, as `ingest` would find it in its folder. A period's
     // report needs only its own data: it is laid out while the next period's
     // workbooks are made.
     let done: Vec<(Round, Result<super::report::Written, Error>)> = std::thread::scope(|s| {
@@ -138,7 +138,10 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
             bar.set_message(period.name());
             let previous = last.take().filter(|f| f.data.period.comes_before(&period));
             let made = one_period(&plan, (period, round), &previous, a, &shares, &bar)?;
-            last = Some(history::open(&made.base.join(history::DATA_FILE))?);
+            // The next period's previous: the data in hand, and the hash of the file written.
+            let file = made.base.join(history::DATA_FILE);
+            let (_, sha256) = crate::archive::sha256_file(&file)?;
+            last = Some(history::Found { data: made.data.clone(), file: file.display().to_string(), sha256 });
             let (plan, config) = (&plan, &config);
             reports.push(s.spawn(move || {
                 let written = super::report::write_report(
@@ -232,13 +235,7 @@ fn one_period(
             let mut files = vec![FileEntry::of_bytes(&format!("mau/{file}"), &template)];
             let answers = match &history {
                 None => sample::submission(share, period, a.seed, i),
-                Some(h) => {
-                    let tasks: Vec<_> =
-                        share.leads.iter().chain(&share.coordinates).map(|t| &t.number).collect();
-                    let indicators: Vec<_> = share.indicators.iter().map(|x| &x.number).collect();
-                    let last = h.prefill(&share.agency.id, &tasks, &indicators).entries;
-                    sample::follow_up(share, period, a.seed, i, round, &last)
-                }
+                Some(h) => sample::follow_up(share, period, a.seed, i, round, &h.prefill(share).entries),
             };
             if let Some(entries) = answers {
                 let bytes = workbook(&ctx, share, Some(&entries))?;

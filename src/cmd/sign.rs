@@ -12,6 +12,7 @@ use crate::error::{Error, exit};
 use crate::fsx::{read_input, write_atomic};
 use crate::plan::files::PlanSource;
 use crate::render::world;
+use crate::report::config;
 
 /// The largest PDF read: the national report with its appendices is under 20 MiB.
 const PDF_LIMIT: u64 = 512 << 20;
@@ -20,10 +21,14 @@ const SMALL_LIMIT: u64 = 1 << 20;
 
 pub fn run(source: &PlanSource, a: &SignArgs) -> Result<u8, Error> {
     if a.verify {
+        let trusted = match &a.trust {
+            Some(path) => read_trust(path)?,
+            None => Vec::new(),
+        };
         let mut worst = exit::OK;
         for file in &a.files {
             let pdf = read_input(file, PDF_LIMIT)?;
-            worst = worst.max(verify(a, file, &pdf)?);
+            worst = worst.max(verify(file, &pdf, &trusted)?);
         }
         return Ok(worst);
     }
@@ -73,8 +78,8 @@ pub fn run(source: &PlanSource, a: &SignArgs) -> Result<u8, Error> {
         let pdf = read_input(file, PDF_LIMIT)?;
         let signed = match (a.role, &image) {
             (Some(role), Some(png)) => {
-                let field = in_order(&pdf, role).map_err(|e| about(file, e))?;
-                let appearance = appearance(&pdf, field, png, &id)?;
+                let (field, widget) = in_order(&pdf, role).map_err(|e| about(file, e))?;
+                let appearance = appearance(field, &widget, png, &id)?;
                 let place = Place::Field { name: field, appearance: &appearance };
                 sign_in(&pdf, &id, &opts, place)
             }
@@ -154,8 +159,9 @@ fn out_path(a: &SignArgs, file: &Path) -> Result<PathBuf, Error> {
 
 /// The field `role` signs in: the person first, once; the agency after the
 /// person's signature, which must still hold, or alone on an appendix sent
-/// as a file of its own. A draft (no number, no date) is not signed.
-fn in_order(pdf: &[u8], role: SignRole) -> Result<&'static str, Error> {
+/// as a file of its own. A draft (no number, no date) is not signed. The
+/// field's name and its widget.
+fn in_order(pdf: &[u8], role: SignRole) -> Result<(&'static str, lopdf::Dictionary), Error> {
     let doc = lopdf::Document::load_mem(pdf).map_err(|_| {
         Error::Refused("tệp không phải PDF đọc được (hoặc đã mã hóa) — cần tệp PDF báo cáo".into())
     })?;
@@ -201,21 +207,18 @@ fn in_order(pdf: &[u8], role: SignRole) -> Result<&'static str, Error> {
             )));
         }
     }
-    Ok(name)
+    Ok((name, widget))
 }
 
 /// The PNG shown by a signature of `role`: `--image`, else the
 /// configuration's.
 fn role_image(source: &PlanSource, a: &SignArgs, role: SignRole) -> Result<Vec<u8>, Error> {
     if let Some(path) = &a.image {
-        let bytes = read_input(path, SMALL_LIMIT * 16)?;
-        if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || crate::render::png_size(&bytes).is_none() {
-            return Err(Error::BadInput {
-                path: path.clone(),
-                what: "không phải ảnh PNG — cần ảnh PNG nền trong suốt".into(),
-            });
-        }
-        return Ok(bytes);
+        let bytes = config::read_image(path)?;
+        return match config::image_problem(&bytes) {
+            Some(what) => Err(Error::BadInput { path: path.clone(), what }),
+            None => Ok(bytes),
+        };
     }
     let config = super::report::read_config(None, source)?;
     let (image, key) = match role {
@@ -232,10 +235,7 @@ fn role_image(source: &PlanSource, a: &SignArgs, role: SignRole) -> Result<Vec<u
 
 /// The appearance of the signature in its field: a page the size of the
 /// field laid out by `chu-ky.typ`.
-fn appearance(pdf: &[u8], field: &str, png: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
-    let doc = lopdf::Document::load_mem(pdf).map_err(|_| Error::Refused("tệp PDF không đọc được".into()))?;
-    let (_, widget) = fields::find_field(&doc, field)
-        .ok_or_else(|| Error::Refused(format!("tệp không có ô ký số «{field}»")))?;
+fn appearance(field: &str, widget: &lopdf::Dictionary, png: &[u8], id: &Identity) -> Result<Vec<u8>, Error> {
     let rect: Vec<f64> = widget
         .get(b"Rect")
         .and_then(lopdf::Object::as_array)
@@ -258,7 +258,7 @@ fn appearance(pdf: &[u8], field: &str, png: &[u8], id: &Identity) -> Result<Vec<
     let path = if field == "nguoi-ky" { world::SIGNATURE_PATH } else { world::STAMP_PATH };
     let data = serde_json::json!({
         "kind": field,
-        "number": fields::symbol(&widget).unwrap_or_default(),
+        "number": fields::symbol(widget).unwrap_or_default(),
         "w": x1 - x0,
         "h": y1 - y0,
         "image": path,
@@ -280,12 +280,8 @@ fn about(file: &std::path::Path, e: Error) -> Error {
     }
 }
 
-fn verify(a: &SignArgs, file: &Path, pdf: &[u8]) -> Result<u8, Error> {
-    let trusted = match &a.trust {
-        Some(path) => read_trust(path)?,
-        None => Vec::new(),
-    };
-    let (all, notes) = check_all(pdf, &trusted).map_err(|e| about(file, e))?;
+fn verify(file: &Path, pdf: &[u8], trusted: &[x509_cert::Certificate]) -> Result<u8, Error> {
+    let (all, notes) = check_all(pdf, trusted).map_err(|e| about(file, e))?;
     crate::say!("Tệp: {}", file.display());
     crate::say!("Số chữ ký: {} (xếp từ chữ ký đầu tiên)", all.len());
     for (i, c) in all.iter().enumerate() {

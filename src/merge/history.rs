@@ -98,7 +98,7 @@ pub fn find(root: &Path, plan: &Plan, current: Period, choice: Choice) -> Result
 }
 
 /// Reads the merged data at `path`.
-pub fn open(path: &Path) -> Result<Found, Error> {
+fn open(path: &Path) -> Result<Found, Error> {
     let (data, sha256) = read(path)?;
     Ok(Found { data, file: path.display().to_string(), sha256 })
 }

@@ -16,6 +16,24 @@ const IMAGE_LIMIT: u64 = 16 << 20;
 /// gigabytes.
 const IMAGE_SIDE: u32 = 10_000;
 
+/// Reads a signature or seal image, at most [`IMAGE_LIMIT`] bytes.
+pub fn read_image(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+    crate::fsx::read_input(path, IMAGE_LIMIT)
+}
+
+/// What is wrong with a signature or seal image, said after its name: not
+/// a PNG, or so large it would be decoded into gigabytes.
+pub fn image_problem(bytes: &[u8]) -> Option<String> {
+    let size = crate::render::png_size(bytes).filter(|_| bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    match size {
+        None => Some("không phải ảnh PNG — cần ảnh PNG nền trong suốt".into()),
+        Some((w, h)) if w > IMAGE_SIDE || h > IMAGE_SIDE => Some(format!(
+            "là ảnh {w}×{h} điểm ảnh, quá lớn (tối đa {IMAGE_SIDE} mỗi chiều) — hãy quét lại ở 300 dpi"
+        )),
+        Some(_) => None,
+    }
+}
+
 /// The configuration built into the program, used when there is no file.
 pub const EMBEDDED: &str = include_str!("../../inputs/bao-cao.toml");
 pub const FILE: &str = "bao-cao.toml";
@@ -148,25 +166,11 @@ impl ReportConfig {
         let image = |name: &Option<String>, key: &str| -> Result<Option<Vec<u8>>, Error> {
             let Some(name) = name else { return Ok(None) };
             let path = base.join(name);
-            let bytes = crate::fsx::read_input(&path, IMAGE_LIMIT)?;
-            if !bytes.starts_with(b"\x89PNG\r\n\x1a\n") || crate::render::png_size(&bytes).is_none() {
-                return Err(fail(Diagnostic::error(
-                    at(),
-                    format!("`{key}` = «{name}» không phải ảnh PNG — cần ảnh PNG nền trong suốt"),
-                )));
+            let bytes = read_image(&path)?;
+            match image_problem(&bytes) {
+                Some(why) => Err(fail(Diagnostic::error(at(), format!("`{key}` = «{name}» {why}")))),
+                None => Ok(Some(bytes)),
             }
-            if let Some((w, h)) =
-                crate::render::png_size(&bytes).filter(|(w, h)| *w > IMAGE_SIDE || *h > IMAGE_SIDE)
-            {
-                return Err(fail(Diagnostic::error(
-                    at(),
-                    format!(
-                        "`{key}` = «{name}» là ảnh {w}×{h} điểm ảnh, quá lớn (tối đa {IMAGE_SIDE} mỗi chiều) — \
-                         hãy quét lại ở 300 dpi"
-                    ),
-                )));
-            }
-            Ok(Some(bytes))
         };
         let signature_image = image(&r.signature_image, "signature_image")?;
         let stamp_image = image(&r.stamp_image, "stamp_image")?;

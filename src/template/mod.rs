@@ -39,12 +39,10 @@ struct Formats {
     text: Format,
     label: Format,
     legend: Format,
-    /// Input cells holding last period's answer: to update (yellow), or a
-    /// task completed earlier (green).
-    carried: Format,
-    carried_date: Format,
-    carried_done: Format,
-    carried_done_date: Format,
+    /// Input cells holding last period's answer (text, date): to update
+    /// (yellow), or a task completed earlier (green).
+    carried: (Format, Format),
+    carried_done: (Format, Format),
 }
 
 fn formats() -> Formats {
@@ -65,28 +63,8 @@ fn formats() -> Formats {
         input: cell.clone().set_unlocked(),
         input_date: cell.clone().set_unlocked().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
         legend: base.clone().set_italic().set_text_wrap().set_font_color(Color::RGB(0x1F3864)),
-        carried: cell
-            .clone()
-            .set_unlocked()
-            .set_background_color(YELLOW)
-            .set_font_color(Color::RGB(0x1F3864)),
-        carried_date: cell
-            .clone()
-            .set_unlocked()
-            .set_num_format("dd/mm/yyyy")
-            .set_align(FormatAlign::Center)
-            .set_background_color(YELLOW),
-        carried_done: cell
-            .clone()
-            .set_unlocked()
-            .set_background_color(GREEN)
-            .set_font_color(Color::RGB(0x1F3864)),
-        carried_done_date: cell
-            .clone()
-            .set_unlocked()
-            .set_num_format("dd/mm/yyyy")
-            .set_align(FormatAlign::Center)
-            .set_background_color(GREEN),
+        carried: tinted(&cell, YELLOW),
+        carried_done: tinted(&cell, GREEN),
         text: base.clone().set_text_wrap().set_align(FormatAlign::Top),
         label: cell.set_bold().set_background_color(grey),
     }
@@ -97,17 +75,22 @@ use crate::xlsx::{A4, FONT, SIZE, date as excel_date, err as xlsx};
 const YELLOW: Color = Color::RGB(0xFFF2CC);
 const GREEN: Color = Color::RGB(0xE2EFDA);
 
+/// Input cells, text and date, on a `color` ground: a prefilled answer.
+fn tinted(cell: &Format, color: Color) -> (Format, Format) {
+    let input = cell.clone().set_unlocked().set_background_color(color);
+    let date = input.clone().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center);
+    (input.set_font_color(Color::RGB(0x1F3864)), date)
+}
+
 impl Formats {
     /// The format of an input cell of a row prefilled with `note`'s answer.
     fn input_for(&self, note: Option<&prefill::Note>, date: bool) -> &Format {
-        match (note.map(|n| n.done), date) {
-            (None, false) => &self.input,
-            (None, true) => &self.input_date,
-            (Some(false), false) => &self.carried,
-            (Some(false), true) => &self.carried_date,
-            (Some(true), false) => &self.carried_done,
-            (Some(true), true) => &self.carried_done_date,
-        }
+        let (text, day) = match note.map(|n| n.done) {
+            None => return if date { &self.input_date } else { &self.input },
+            Some(false) => &self.carried,
+            Some(true) => &self.carried_done,
+        };
+        if date { day } else { text }
     }
 }
 
@@ -184,14 +167,7 @@ pub fn workbook(ctx: &Context, a: &Assignment, entries: Option<&Entries>) -> Res
     let standing = ctx.plan.agency_name(&ctx.plan.info.standing_agency);
     let mut wb = crate::xlsx::workbook(&title, standing, &ctx.plan.info.issuer, from)?;
 
-    let prefill = match ctx.previous {
-        Some(h) => {
-            let tasks: Vec<_> = a.leads.iter().chain(&a.coordinates).map(|t| &t.number).collect();
-            let indicators: Vec<_> = a.indicators.iter().map(|i| &i.number).collect();
-            h.prefill(&a.agency.id, &tasks, &indicators)
-        }
-        None => Prefill::default(),
-    };
+    let prefill = ctx.previous.map(|h| h.prefill(a)).unwrap_or_default();
     guide_sheet(wb.add_worksheet(), &f, ctx, a, (from, to))?;
     let entries = entries.unwrap_or(&prefill.entries);
     task_sheet(wb.add_worksheet(), &f, ctx, a, entries, &prefill)?;

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::form::{Entries, IndicatorEntry, TaskEntry, Value};
 use crate::merge::{Answer, PeriodData};
 use crate::period::Period;
+use crate::plan::assign::Assignment;
 use crate::plan::ids::{AgencyId, IndicatorNo, TaskNo};
 use crate::vn;
 
@@ -52,14 +53,14 @@ impl History {
         History { period: data.period, tasks, indicators }
     }
 
-    /// The prefill of `agency`'s workbook for the tasks and indicators it
-    /// has now (the plan may have changed since).
-    pub fn prefill(&self, agency: &AgencyId, tasks: &[&TaskNo], indicators: &[&IndicatorNo]) -> Prefill {
+    /// The prefill of the workbook of `share`, for the tasks and indicators
+    /// it has now (the plan may have changed since).
+    pub fn prefill(&self, share: &Assignment) -> Prefill {
         let mut out = Prefill::default();
         let empty = BTreeMap::new();
-        let answers = self.tasks.get(agency).unwrap_or(&empty);
-        for number in tasks {
-            let Some(a) = answers.get(*number) else { continue };
+        let answers = self.tasks.get(&share.agency.id).unwrap_or(&empty);
+        for number in share.leads.iter().chain(&share.coordinates).map(|t| &t.number) {
+            let Some(a) = answers.get(number) else { continue };
             let entry = TaskEntry {
                 // A status the program understood is written as the list has
                 // it; one it did not is left for the clerk to choose.
@@ -73,13 +74,13 @@ impl History {
                 continue;
             }
             let done = a.status.is_some_and(|s| s.is_done());
-            out.task_notes.insert((*number).clone(), Note { text: self.task_note(a, done), done });
-            out.entries.tasks.insert((*number).clone(), entry);
+            out.task_notes.insert(number.clone(), Note { text: self.task_note(a, done), done });
+            out.entries.tasks.insert(number.clone(), entry);
         }
         let empty = BTreeMap::new();
-        let values = self.indicators.get(agency).unwrap_or(&empty);
-        for number in indicators {
-            let Some(e) = values.get(*number) else { continue };
+        let values = self.indicators.get(&share.agency.id).unwrap_or(&empty);
+        for number in share.indicators.iter().map(|i| &i.number) {
+            let Some(e) = values.get(number) else { continue };
             if *e == IndicatorEntry::default() {
                 continue;
             }
@@ -93,8 +94,8 @@ impl History {
                 crate::form::PREFILL_NOTE,
                 self.period.name()
             );
-            out.indicator_notes.insert((*number).clone(), Note { text, done: false });
-            out.entries.indicators.insert((*number).clone(), e.clone());
+            out.indicator_notes.insert(number.clone(), Note { text, done: false });
+            out.entries.indicators.insert(number.clone(), e.clone());
         }
         out
     }

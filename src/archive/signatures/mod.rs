@@ -48,7 +48,7 @@ pub struct Stamped {
 }
 
 /// Unix seconds as a PDF date in UTC (`D:20261130100859Z`).
-fn pdf_utc(unix: i64) -> Option<String> {
+pub fn pdf_utc(unix: i64) -> Option<String> {
     let t = time::OffsetDateTime::from_unix_timestamp(unix).ok()?;
     Some(format!(
         "D:{:04}{:02}{:02}{:02}{:02}{:02}Z",
