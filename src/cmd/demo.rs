@@ -17,7 +17,7 @@ use crate::plan::ids::AgencyId;
 use crate::plan::{Plan, load};
 use crate::sample;
 use crate::template::prefill::History;
-use crate::template::{Context, workbook};
+use crate::template::{Blank, Context};
 
 /// The plan with sample communes added until `total` agencies report:
 /// localities, so the groups of the plan reach them as they would reach
@@ -230,7 +230,9 @@ fn one_period(
         .enumerate()
         .map(|(i, share)| {
             let file = format!("{}.xlsx", share.agency.id);
-            let template = workbook(&ctx, share, None)?;
+            // The sample answers are typed into the template just made.
+            let mut blank = Blank::new(&ctx, share)?;
+            let template = blank.save(None)?;
             write_atomic(&base.join("mau"), &file, &template)?;
             let mut files = vec![FileEntry::of_bytes(&format!("mau/{file}"), &template)];
             let answers = match &history {
@@ -238,7 +240,7 @@ fn one_period(
                 Some(h) => sample::follow_up(share, period, a.seed, i, round, &h.prefill(share).entries),
             };
             if let Some(entries) = answers {
-                let bytes = workbook(&ctx, share, Some(&entries))?;
+                let bytes = blank.save(Some(&entries))?;
                 write_atomic(&base.join("nop"), &file, &bytes)?;
                 files.push(FileEntry::of_bytes(&format!("nop/{file}"), &bytes));
             }

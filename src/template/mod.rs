@@ -161,24 +161,56 @@ pub struct Context<'a> {
 /// when given (sample data, tests). The bytes are the same for the same
 /// inputs: no clock is read.
 pub fn workbook(ctx: &Context, a: &Assignment, entries: Option<&Entries>) -> Result<Vec<u8>, Error> {
-    let f = formats();
-    let (from, to) = ctx.period.cutoff();
-    let title = format!("Biểu mẫu báo cáo {} — {}", ctx.period.name(), a.agency.name);
-    let standing = ctx.plan.agency_name(&ctx.plan.info.standing_agency);
-    let mut wb = crate::xlsx::workbook(&title, standing, &ctx.plan.info.issuer, from)?;
+    Blank::new(ctx, a)?.save(entries)
+}
 
-    let prefill = ctx.previous.map(|h| h.prefill(a)).unwrap_or_default();
-    guide_sheet(wb.add_worksheet(), &f, ctx, a, (from, to))?;
-    let entries = entries.unwrap_or(&prefill.entries);
-    task_sheet(wb.add_worksheet(), &f, ctx, a, entries, &prefill)?;
-    indicator_sheet(wb.add_worksheet(), &f, ctx, a, entries, &prefill)?;
-    report_sheet(wb.add_worksheet(), &f, ctx, a, entries)?;
-    stamp_sheet(wb.add_worksheet(), ctx, a)?;
-    let list = |n: usize| format!("='{SHEET_STAMP}'!$D$1:$D${n}");
-    wb.define_name(LIST_ONE_OFF, &list(Status::ONE_OFF.len())).map_err(xlsx)?;
-    let recurring = format!("='{SHEET_STAMP}'!$E$1:$E${}", Status::RECURRING.len());
-    wb.define_name(LIST_RECURRING, &recurring).map_err(xlsx)?;
-    wb.save_to_buffer().map_err(xlsx)
+/// An agency's workbook with everything but its input cells: made once,
+/// saved as the template and again with a clerk's answers typed in (the
+/// demo's sample submissions), without laying out the sheets twice.
+pub struct Blank<'a> {
+    wb: rust_xlsxwriter::Workbook,
+    f: Formats,
+    a: &'a Assignment<'a>,
+    prefill: Prefill,
+}
+
+/// Where the sheets with input cells are, in the order they are added.
+const TASKS: usize = 1;
+const INDICATORS: usize = 2;
+const REPORT: usize = 3;
+
+impl<'a> Blank<'a> {
+    pub fn new(ctx: &Context, a: &'a Assignment<'a>) -> Result<Self, Error> {
+        let f = formats();
+        let (from, to) = ctx.period.cutoff();
+        let title = format!("Biểu mẫu báo cáo {} — {}", ctx.period.name(), a.agency.name);
+        let standing = ctx.plan.agency_name(&ctx.plan.info.standing_agency);
+        let mut wb = crate::xlsx::workbook(&title, standing, &ctx.plan.info.issuer, from)?;
+        let prefill = ctx.previous.map(|h| h.prefill(a)).unwrap_or_default();
+        guide_sheet(wb.add_worksheet(), &f, ctx, a, (from, to))?;
+        task_sheet(wb.add_worksheet(), &f, ctx, a, &prefill)?;
+        indicator_sheet(wb.add_worksheet(), &f, ctx, a, &prefill)?;
+        report_sheet(wb.add_worksheet(), &f, ctx, a)?;
+        stamp_sheet(wb.add_worksheet(), ctx, a)?;
+        let list = |n: usize| format!("='{SHEET_STAMP}'!$D$1:$D${n}");
+        wb.define_name(LIST_ONE_OFF, &list(Status::ONE_OFF.len())).map_err(xlsx)?;
+        let recurring = format!("='{SHEET_STAMP}'!$E$1:$E${}", Status::RECURRING.len());
+        wb.define_name(LIST_RECURRING, &recurring).map_err(xlsx)?;
+        Ok(Blank { wb, f, a, prefill })
+    }
+
+    /// The workbook's bytes with `entries` in its input cells (last
+    /// period's answers when none are given). Every input cell is written,
+    /// so a second save holds nothing of the first one's answers.
+    pub fn save(&mut self, entries: Option<&Entries>) -> Result<Vec<u8>, Error> {
+        let (f, a, prefill) = (&self.f, self.a, &self.prefill);
+        let entries = entries.unwrap_or(&prefill.entries);
+        let wb = &mut self.wb;
+        task_inputs(wb.worksheet_from_index(TASKS).map_err(xlsx)?, f, a, entries, prefill)?;
+        indicator_inputs(wb.worksheet_from_index(INDICATORS).map_err(xlsx)?, f, a, entries, prefill)?;
+        report_inputs(wb.worksheet_from_index(REPORT).map_err(xlsx)?, f, entries)?;
+        self.wb.save_to_buffer().map_err(xlsx)
+    }
 }
 
 fn guide_sheet(
@@ -297,12 +329,22 @@ fn sheet_head(
     print_setup(ws, Some(HEADER_ROW))
 }
 
+/// The rows of the task sheet: the tasks the agency leads, then those it
+/// coordinates, from the row under the header.
+fn task_rows<'a>(a: &Assignment<'a>) -> impl Iterator<Item = (u32, &'a crate::plan::Task, Role)> {
+    a.leads
+        .iter()
+        .map(|&t| (t, Role::Lead))
+        .chain(a.coordinates.iter().map(|&t| (t, Role::Coordinator)))
+        .enumerate()
+        .map(|(i, (t, role))| (HEADER_ROW + 1 + i as u32, t, role))
+}
+
 fn task_sheet(
     ws: &mut Worksheet,
     f: &Formats,
     ctx: &Context,
     a: &Assignment,
-    entries: &Entries,
     prefill: &Prefill,
 ) -> Result<(), Error> {
     ws.set_name(SHEET_TASKS).map_err(xlsx)?;
@@ -312,8 +354,6 @@ fn task_sheet(
     if !prefill.task_notes.is_empty() {
         legend(ws, f, (headers.len() - 1) as u16)?;
     }
-    let rows =
-        a.leads.iter().map(|t| (t, Role::Lead)).chain(a.coordinates.iter().map(|t| (t, Role::Coordinator)));
     let date_check = date_check(ctx, TaskCol::Completed.header())?;
     let status_check = |recurring: bool| -> Result<DataValidation, Error> {
         let name = if recurring { LIST_RECURRING } else { LIST_ONE_OFF };
@@ -323,8 +363,7 @@ fn task_sheet(
             .and_then(|v| v.set_error_message("Hãy chọn một tình trạng trong danh sách."))
             .map_err(xlsx)
     };
-    for (i, (task, role)) in rows.enumerate() {
-        let row = HEADER_ROW + 1 + i as u32;
+    for (row, task, role) in task_rows(a) {
         let lead = task.lead.iter().map(|id| ctx.plan.agency_name(id)).collect::<Vec<_>>().join("; ");
         let cells = [
             (TaskCol::Number, task.number.to_string()),
@@ -344,11 +383,37 @@ fn task_sheet(
             };
             ws.write_string_with_format(row, col.index(), text, format).map_err(xlsx)?;
         }
-        let entry = entries.tasks.get(&task.number).cloned().unwrap_or_default();
-        let note = prefill.task_notes.get(&task.number);
-        if let Some(note) = note {
+        if let Some(note) = prefill.task_notes.get(&task.number) {
             prefill_note(ws, row, TaskCol::Status.index(), note)?;
         }
+        let status_col = TaskCol::Status.index();
+        ws.add_data_validation(
+            row,
+            status_col,
+            row,
+            status_col,
+            &status_check(task.deadline.is_recurring())?,
+        )
+        .map_err(xlsx)?;
+        let date_col = TaskCol::Completed.index();
+        ws.add_data_validation(row, date_col, row, date_col, &date_check).map_err(xlsx)?;
+    }
+    protect(ws);
+    Ok(())
+}
+
+/// The task sheet's input cells: status, completion date, result,
+/// difficulties, proposals.
+fn task_inputs(
+    ws: &mut Worksheet,
+    f: &Formats,
+    a: &Assignment,
+    entries: &Entries,
+    prefill: &Prefill,
+) -> Result<(), Error> {
+    for (row, task, _) in task_rows(a) {
+        let entry = entries.tasks.get(&task.number).cloned().unwrap_or_default();
+        let note = prefill.task_notes.get(&task.number);
         for col in TaskCol::ALL.into_iter().filter(|c| c.is_input()) {
             let (c, format) = (col.index(), f.input_for(note, col == TaskCol::Completed));
             let text = match col {
@@ -367,20 +432,13 @@ fn task_sheet(
             }
             .map_err(xlsx)?;
         }
-        let status_col = TaskCol::Status.index();
-        ws.add_data_validation(
-            row,
-            status_col,
-            row,
-            status_col,
-            &status_check(task.deadline.is_recurring())?,
-        )
-        .map_err(xlsx)?;
-        let date_col = TaskCol::Completed.index();
-        ws.add_data_validation(row, date_col, row, date_col, &date_check).map_err(xlsx)?;
     }
-    protect(ws);
     Ok(())
+}
+
+/// The rows of the indicator sheet, from the row under the header.
+fn indicator_rows<'a>(a: &Assignment<'a>) -> impl Iterator<Item = (u32, &'a crate::plan::Indicator)> {
+    a.indicators.iter().enumerate().map(|(i, &ind)| (HEADER_ROW + 1 + i as u32, ind))
 }
 
 fn indicator_sheet(
@@ -388,7 +446,6 @@ fn indicator_sheet(
     f: &Formats,
     ctx: &Context,
     a: &Assignment,
-    entries: &Entries,
     prefill: &Prefill,
 ) -> Result<(), Error> {
     ws.set_name(SHEET_INDICATORS).map_err(xlsx)?;
@@ -408,8 +465,7 @@ fn indicator_sheet(
         .set_input_message("Ghi thứ hạng (số nguyên, 1 là cao nhất).")
         .and_then(|v| v.set_error_message("Thứ hạng là một số nguyên từ 1 trở lên."))
         .map_err(xlsx)?;
-    for (i, ind) in a.indicators.iter().enumerate() {
-        let row = HEADER_ROW + 1 + i as u32;
+    for (row, ind) in indicator_rows(a) {
         let cells = [
             (IndicatorCol::Number, ind.number.to_string()),
             (IndicatorCol::Name, ind.name.clone()),
@@ -422,12 +478,32 @@ fn indicator_sheet(
             let format = if col == IndicatorCol::Name { &f.locked } else { &f.locked_center };
             ws.write_string_with_format(row, col.index(), text, format).map_err(xlsx)?;
         }
-        let entry = entries.indicators.get(&ind.number).cloned().unwrap_or_default();
-        let note = prefill.indicator_notes.get(&ind.number);
-        if let Some(note) = note {
+        if let Some(note) = prefill.indicator_notes.get(&ind.number) {
             prefill_note(ws, row, IndicatorCol::Value.index(), note)?;
         }
-        let input = f.input_for(note, false);
+        let col = IndicatorCol::Value.index();
+        match ind.target.kind() {
+            TargetKind::RankAtMost { .. } => ws.add_data_validation(row, col, row, col, &rank_check),
+            TargetKind::Qualitative | TargetKind::None | TargetKind::Unrecognised => Ok(&mut *ws),
+            _ => ws.add_data_validation(row, col, row, col, &number_check),
+        }
+        .map_err(xlsx)?;
+    }
+    protect(ws);
+    Ok(())
+}
+
+/// The indicator sheet's input cells: value, source, note.
+fn indicator_inputs(
+    ws: &mut Worksheet,
+    f: &Formats,
+    a: &Assignment,
+    entries: &Entries,
+    prefill: &Prefill,
+) -> Result<(), Error> {
+    for (row, ind) in indicator_rows(a) {
+        let entry = entries.indicators.get(&ind.number).cloned().unwrap_or_default();
+        let input = f.input_for(prefill.indicator_notes.get(&ind.number), false);
         for col in IndicatorCol::ALL.into_iter().filter(|c| c.is_input()) {
             let c = col.index();
             match (col, &entry.value) {
@@ -445,25 +521,11 @@ fn indicator_sheet(
             }
             .map_err(xlsx)?;
         }
-        let col = IndicatorCol::Value.index();
-        match ind.target.kind() {
-            TargetKind::RankAtMost { .. } => ws.add_data_validation(row, col, row, col, &rank_check),
-            TargetKind::Qualitative | TargetKind::None | TargetKind::Unrecognised => Ok(&mut *ws),
-            _ => ws.add_data_validation(row, col, row, col, &number_check),
-        }
-        .map_err(xlsx)?;
     }
-    protect(ws);
     Ok(())
 }
 
-fn report_sheet(
-    ws: &mut Worksheet,
-    f: &Formats,
-    ctx: &Context,
-    a: &Assignment,
-    entries: &Entries,
-) -> Result<(), Error> {
+fn report_sheet(ws: &mut Worksheet, f: &Formats, ctx: &Context, a: &Assignment) -> Result<(), Error> {
     ws.set_name(SHEET_REPORT).map_err(xlsx)?;
     ws.set_column_width(0, 28).map_err(xlsx)?;
     ws.set_column_width(1, 110).map_err(xlsx)?;
@@ -475,6 +537,19 @@ fn report_sheet(
     let date_check = date_check(ctx, Section::SentOn.label())?;
     for s in Section::ALL {
         ws.write_string_with_format(s.row(), 0, s.label(), &f.label).map_err(xlsx)?;
+        ws.set_row_height(s.row(), if s.is_narrative() { 150 } else { 22 }).map_err(xlsx)?;
+        if s == Section::SentOn {
+            ws.add_data_validation(s.row(), 1, s.row(), 1, &date_check).map_err(xlsx)?;
+        }
+    }
+    print_setup(ws, None)?;
+    protect(ws);
+    Ok(())
+}
+
+/// The report sheet's input cells: the date sent and the narrative sections.
+fn report_inputs(ws: &mut Worksheet, f: &Formats, entries: &Entries) -> Result<(), Error> {
+    for s in Section::ALL {
         match (s, entries.sent_on, entries.sections.get(&s)) {
             (Section::SentOn, Some(d), _) => {
                 ws.write_datetime_with_format(s.row(), 1, excel_date(d)?, &f.input_date)
@@ -484,13 +559,7 @@ fn report_sheet(
             _ => ws.write_blank(s.row(), 1, &f.input),
         }
         .map_err(xlsx)?;
-        ws.set_row_height(s.row(), if s.is_narrative() { 150 } else { 22 }).map_err(xlsx)?;
-        if s == Section::SentOn {
-            ws.add_data_validation(s.row(), 1, s.row(), 1, &date_check).map_err(xlsx)?;
-        }
     }
-    print_setup(ws, None)?;
-    protect(ws);
     Ok(())
 }
 
