@@ -107,12 +107,8 @@ pub fn write_report(
     let (report, json) = prepare(plan, data, config, templates)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
     std::fs::create_dir_all(out).map_err(|e| Error::write(out, &e))?;
-    // The Word twin is laid out from the same data as the PDF, text as written.
-    let pictures = render::docx::Images {
-        signature: config.signature_image.as_deref(),
-        stamp: config.stamp_image.as_deref(),
-    };
-    let docx = if formats.docx { Some(render::docx::docx(&json, pictures)?) } else { None };
+    // The Word twin needs the data as it is; the PDF's copy is made printable.
+    let docx_json = formats.docx.then(|| json.clone());
     // Appendices sent as files of their own (`appendix_files`) leave the
     // report's PDF and are laid out one file each (the Word and Excel
     // copies keep them all).
@@ -124,8 +120,13 @@ pub fn write_report(
     } else {
         None
     };
-    // The PDF and the Excel file share only the data: made side by side.
-    let (pdf, xlsx) = rayon::join(
+    // The PDF, the Word twin (laid out from the same data, text as written)
+    // and the Excel file share only the data: made side by side.
+    let pictures = render::docx::Images {
+        signature: config.signature_image.as_deref(),
+        stamp: config.stamp_image.as_deref(),
+    };
+    let (pdf, (docx, xlsx)) = rayon::join(
         || {
             world
                 .as_ref()
@@ -138,22 +139,28 @@ pub fn write_report(
                 .transpose()
         },
         || {
-            formats
-                .xlsx
-                .then(|| {
-                    excel::workbook(
-                        &report,
-                        plan,
-                        data,
-                        (standing, &plan.info.issuer),
-                        excel::Scratch::In(out),
-                    )
-                })
-                .transpose()
+            rayon::join(
+                || docx_json.as_ref().map(|json| render::docx::docx(json, pictures)).transpose(),
+                || {
+                    formats
+                        .xlsx
+                        .then(|| {
+                            excel::workbook(
+                                &report,
+                                plan,
+                                data,
+                                (standing, &plan.info.issuer),
+                                excel::Scratch::In(out),
+                            )
+                        })
+                        .transpose()
+                },
+            )
         },
     );
+    let (docx, xlsx) = (docx?, xlsx?);
     let stem = format!("bao-cao-{}", data.period.id());
-    let mut made: Vec<(String, &str, Vec<u8>)> = [("pdf", pdf?), ("docx", docx), ("xlsx", xlsx?)]
+    let mut made: Vec<(String, &str, Vec<u8>)> = [("pdf", pdf?), ("docx", docx), ("xlsx", xlsx)]
         .into_iter()
         .filter_map(|(e, b)| Some((stem.clone(), e, b?)))
         .collect();
