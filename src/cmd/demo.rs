@@ -131,20 +131,10 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     // one before it, as `ingest` would find it in its folder. A period's
     // report needs only its own data: it is laid out while the next period's
     // workbooks are made.
-    // The reports wait for nobody; the next period waits for this one's
-    // workbooks. So reports are laid out on threads of their own at a lower
-    // priority: they take the cores the next period leaves idle.
-    let background = rayon::ThreadPoolBuilder::new()
-        .thread_name(|i| format!("bao-cao-{i}"))
-        .start_handler(|_| lower_priority())
-        .build()
-        .map_err(|e| Error::Internal(format!("luồng lập báo cáo chạy thử: {e}")))?;
-    let background = &background;
     let images = a.out.join(SAMPLE_IMAGES);
     let (done, images) = std::thread::scope(|s| {
         // Sample images for trying `sign --as` on the demo's reports.
         let drawn = s.spawn(|| -> Result<(PathBuf, PathBuf), Error> {
-            lower_priority();
             let signature = write_atomic(&images, "chu-ky.png", &super::sample_images::signature()?)?;
             Ok((signature, write_atomic(&images, "con-dau.png", &super::sample_images::seal()?)?))
         });
@@ -160,17 +150,15 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
             last = Some(history::Found { data: made.data.clone(), file: file.display().to_string(), sha256 });
             let (plan, config) = (&plan, &config);
             reports.push(s.spawn(move || {
-                let written = background.install(|| {
-                    super::report::write_report(
-                        plan,
-                        &made.data,
-                        config,
-                        &made.base,
-                        (None, None),
-                        super::report::Formats::ALL,
-                        false,
-                    )
-                });
+                let written = super::report::write_report(
+                    plan,
+                    &made.data,
+                    config,
+                    &made.base,
+                    (None, None),
+                    super::report::Formats::ALL,
+                    false,
+                );
                 (made, written)
             }));
         }
@@ -278,16 +266,4 @@ fn one_period(
     super::ingest::write_outputs(plan, &data, &base)?;
     bar.inc(1);
     Ok(Round { period, base, data, templates: shares.len(), sent })
-}
-
-/// Lowers the calling thread's priority (Linux: a thread has a nice value
-/// of its own). Elsewhere the threads keep the normal priority: the demo is
-/// then only slower, never wrong.
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority with `who` 0 changes only the calling thread; a
-    // failure (not allowed) leaves the priority as it was.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
-    }
 }
