@@ -331,3 +331,46 @@ fn the_demo_runs_three_periods_the_same_way_twice() {
     assert_eq!(code, 4, "{out}");
     assert!(out.contains("không phải của lần chạy thử"), "{out}");
 }
+
+/// A plan with more numeric indicators than a page holds: the charts page
+/// runs on over the pages and prints every one (the block that keeps the
+/// indicators whole on one page must not cut off what does not fit).
+#[test]
+fn a_charts_page_with_many_indicators_loses_none() {
+    use serde_json::json;
+    let targets: Vec<Value> = (1..=120)
+        .map(|i| {
+            json!({"label": format!("{i}"), "ratio": (i % 7) as f64 / 5.0, "met": i % 3 == 0,
+                   "text": format!("{i},5 / ≥ 30 các tỉnh, thành trong cả nước")})
+        })
+        .collect();
+    let bars = |t: &str| json!({"title": t, "bars": [{"label": "Đạt", "value": 1, "shade": 0}]});
+    let data = json!({
+        "doc": {"title": "Báo cáo", "author": "Sở Khoa học và Công nghệ", "summary": "Thử", "keywords": [],
+                "date": {"year": 2025, "month": 12, "day": 20}},
+        "appendix": {"label": "Phụ lục IV", "title": "Biểu đồ tổng hợp", "note": "(Kèm theo Báo cáo)",
+                     "landscape": true, "rows": [], "empty": "",
+                     "charts": {"tasks": {"title": "Nhiệm vụ", "categories": ["Nhóm I"],
+                                          "series": [{"name": "Đã hoàn thành", "values": [3]}]},
+                                "assessments": bars("Chỉ tiêu"), "receipts": bars("Gửi báo cáo"),
+                                "history": null, "targets": targets}},
+    });
+    let date = time::macros::date!(2025 - 12 - 20);
+    let world =
+        baocao::render::world::ReportWorld::new("phu-luc.typ", data, date, None, None, Vec::new()).unwrap();
+    let pdf = baocao::render::pdf(&world, "thu", date, false, baocao::render::Caches::Release).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bieu-do.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let text = pdftotext(&path);
+    let pages = text.matches('\u{c}').count();
+    assert!(pages >= 3, "120 indicators need more than the charts page and one more: {pages} pages");
+    for i in 1..=120 {
+        let line = format!("Chỉ tiêu {i} ");
+        assert!(
+            text.contains(&line) || text.contains(&format!("Chỉ tiêu {i}\n")),
+            "indicator {i} missing:\n{text}"
+        );
+        assert!(text.contains(&format!("{i},5 / ≥ 30")), "the figures of indicator {i} missing");
+    }
+}
