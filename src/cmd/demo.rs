@@ -131,12 +131,12 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     // one before it, as `ingest` would find it in its folder. A period's
     // report needs only its own data: it is laid out while the next period's
     // workbooks are made.
-    let images = a.out.join(SAMPLE_IMAGES);
+    let image_dir = a.out.join(SAMPLE_IMAGES);
     let (done, images) = std::thread::scope(|s| {
-        // Sample images for trying `sign --as` on the demo's reports.
+        // Sample images for trying `sign --as` on the demo's reports, drawn meanwhile.
         let drawn = s.spawn(|| -> Result<(PathBuf, PathBuf), Error> {
-            let signature = write_atomic(&images, "chu-ky.png", &super::sample_images::signature()?)?;
-            Ok((signature, write_atomic(&images, "con-dau.png", &super::sample_images::seal()?)?))
+            let signature = write_atomic(&image_dir, "chu-ky.png", &super::sample_images::signature()?)?;
+            Ok((signature, write_atomic(&image_dir, "con-dau.png", &super::sample_images::seal()?)?))
         });
         let mut reports = Vec::new();
         let mut last: Option<history::Found> = None;
@@ -163,10 +163,12 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
             }));
         }
         bar.set_message("lập báo cáo");
-        let lost = || Error::Internal("lập báo cáo chạy thử".into());
-        let done =
-            reports.into_iter().map(|h| h.join().map_err(|_| lost())).collect::<Result<Vec<_>, Error>>()?;
-        Ok::<_, Error>((done, drawn.join().map_err(|_| lost())?))
+        let lost = |what: &str| Error::Internal(format!("{what} chạy thử"));
+        let done = reports
+            .into_iter()
+            .map(|h| h.join().map_err(|_| lost("lập báo cáo")))
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok::<_, Error>((done, drawn.join().map_err(|_| lost("vẽ ảnh chữ ký mẫu"))?))
     })?;
     let (signature, seal) = images?;
     bar.finish_and_clear();

@@ -200,8 +200,9 @@ impl<'a> Blank<'a> {
     }
 
     /// The workbook's bytes with `entries` in its input cells (last
-    /// period's answers when none are given). Every input cell is written,
-    /// so a second save holds nothing of the first one's answers.
+    /// period's answers when none are given). Every input cell is written
+    /// again, so no cell keeps an earlier save's answer (rust_xlsxwriter's
+    /// shared-string table still lists the earlier strings, unused).
     pub fn save(&mut self, entries: Option<&Entries>) -> Result<Vec<u8>, Error> {
         let (f, a, prefill) = (&self.f, self.a, &self.prefill);
         let entries = entries.unwrap_or(&prefill.entries);
