@@ -174,11 +174,6 @@ pub struct Blank<'a> {
     prefill: Prefill,
 }
 
-/// Where the sheets with input cells are, in the order they are added.
-const TASKS: usize = 1;
-const INDICATORS: usize = 2;
-const REPORT: usize = 3;
-
 impl<'a> Blank<'a> {
     pub fn new(ctx: &Context, a: &'a Assignment<'a>) -> Result<Self, Error> {
         let f = formats();
@@ -207,10 +202,10 @@ impl<'a> Blank<'a> {
         let (f, a, prefill) = (&self.f, self.a, &self.prefill);
         let entries = entries.unwrap_or(&prefill.entries);
         let wb = &mut self.wb;
-        task_inputs(wb.worksheet_from_index(TASKS).map_err(xlsx)?, f, a, entries, prefill)?;
-        indicator_inputs(wb.worksheet_from_index(INDICATORS).map_err(xlsx)?, f, a, entries, prefill)?;
-        report_inputs(wb.worksheet_from_index(REPORT).map_err(xlsx)?, f, entries)?;
-        self.wb.save_to_buffer().map_err(xlsx)
+        task_inputs(wb.worksheet_from_name(SHEET_TASKS).map_err(xlsx)?, f, a, entries, prefill)?;
+        indicator_inputs(wb.worksheet_from_name(SHEET_INDICATORS).map_err(xlsx)?, f, a, entries, prefill)?;
+        report_inputs(wb.worksheet_from_name(SHEET_REPORT).map_err(xlsx)?, f, entries)?;
+        wb.save_to_buffer().map_err(xlsx)
     }
 }
 
