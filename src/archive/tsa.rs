@@ -47,14 +47,8 @@ pub fn token(url: &str, signature: &[u8]) -> Result<Vec<u8>, Error> {
             "--tsa «{url}»: cần địa chỉ http://… của dịch vụ cấp dấu thời gian (các dịch vụ RFC 3161 thường dùng http; https chưa được hỗ trợ)"
         )));
     }
-    let nonce_bytes: [u8; 8] = {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-        let seed = Sha256::digest(format!("{}:{}", now.as_nanos(), std::process::id()));
-        let mut b = [0u8; 8];
-        b.copy_from_slice(&seed[..8]);
-        b[0] &= 0x7F;
-        b
-    };
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let nonce_bytes = nonce(format!("{}:{}", now.as_nanos(), std::process::id()).as_bytes());
     let request = Request {
         version: 1,
         imprint: Imprint {
@@ -74,6 +68,19 @@ pub fn token(url: &str, signature: &[u8]) -> Result<Vec<u8>, Error> {
     let reply =
         response.body_mut().with_config().limit(REPLY_LIMIT).read_to_vec().map_err(|e| fail(url, e))?;
     read_reply(&reply, &request.nonce).map_err(|why| fail(url, why))
+}
+
+/// Eight bytes for the request's nonce, from `seed`. DER wants an INTEGER in
+/// its shortest form: a leading zero byte before a byte below 0x80 is not,
+/// and services (openssl among them) refuse such a request as badly formed,
+/// which once failed one signing in 256. So the first byte is 0x40–0x7F:
+/// never zero, never negative, 62 bits that differ from request to request.
+fn nonce(seed: &[u8]) -> [u8; 8] {
+    let digest = Sha256::digest(seed);
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&digest[..8]);
+    b[0] = (b[0] & 0x3F) | 0x40;
+    b
 }
 
 /// `TimeStampResp ::= SEQUENCE { status PKIStatusInfo, timeStampToken ContentInfo OPTIONAL }`:
@@ -96,4 +103,23 @@ fn read_reply(reply: &[u8], nonce: &Int) -> Result<Vec<u8>, String> {
         return Err("dấu thời gian không trả lời yêu cầu này (nonce khác)".into());
     }
     Ok(der)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every nonce encodes as DER reads it back strictly: a non-minimal
+    /// INTEGER (the old 0x00 0x0… start) fails `from_der`.
+    #[test]
+    fn every_nonce_is_a_minimal_der_integer() {
+        for i in 0u32..20_000 {
+            let n = nonce(&i.to_le_bytes());
+            let der = Int::new(&n).and_then(|int| int.to_der()).expect("encodes");
+            assert_eq!(der.len(), 10, "seed {i}: {der:02x?}");
+            Int::from_der(&der).unwrap_or_else(|e| panic!("seed {i}: {der:02x?}: {e}"));
+        }
+        let zero_led = Int::new(&[0x00, 0x12, 0x34]).and_then(|int| int.to_der()).expect("encodes");
+        assert!(Int::from_der(&zero_led).is_err(), "the check above can fail");
+    }
 }
