@@ -23,6 +23,34 @@ const WORKER_STACK: usize = 8 << 20;
 #[global_allocator]
 static ALLOCATOR: budget::Counting = budget::Counting;
 
+/// mimalloc reserves address space an arena at a time (1 GiB by default)
+/// and keeps large blocks in its arenas. Under `ulimit -v` (a shared
+/// server, the hostile-input tests) that leaves little room: the memory
+/// limit the run computes shrinks, and a large block grown by `realloc`
+/// finds no arena room while the old one is still held. So arenas are
+/// reserved 64 MiB at a time (mimalloc makes later ones larger as the heap
+/// grows), and blocks over 16 MiB go to the system as glibc's do. Options
+/// must be set before the first allocation, which the runtime makes before
+/// `main`: hence a constructor (Linux; elsewhere mimalloc's defaults only
+/// cost address space).
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static ALLOCATOR_OPTIONS: extern "C" fn() = allocator_options;
+
+#[cfg(target_os = "linux")]
+extern "C" fn allocator_options() {
+    // `mi_option_arena_reserve` and `mi_option_arena_max_object_size` in
+    // mimalloc 3's `mi_option_t`, which libmimalloc-sys does not name; KiB.
+    const ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
+    const ARENA_MAX_OBJECT: libmimalloc_sys::mi_option_t = 45;
+    // SAFETY: sets options' values; nothing has been allocated yet.
+    unsafe {
+        libmimalloc_sys::mi_option_set(ARENA_RESERVE, 64 << 10);
+        libmimalloc_sys::mi_option_set(ARENA_MAX_OBJECT, 16 << 10);
+    }
+}
+
 /// How long a run may take when `--time-limit` is not given: the national
 /// demo (10,000 agencies) takes about a minute.
 const TIME_LIMIT: Duration = Duration::from_secs(1800);
