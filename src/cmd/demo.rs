@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::archive::manifest::{FileEntry, Manifest};
 use crate::args::DemoArgs;
 use crate::error::{Error, exit};
-use crate::fsx::write_atomic;
+use crate::fsx::{write_atomic, write_atomic_unflushed};
 use crate::merge::{PeriodData, carry, history};
 use crate::period::Period;
 use crate::plan::agency::{Agency, AgencyKind, Registry};
@@ -238,7 +238,8 @@ fn one_period(
             // The sample answers are typed into the template just made.
             let mut blank = Blank::new(&ctx, share)?;
             let template = blank.save(None)?;
-            write_atomic(&base.join("mau"), &file, &template)?;
+            // Samples, made again by running the demo again: not flushed one by one.
+            write_atomic_unflushed(&base.join("mau"), &file, &template)?;
             let mut files = vec![FileEntry::of_bytes(&format!("mau/{file}"), &template)];
             let answers = match &history {
                 None => sample::submission(share, period, a.seed, i),
@@ -246,7 +247,7 @@ fn one_period(
             };
             if let Some(entries) = answers {
                 let bytes = blank.save(Some(&entries))?;
-                write_atomic(&base.join("nop"), &file, &bytes)?;
+                write_atomic_unflushed(&base.join("nop"), &file, &bytes)?;
                 files.push(FileEntry::of_bytes(&format!("nop/{file}"), &bytes));
             }
             bar.inc(1);
