@@ -6,9 +6,9 @@
 //! Memory is counted by the binary's global allocator ([`Counting`], over
 //! mimalloc): an allocation that would pass the limit ends the run at once
 //! with exit code 5, before the allocation is made; so does one the system
-//! refuses (out of memory, `ulimit -v`), instead of an abort. Time is watched by one thread
-//! ([`watch_time`]). Outputs are written atomically, so a run ended this way
-//! leaves no half-written file.
+//! refuses (out of memory, `ulimit -v`), instead of an abort. Time is
+//! watched by one thread ([`watch_time`]). Outputs are written atomically,
+//! so a run ended this way leaves no half-written file.
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::io::Write;

@@ -42,6 +42,8 @@ static ALLOCATOR_OPTIONS: extern "C" fn() = allocator_options;
 extern "C" fn allocator_options() {
     // `mi_option_arena_reserve` and `mi_option_arena_max_object_size` in
     // mimalloc 3's `mi_option_t`, which libmimalloc-sys does not name; KiB.
+    // A wrong number (after an update of mimalloc) fails the hostile case
+    // `bang-long-sau` of tests/hostile.rs, run under `ulimit -v`.
     const ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
     const ARENA_MAX_OBJECT: libmimalloc_sys::mi_option_t = 45;
     // SAFETY: sets options' values; nothing has been allocated yet.
