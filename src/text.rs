@@ -6,7 +6,7 @@
 //! PDF's text layer is NFC (Typst does not normalise).
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Returns `s` in Unicode NFC.
 pub fn nfc(s: &str) -> String {
@@ -55,9 +55,12 @@ pub fn fold(s: &str) -> String {
         }
         return out;
     }
-    for c in s.nfd() {
+    // Each character decomposed on its own: the marks NFD would reorder are
+    // all dropped, so the letters come out as from the whole string's NFD,
+    // without its buffering (this runs for every status a clerk typed).
+    let mut push = |c: char| {
         if is_combining_mark(c) {
-            continue;
+            return;
         }
         let c = match c {
             'đ' | 'Đ' => 'd',
@@ -74,6 +77,9 @@ pub fn fold(s: &str) -> String {
         } else {
             pending_space = true;
         }
+    };
+    for c in s.chars() {
+        decompose_canonical(c, &mut push);
     }
     out
 }
@@ -96,6 +102,41 @@ mod tests {
         assert_eq!(fold("Đài"), "dai");
         assert_eq!(fold(" TT. "), "tt");
         assert_eq!(fold("GD&DT, ok"), "gddt ok");
+    }
+
+    /// The key as the whole string's NFD gives it, letter by letter.
+    fn fold_by_nfd(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
+            let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
+            if c.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.extend(c.to_lowercase());
+            } else if c != '&' {
+                pending_space = true;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn fold_letter_by_letter_equals_fold_of_the_whole_nfd() {
+        let samples = [
+            "Sở Khoa học và Công nghệ",
+            // Decomposed, with marks in non-canonical order (a dot below typed after the hook).
+            "Nghe\u{309}\u{323} an",
+            "ĐANG THỰC HIỆN (đúng tiến độ)",
+            "Ủy ban – Uỷ ban · ỦY BAN",
+            "한국어 ½ ﬁ Ǆ Å ǅ",
+            "x\u{301}\u{300}y z\u{0327}\u{0301}",
+        ];
+        for s in samples {
+            assert_eq!(fold(s), fold_by_nfd(s), "{s}");
+        }
     }
 
     #[test]
