@@ -441,3 +441,52 @@ fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
     assert!(report.markdown.contains(&format!("và {others} cơ quan, đơn vị khác")), "{}", report.markdown);
     assert!(report.markdown.len() < 20_000, "{} bytes", report.markdown.len());
 }
+
+/// Rows of an appendix table are kept whole: a row that does not fit under
+/// the previous ones moves to the next page (its cells are boxes that cannot
+/// break; they replaced `breakable: false` because Typst lays a box's text
+/// out once). Rows of 1 to 30 lines, so that many of them reach a page end.
+#[test]
+fn an_appendix_row_is_never_split_across_pages() {
+    use serde_json::json;
+    let words = |n: usize, tag: &str| (0..n).map(|i| format!("{tag}{i}")).collect::<Vec<_>>().join(" ");
+    let columns = [
+        ("TT", 0.5, "center"),
+        ("Nhiệm vụ", 3.0, "left"),
+        ("Cơ quan chủ trì", 1.6, "left"),
+        ("Kết quả", 3.2, "left"),
+    ];
+    let rows: Vec<_> = (1..=40)
+        .map(|i| {
+            // The first and last word of the longest cell mark where the row begins and ends.
+            let long = format!("dau{i:02} {} cuoi{i:02}", words((i * 37) % 120, "chu"));
+            json!({"kind": "row", "cells": [i.to_string(), format!("Nhiệm vụ {i}"), "Sở Khoa học và Công nghệ", long]})
+        })
+        .collect();
+    let data = json!({
+        "doc": {"title": "Báo cáo", "author": "Sở Khoa học và Công nghệ", "summary": "Thử", "keywords": [],
+                "date": {"year": 2025, "month": 12, "day": 20}},
+        "appendix": {"label": "Phụ lục II", "title": "Nhiệm vụ", "note": "(Kèm theo Báo cáo)", "landscape": true,
+                     "empty": "", "charts": null, "rows": rows,
+                     "columns": columns.iter().map(|(h, w, a)| json!({"header": h, "width": w, "align": a})).collect::<Vec<_>>()},
+    });
+    let date = time::macros::date!(2025 - 12 - 20);
+    let world =
+        baocao::render::world::ReportWorld::new("phu-luc.typ", data, date, None, None, Vec::new()).unwrap();
+    let pdf = baocao::render::pdf(&world, "thu", date, false, baocao::render::Caches::Release).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phu-luc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let pages: Vec<String> = text(&path).split('\u{c}').map(str::to_owned).collect();
+    let page_of = |word: &str| pages.iter().position(|p| p.split_whitespace().any(|w| w == word));
+    let mut moved = 0;
+    for i in 1..=40 {
+        let (start, end) = (page_of(&format!("dau{i:02}")), page_of(&format!("cuoi{i:02}")));
+        assert!(start.is_some() && end.is_some(), "row {i} lost: {start:?} {end:?}");
+        assert_eq!(start, end, "row {i} split across pages");
+        if i > 1 && start != page_of(&format!("cuoi{:02}", i - 1)) {
+            moved += 1;
+        }
+    }
+    assert!(moved >= 5, "too few rows reach a page end to show anything: {moved}");
+}
