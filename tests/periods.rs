@@ -356,13 +356,7 @@ fn a_charts_page_with_many_indicators_loses_none() {
                                 "assessments": bars("Chỉ tiêu"), "receipts": bars("Gửi báo cáo"),
                                 "history": null, "targets": targets}},
     });
-    let date = time::macros::date!(2025 - 12 - 20);
-    let world =
-        baocao::render::world::ReportWorld::new("phu-luc.typ", data, date, None, None, Vec::new()).unwrap();
-    let pdf = baocao::render::pdf(&world, "thu", date, false, baocao::render::Caches::Release).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bieu-do.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (_dir, path) = common::appendix_pdf(data);
     let text = pdftotext(&path);
     let pages = text.matches('\u{c}').count();
     assert!(pages >= 3, "120 indicators need more than the charts page and one more: {pages} pages");

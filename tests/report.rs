@@ -470,13 +470,7 @@ fn an_appendix_row_is_never_split_across_pages() {
                      "empty": "", "charts": null, "rows": rows,
                      "columns": columns.iter().map(|(h, w, a)| json!({"header": h, "width": w, "align": a})).collect::<Vec<_>>()},
     });
-    let date = time::macros::date!(2025 - 12 - 20);
-    let world =
-        baocao::render::world::ReportWorld::new("phu-luc.typ", data, date, None, None, Vec::new()).unwrap();
-    let pdf = baocao::render::pdf(&world, "thu", date, false, baocao::render::Caches::Release).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("phu-luc.pdf");
-    std::fs::write(&path, pdf).unwrap();
+    let (_dir, path) = common::appendix_pdf(data);
     let pages: Vec<String> = text(&path).split('\u{c}').map(str::to_owned).collect();
     let page_of = |word: &str| pages.iter().position(|p| p.split_whitespace().any(|w| w == word));
     let mut moved = 0;

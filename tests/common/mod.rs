@@ -273,3 +273,16 @@ pub const DEMO_REPORT_TEXT: [&str; 23] = [
     "Phụ lục III",
     "(Kèm theo Báo cáo số 05/BC-SKHCN ngày 20/6/2025 của Sở Khoa học và Công nghệ)",
 ];
+
+/// Lays out `data` (a `doc` and one `appendix`) with the built-in
+/// `phu-luc.typ` and writes the PDF into a new temporary folder.
+pub fn appendix_pdf(data: Value) -> (tempfile::TempDir, PathBuf) {
+    let date = time::macros::date!(2025 - 12 - 20);
+    let world =
+        baocao::render::world::ReportWorld::new("phu-luc.typ", data, date, None, None, Vec::new()).unwrap();
+    let pdf = baocao::render::pdf(&world, "thu", date, false, baocao::render::Caches::Release).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phu-luc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    (dir, path)
+}
