@@ -442,8 +442,9 @@ fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
     assert!(report.markdown.len() < 20_000, "{} bytes", report.markdown.len());
 }
 
-/// Rows of an appendix table are kept whole: a row that does not fit under
-/// the previous ones moves to the next page (its cells are boxes that cannot
+/// Rows of an appendix table are kept whole (unless the report marks one
+/// `split`, below): a row that does not fit under the previous ones moves
+/// to the next page (its cells are boxes that cannot
 /// break; they replaced `breakable: false` because Typst lays a box's text
 /// out once). Rows of 1 to 30 lines, so that many of them reach a page end.
 #[test]
@@ -483,4 +484,81 @@ fn an_appendix_row_is_never_split_across_pages() {
         }
     }
     assert!(moved >= 5, "too few rows reach a page end to show anything: {moved}");
+}
+
+/// A row taller than a page (60 short lines in the narrow lead-agency
+/// column) loses no text: the report marks it `split` and it continues on
+/// the next page. Kept whole like the others, it runs off the page and its
+/// last lines are missing from the PDF: the test checks both.
+#[test]
+fn a_row_taller_than_a_page_continues_on_the_next_one() {
+    use serde_json::json;
+    let tall = (1..=60).map(|i| format!("dong{i:02}")).collect::<Vec<_>>().join("\n");
+    let appendix = |split: bool| {
+        let rows: Vec<_> = (1..=3)
+            .map(|i| {
+                let lead = if i == 2 { tall.clone() } else { format!("coquan{i}") };
+                json!({"kind": "row", "split": split && i == 2,
+                       "cells": [i.to_string(), format!("nhiemvu{i}"), lead, format!("ketqua{i}")]})
+            })
+            .collect();
+        json!({
+            "doc": {"title": "Báo cáo", "author": "Sở Khoa học và Công nghệ", "summary": "Thử", "keywords": [],
+                    "date": {"year": 2025, "month": 12, "day": 20}},
+            "appendix": {"label": "Phụ lục II", "title": "Nhiệm vụ", "note": "(Kèm theo Báo cáo)", "landscape": true,
+                         "empty": "", "charts": null, "rows": rows,
+                         "columns": [
+                             {"header": "TT", "width": 0.5, "align": "center"},
+                             {"header": "Nhiệm vụ", "width": 3.0, "align": "left"},
+                             {"header": "Cơ quan chủ trì", "width": 1.6, "align": "left"},
+                             {"header": "Kết quả", "width": 3.2, "align": "left"}]},
+        })
+    };
+    let missing = |split: bool| {
+        let (_dir, path) = common::appendix_pdf(appendix(split));
+        let words: std::collections::HashSet<String> =
+            text(&path).split_whitespace().map(str::to_owned).collect();
+        (1..=60)
+            .map(|i| format!("dong{i:02}"))
+            .chain(["nhiemvu3", "ketqua3"].map(str::to_owned))
+            .filter(|w| !words.contains(w))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(missing(true), Vec::<String>::new());
+    assert!(!missing(false).is_empty(), "a 60-line row kept whole fits a page: the test shows nothing");
+}
+
+/// The same through the binary: a clerk lists 60 documents, one a line
+/// (Alt+Enter), in a task's result cell; every line is in the report's PDF.
+#[test]
+fn a_result_listed_line_by_line_is_printed_to_its_last_line() {
+    use baocao::plan::assign::assignments;
+    use baocao::sample::{self, Rng};
+    let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
+    let period = baocao::period::Period::parse("2025-H1").unwrap();
+    let ctx = baocao::template::Context {
+        plan: &plan,
+        period,
+        deadline: period.default_deadline(),
+        previous: None,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs/2025-H1");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let listed = (1..=60).map(|i| format!("vanban{i:02}")).collect::<Vec<_>>().join("\n");
+    let share = assignments(&plan).into_iter().find(|a| a.agency.id.as_str() == "cat").unwrap();
+    let mut entries = sample::entries(&share, period, &mut Rng::new(5));
+    // Task 31 is led by Công an tỉnh: its result lands in Phụ lục II.
+    entries.tasks.get_mut(&baocao::plan::ids::TaskNo::parse("31").unwrap()).unwrap().achieved = listed;
+    let bytes = baocao::template::workbook(&ctx, &share, Some(&entries)).unwrap();
+    std::fs::write(inputs.join("cat.xlsx"), bytes).unwrap();
+    for command in ["ingest", "report"] {
+        let (code, o, e) = baocao(dir.path(), &[command, "--period", "2025-H1", "--out", "out"]);
+        assert_eq!(code, 0, "{o}{e}");
+    }
+    let t = text(&dir.path().join("out/bao-cao-2025-H1.pdf"));
+    let words: std::collections::HashSet<&str> = t.split_whitespace().collect();
+    let missing: Vec<String> =
+        (1..=60).map(|i| format!("vanban{i:02}")).filter(|w| !words.contains(w.as_str())).collect();
+    assert!(missing.is_empty(), "lines missing from the PDF: {missing:?}");
 }

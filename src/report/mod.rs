@@ -10,5 +10,6 @@ pub mod excel_charts;
 pub mod letters;
 pub mod markdown;
 pub mod model;
+pub mod page_fit;
 pub mod sandbox;
 pub mod tables;

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use time::Date;
 
 use super::config::{AppendixKind, ReportConfig};
-use super::{agency_text, markdown, tables};
+use super::{agency_text, markdown, page_fit, tables};
 use crate::error::Error;
 use crate::form::Section;
 use crate::merge::{Assessment, Consolidated, PeriodData, Receipt};
@@ -105,26 +105,17 @@ impl Report {
                     "columns": t.columns.iter().map(|c| json!({"header": c.header, "width": c.width, "align": if c.center { "center" } else { "left" }})).collect::<Vec<_>>(),
                     "rows": t.pdf_rows.as_ref().unwrap_or(&t.rows).iter().map(|r| match r {
                         Row::Group(text) => json!({"kind": "group", "text": text}),
-                        Row::Cells(cells) => json!({"kind": "row", "cells": cells.iter().map(|c| shorten_for_page(&c.display())).collect::<Vec<_>>()}),
+                        Row::Cells(cells) => {
+                            let cells: Vec<String> = cells.iter().map(|c| page_fit::shorten_for_page(&c.display())).collect();
+                            let split = page_fit::may_outgrow_page(&cells, &t.columns);
+                            json!({"kind": "row", "cells": cells, "split": split})
+                        }
                     }).collect::<Vec<_>>(),
                 })
             })
             .collect();
         json!({ "doc": self.doc, "body": markdown::to_tree(&self.markdown), "appendices": appendices })
     }
-}
-
-/// The longest cell text a PDF row shows: rows are kept whole on a page, so
-/// a longer text is cut there and left in full in the Excel file.
-const CELL_LIMIT: usize = 600;
-
-fn shorten_for_page(text: &str) -> String {
-    if text.chars().count() <= CELL_LIMIT {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(CELL_LIMIT).collect();
-    let cut = cut.rsplit_once(char::is_whitespace).map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut} … (toàn văn trong tệp Excel kèm theo)")
 }
 
 /// `04`, `12`: counts below ten take a leading zero, as reports write them.

@@ -1,0 +1,104 @@
+//! What an appendix row of the PDF can hold on a landscape A4 page.
+//!
+//! Rows are kept whole (their cells are boxes that cannot break), so a row
+//! taller than a page would run off its bottom and its text would be lost
+//! from the PDF without a word. Long texts are cut (the Excel file keeps
+//! them in full), and a row that may still be taller than a page is marked
+//! so that the layout lets it continue on the next page.
+
+use super::model::Column;
+
+/// The longest cell text a PDF row shows; a longer text is cut there and
+/// left in full in the Excel file.
+const CELL_LIMIT: usize = 600;
+
+/// Characters of 11 pt Times on one line across the whole table of a
+/// landscape page (252 mm between the margins). Set low on purpose (about
+/// 5.5 pt a character, wider than Vietnamese text's average), so that a
+/// cell's lines are overestimated, never under.
+const CHARS_ACROSS: f64 = 130.0;
+
+/// Lines a row may have and still be kept whole: a landscape page holds
+/// about 28 lines of 11 pt text under the repeated table header. A taller
+/// row may split; one this tall or less moves whole to the next page.
+const LINES_KEPT_WHOLE: usize = 18;
+
+/// `text`, cut at [`CELL_LIMIT`] characters (at a space) with a note saying
+/// where the rest is.
+pub fn shorten_for_page(text: &str) -> String {
+    if text.chars().count() <= CELL_LIMIT {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(CELL_LIMIT).collect();
+    let cut = cut.rsplit_once(char::is_whitespace).map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} … (toàn văn trong tệp Excel kèm theo)")
+}
+
+/// Whether a row with these cells (already cut) may be taller than a page
+/// could hold whole: then it is laid out to continue on the next page.
+pub fn may_outgrow_page(cells: &[String], columns: &[Column]) -> bool {
+    let total: f64 = columns.iter().map(|c| c.width).sum();
+    if total <= 0.0 {
+        return false;
+    }
+    cells.iter().zip(columns).any(|(text, column)| {
+        // Two characters' room goes to the cell's inner margins.
+        let per_line = ((CHARS_ACROSS * column.width / total).floor() as usize).saturating_sub(2).max(1);
+        lines(text, per_line) > LINES_KEPT_WHOLE
+    })
+}
+
+/// Lines `text` takes at `per_line` characters a line: each of its own lines
+/// at least one.
+fn lines(text: &str, per_line: usize) -> usize {
+    text.split('\n').map(|line| line.chars().count().div_ceil(per_line).max(1)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tasks() -> Vec<Column> {
+        [0.5, 3.0, 1.6, 1.0, 1.3, 3.2, 2.2]
+            .into_iter()
+            .map(|width| Column { header: "", width, center: false })
+            .collect()
+    }
+
+    fn row(lead: &str, result: &str) -> Vec<String> {
+        ["1", "Nhiệm vụ", lead, "2025", "Đang thực hiện", result, ""].map(str::to_owned).to_vec()
+    }
+
+    #[test]
+    fn an_ordinary_row_is_kept_whole() {
+        let result =
+            "Đã ban hành Quyết định số 12/QĐ-UBND ngày 05/3/2025 về kế hoạch chuyển đổi số. ".repeat(3);
+        assert!(!may_outgrow_page(&row("Sở Khoa học và Công nghệ", &result), &tasks()));
+    }
+
+    #[test]
+    fn a_long_text_in_a_narrow_column_may_outgrow_the_page() {
+        // 550 characters fit in the lead agencies' column, near the edge; 600 run off.
+        let lead = shorten_for_page(&"Sở Nội vụ, ".repeat(80));
+        assert!(may_outgrow_page(&row(&lead, ""), &tasks()));
+    }
+
+    #[test]
+    fn many_short_lines_may_outgrow_the_page() {
+        let listed = (1..=30).map(|i| format!("- Văn bản số {i}")).collect::<Vec<_>>().join("\n");
+        assert!(listed.chars().count() < CELL_LIMIT);
+        assert!(may_outgrow_page(&row("Sở Nội vụ", &listed), &tasks()));
+        let few = (1..=8).map(|i| format!("- Văn bản số {i}")).collect::<Vec<_>>().join("\n");
+        assert!(!may_outgrow_page(&row("Sở Nội vụ", &few), &tasks()));
+    }
+
+    #[test]
+    fn a_text_over_the_limit_is_cut_at_a_space_with_a_note() {
+        let long = "chữ ".repeat(400);
+        let cut = shorten_for_page(&long);
+        assert!(cut.ends_with("… (toàn văn trong tệp Excel kèm theo)"));
+        assert!(cut.chars().count() < CELL_LIMIT + 40);
+        assert!(cut.starts_with("chữ chữ"));
+        assert_eq!(shorten_for_page("ngắn"), "ngắn");
+    }
+}
