@@ -25,27 +25,12 @@ fn pdftotext(pdf: &Path) -> String {
 
 #[test]
 fn a_letter_names_exactly_the_missing_items() {
-    use baocao::plan::assign::assignments;
-    use baocao::sample::{self, Rng};
-    let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
-    let period = baocao::period::Period::parse("2025-H1").unwrap();
-    let ctx = baocao::template::Context {
-        plan: &plan,
-        period,
-        deadline: period.default_deadline(),
-        previous: None,
-    };
-    let shares = assignments(&plan);
-    let stc = shares.iter().find(|a| a.agency.id.as_str() == "stc").unwrap();
-    let mut entries = sample::entries(stc, period, &mut Rng::new(5));
-    entries.tasks.remove(&TaskNo::parse("12").unwrap());
-    entries.tasks.remove(&TaskNo::parse("36").unwrap());
-    entries.indicators.get_mut(&IndicatorNo::parse("6").unwrap()).unwrap().value = None;
     let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("inputs/2025-H1");
-    std::fs::create_dir_all(&inputs).unwrap();
-    std::fs::write(inputs.join("stc.xlsx"), baocao::template::workbook(&ctx, stc, Some(&entries)).unwrap())
-        .unwrap();
+    common::sample_submission(dir.path(), "stc", 5, |entries| {
+        entries.tasks.remove(&TaskNo::parse("12").unwrap());
+        entries.tasks.remove(&TaskNo::parse("36").unwrap());
+        entries.indicators.get_mut(&IndicatorNo::parse("6").unwrap()).unwrap().value = None;
+    });
     assert_eq!(baocao(dir.path(), &["ingest", "--period", "2025-H1"]).0, 0);
     let (code, out, err) = baocao(dir.path(), &["report", "--period", "2025-H1"]);
     assert_eq!(code, 0, "{out}{err}");

@@ -169,32 +169,19 @@ fn the_demo_report_reads_back_in_the_official_format() {
 #[test]
 fn cell_text_prints_literally_and_outputs_repeat_byte_for_byte() {
     use baocao::form::Section;
-    use baocao::plan::assign::assignments;
-    use baocao::sample::{self, Rng};
-    let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
-    let period = baocao::period::Period::parse("2025-H1").unwrap();
-    let ctx = baocao::template::Context {
-        plan: &plan,
-        period,
-        deadline: period.default_deadline(),
-        previous: None,
-    };
     let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("inputs/2025-H1");
-    std::fs::create_dir_all(&inputs).unwrap();
     let hostile = "#read(\"/etc/passwd\") $1$ *a* _b_ @c <d> ] \\x";
-    for share in assignments(&plan).iter().filter(|a| ["skhcn", "cat"].contains(&a.agency.id.as_str())) {
-        let mut entries = sample::entries(share, period, &mut Rng::new(3));
-        // Task 31 is led by Công an tỉnh: its result lands in Phụ lục II.
-        if let Some(t) = entries.tasks.get_mut(&baocao::plan::ids::TaskNo::parse("31").unwrap()) {
-            t.achieved = hostile.to_owned();
-        }
-        entries.sections.insert(
-            Section::Highlights,
-            "Đã dùng #read(\"/etc/passwd\") và $x$ cùng @ref <b> ] \\ trong văn bản.".into(),
-        );
-        let bytes = baocao::template::workbook(&ctx, share, Some(&entries)).unwrap();
-        std::fs::write(inputs.join(format!("{}.xlsx", share.agency.id)), bytes).unwrap();
+    for agency in ["skhcn", "cat"] {
+        common::sample_submission(dir.path(), agency, 3, |entries| {
+            // Task 31 is led by Công an tỉnh: its result lands in Phụ lục II.
+            if let Some(t) = entries.tasks.get_mut(&baocao::plan::ids::TaskNo::parse("31").unwrap()) {
+                t.achieved = hostile.to_owned();
+            }
+            entries.sections.insert(
+                Section::Highlights,
+                "Đã dùng #read(\"/etc/passwd\") và $x$ cùng @ref <b> ] \\ trong văn bản.".into(),
+            );
+        });
     }
     let mut runs = Vec::new();
     for out in ["a", "b"] {
@@ -532,26 +519,12 @@ fn a_row_taller_than_a_page_continues_on_the_next_one() {
 /// (Alt+Enter), in a task's result cell; every line is in the report's PDF.
 #[test]
 fn a_result_listed_line_by_line_is_printed_to_its_last_line() {
-    use baocao::plan::assign::assignments;
-    use baocao::sample::{self, Rng};
-    let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
-    let period = baocao::period::Period::parse("2025-H1").unwrap();
-    let ctx = baocao::template::Context {
-        plan: &plan,
-        period,
-        deadline: period.default_deadline(),
-        previous: None,
-    };
     let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("inputs/2025-H1");
-    std::fs::create_dir_all(&inputs).unwrap();
     let listed = (1..=60).map(|i| format!("vanban{i:02}")).collect::<Vec<_>>().join("\n");
-    let share = assignments(&plan).into_iter().find(|a| a.agency.id.as_str() == "cat").unwrap();
-    let mut entries = sample::entries(&share, period, &mut Rng::new(5));
     // Task 31 is led by Công an tỉnh: its result lands in Phụ lục II.
-    entries.tasks.get_mut(&baocao::plan::ids::TaskNo::parse("31").unwrap()).unwrap().achieved = listed;
-    let bytes = baocao::template::workbook(&ctx, &share, Some(&entries)).unwrap();
-    std::fs::write(inputs.join("cat.xlsx"), bytes).unwrap();
+    common::sample_submission(dir.path(), "cat", 5, |e| {
+        e.tasks.get_mut(&baocao::plan::ids::TaskNo::parse("31").unwrap()).unwrap().achieved = listed;
+    });
     for command in ["ingest", "report"] {
         let (code, o, e) = baocao(dir.path(), &[command, "--period", "2025-H1", "--out", "out"]);
         assert_eq!(code, 0, "{o}{e}");

@@ -286,3 +286,25 @@ pub fn appendix_pdf(data: Value) -> (tempfile::TempDir, PathBuf) {
     std::fs::write(&path, pdf).unwrap();
     (dir, path)
 }
+
+/// Writes `inputs/2025-H1/<agency>.xlsx` under `dir`: the bundled plan's
+/// workbook for `agency`, filled with the sample answers of `seed` and then
+/// changed by `edit`, as a clerk would send it back.
+pub fn sample_submission(dir: &Path, agency: &str, seed: u64, edit: impl FnOnce(&mut baocao::form::Entries)) {
+    use baocao::plan::assign::assignments;
+    let plan = baocao::plan::load::load(&baocao::plan::files::PlanSource::Embedded).unwrap();
+    let period = baocao::period::Period::parse("2025-H1").unwrap();
+    let ctx = baocao::template::Context {
+        plan: &plan,
+        period,
+        deadline: period.default_deadline(),
+        previous: None,
+    };
+    let share = assignments(&plan).into_iter().find(|a| a.agency.id.as_str() == agency).unwrap();
+    let mut entries = baocao::sample::entries(&share, period, &mut baocao::sample::Rng::new(seed));
+    edit(&mut entries);
+    let inputs = dir.join("inputs/2025-H1");
+    std::fs::create_dir_all(&inputs).unwrap();
+    let bytes = baocao::template::workbook(&ctx, &share, Some(&entries)).unwrap();
+    std::fs::write(inputs.join(format!("{agency}.xlsx")), bytes).unwrap();
+}
