@@ -1,4 +1,5 @@
-//! What an appendix row of the PDF can hold on a landscape A4 page.
+//! What an appendix row of the PDF can hold on a landscape A4 page (every
+//! appendix is laid out landscape: `Report::typst_data`).
 //!
 //! Rows are kept whole (their cells are boxes that cannot break), so a row
 //! taller than a page would run off its bottom and its text would be lost
@@ -12,7 +13,7 @@ use super::model::Column;
 /// left in full in the Excel file.
 const CELL_LIMIT: usize = 600;
 
-/// Characters of 11 pt Times on one line across the whole table of a
+/// Characters of the table's 11 pt serif on one line across the whole table of a
 /// landscape page (252 mm between the margins). Set low on purpose (about
 /// 5.5 pt a character, wider than Vietnamese text's average), so that a
 /// cell's lines are overestimated, never under.
@@ -78,7 +79,8 @@ mod tests {
 
     #[test]
     fn a_long_text_in_a_narrow_column_may_outgrow_the_page() {
-        // 550 characters fit in the lead agencies' column, near the edge; 600 run off.
+        // Measured by hand: 550 characters still fit in the lead agencies'
+        // column, near the page's edge; 1,500 run off.
         let lead = shorten_for_page(&"Sở Nội vụ, ".repeat(80));
         assert!(may_outgrow_page(&row(&lead, ""), &tasks()));
     }
