@@ -429,6 +429,25 @@ fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
     assert!(report.markdown.len() < 20_000, "{} bytes", report.markdown.len());
 }
 
+/// A task appendix of four columns (TT, Nhiệm vụ, Cơ quan chủ trì, Kết quả)
+/// with `rows`, laid out alone into a PDF, as the report lays it out.
+fn task_appendix_pdf(rows: Vec<serde_json::Value>) -> (tempfile::TempDir, PathBuf) {
+    use serde_json::json;
+    let columns = [
+        ("TT", 0.5, "center"),
+        ("Nhiệm vụ", 3.0, "left"),
+        ("Cơ quan chủ trì", 1.6, "left"),
+        ("Kết quả", 3.2, "left"),
+    ];
+    common::appendix_pdf(json!({
+        "doc": {"title": "Báo cáo", "author": "Sở Khoa học và Công nghệ", "summary": "Thử", "keywords": [],
+                "date": {"year": 2025, "month": 12, "day": 20}},
+        "appendix": {"label": "Phụ lục II", "title": "Nhiệm vụ", "note": "(Kèm theo Báo cáo)", "landscape": true,
+                     "empty": "", "charts": null, "rows": rows,
+                     "columns": columns.iter().map(|(h, w, a)| json!({"header": h, "width": w, "align": a})).collect::<Vec<_>>()},
+    }))
+}
+
 /// Rows of an appendix table are kept whole (unless the report marks one
 /// `split`, below): a row that does not fit under the previous ones moves
 /// to the next page (its cells are boxes that cannot
@@ -438,12 +457,6 @@ fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
 fn an_appendix_row_is_never_split_across_pages() {
     use serde_json::json;
     let words = |n: usize, tag: &str| (0..n).map(|i| format!("{tag}{i}")).collect::<Vec<_>>().join(" ");
-    let columns = [
-        ("TT", 0.5, "center"),
-        ("Nhiệm vụ", 3.0, "left"),
-        ("Cơ quan chủ trì", 1.6, "left"),
-        ("Kết quả", 3.2, "left"),
-    ];
     let rows: Vec<_> = (1..=40)
         .map(|i| {
             // The first and last word of the longest cell mark where the row begins and ends.
@@ -451,14 +464,7 @@ fn an_appendix_row_is_never_split_across_pages() {
             json!({"kind": "row", "cells": [i.to_string(), format!("Nhiệm vụ {i}"), "Sở Khoa học và Công nghệ", long]})
         })
         .collect();
-    let data = json!({
-        "doc": {"title": "Báo cáo", "author": "Sở Khoa học và Công nghệ", "summary": "Thử", "keywords": [],
-                "date": {"year": 2025, "month": 12, "day": 20}},
-        "appendix": {"label": "Phụ lục II", "title": "Nhiệm vụ", "note": "(Kèm theo Báo cáo)", "landscape": true,
-                     "empty": "", "charts": null, "rows": rows,
-                     "columns": columns.iter().map(|(h, w, a)| json!({"header": h, "width": w, "align": a})).collect::<Vec<_>>()},
-    });
-    let (_dir, path) = common::appendix_pdf(data);
+    let (_dir, path) = task_appendix_pdf(rows);
     let pages: Vec<String> = text(&path).split('\u{c}').map(str::to_owned).collect();
     let page_of = |word: &str| pages.iter().position(|p| p.split_whitespace().any(|w| w == word));
     let mut moved = 0;
@@ -481,28 +487,17 @@ fn an_appendix_row_is_never_split_across_pages() {
 fn a_row_taller_than_a_page_continues_on_the_next_one() {
     use serde_json::json;
     let tall = (1..=60).map(|i| format!("dong{i:02}")).collect::<Vec<_>>().join("\n");
-    let appendix = |split: bool| {
-        let rows: Vec<_> = (1..=3)
+    let rows = |split: bool| {
+        (1..=3)
             .map(|i| {
                 let lead = if i == 2 { tall.clone() } else { format!("coquan{i}") };
                 json!({"kind": "row", "split": split && i == 2,
                        "cells": [i.to_string(), format!("nhiemvu{i}"), lead, format!("ketqua{i}")]})
             })
-            .collect();
-        json!({
-            "doc": {"title": "Báo cáo", "author": "Sở Khoa học và Công nghệ", "summary": "Thử", "keywords": [],
-                    "date": {"year": 2025, "month": 12, "day": 20}},
-            "appendix": {"label": "Phụ lục II", "title": "Nhiệm vụ", "note": "(Kèm theo Báo cáo)", "landscape": true,
-                         "empty": "", "charts": null, "rows": rows,
-                         "columns": [
-                             {"header": "TT", "width": 0.5, "align": "center"},
-                             {"header": "Nhiệm vụ", "width": 3.0, "align": "left"},
-                             {"header": "Cơ quan chủ trì", "width": 1.6, "align": "left"},
-                             {"header": "Kết quả", "width": 3.2, "align": "left"}]},
-        })
+            .collect()
     };
     let missing = |split: bool| {
-        let (_dir, path) = common::appendix_pdf(appendix(split));
+        let (_dir, path) = task_appendix_pdf(rows(split));
         let words: std::collections::HashSet<String> =
             text(&path).split_whitespace().map(str::to_owned).collect();
         (1..=60)
