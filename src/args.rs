@@ -288,6 +288,18 @@ pub struct ReportArgs {
     /// Ghi đè báo cáo đã lập thay vì tạo phiên bản mới (…-v2.pdf)
     #[arg(long)]
     pub force: bool,
+
+    /// Số văn bản của báo cáo kỳ này, do văn thư cấp (thay cho mục [issued."KỲ"] của bao-cao.toml)
+    #[arg(long, value_name = "SỐ", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "draft")]
+    pub number: Option<u32>,
+
+    /// Ngày ký báo cáo kỳ này, dạng 26/12/2025 (thay cho mục [issued."KỲ"] của bao-cao.toml)
+    #[arg(long, value_name = "NGÀY", value_parser = date, conflicts_with = "draft")]
+    pub date: Option<time::Date>,
+
+    /// Lập dự thảo (để trống số và ngày cho văn thư điền), dù cấu hình đã có số và ngày
+    #[arg(long)]
+    pub draft: bool,
 }
 
 /// A form of the report.

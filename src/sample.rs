@@ -35,33 +35,114 @@ impl Rng {
     }
 }
 
-const RESULTS: [&str; 5] = [
-    "Đã ban hành Kế hoạch số {n}/KH-{a} ngày {d} triển khai nhiệm vụ.",
-    "Đã tổ chức {n} hội nghị, lớp tập huấn với hơn {m} lượt người tham dự.",
-    "Đã trình Ủy ban nhân dân tỉnh dự thảo Quyết định; đang hoàn thiện theo ý kiến góp ý của các sở, ngành.",
-    "- Ban hành Công văn số {n}/{a}-VP hướng dẫn thực hiện;\n- Cập nhật **{m}** hồ sơ lên hệ thống.",
+/// Results of a completed task, as clerks write them: the document that
+/// came of it, with its number and date (`{doc}`), or the event held.
+const DONE: [&str; 4] = [
+    "Đã hoàn thành. Ban hành {doc}.",
+    "Đã tham mưu Ủy ban nhân dân tỉnh ban hành {doc}; tổ chức triển khai đến các cơ quan, đơn vị.",
+    "Hoàn thành nhiệm vụ, kết quả thể hiện tại {doc}.",
+    "Đã hoàn thành: tổ chức {n} hội nghị, lớp tập huấn với hơn {m} lượt người tham dự; ban hành {doc}.",
+];
+/// Results of a task under way: what was done and what is left.
+const UNDER_WAY: [&str; 5] = [
+    "Đang xây dựng dự thảo, lấy ý kiến góp ý của các sở, ngành và địa phương; dự kiến trình Ủy ban nhân dân tỉnh trong quý tới.",
+    "Đã tổ chức {n} hội nghị, lớp tập huấn với hơn {m} lượt người tham dự; tiếp tục triển khai các nội dung còn lại.",
+    "- Đã khảo sát hiện trạng tại {n} cơ quan, đơn vị;\n- Đang hoàn thiện hồ sơ, thủ tục để triển khai.",
+    "Đang phối hợp với đơn vị tư vấn hoàn thiện nội dung; đã hoàn thành khoảng {p}% khối lượng công việc.",
+    "Đã trình Ủy ban nhân dân tỉnh dự thảo; đang hoàn thiện theo ý kiến góp ý của các sở, ngành.",
+];
+const COORDINATED: [&str; 3] = [
     "Phối hợp cung cấp thông tin, số liệu theo đề nghị của cơ quan chủ trì.",
+    "Cử cán bộ tham gia tổ biên tập, góp ý dự thảo theo đề nghị của cơ quan chủ trì.",
+    "Phối hợp tuyên truyền, phổ biến nội dung đến cán bộ, công chức, viên chức của đơn vị.",
 ];
-const DIFFICULTIES: [&str; 3] = [
-    "Kinh phí bố trí cho nhiệm vụ còn hạn chế.",
-    "Nhân lực công nghệ thông tin còn thiếu, chưa có cán bộ chuyên trách.",
-    "Hạ tầng kỹ thuật ở một số xã chưa đáp ứng yêu cầu.",
+/// Difficulties, most with their cause, as agencies word them.
+const DIFFICULTIES: [&str; 8] = [
+    "Tiến độ còn chậm do kinh phí thực hiện chưa được bố trí kịp thời.",
+    "Việc xây dựng cơ sở dữ liệu gặp khó khăn do dữ liệu còn phân tán, chưa được chuẩn hóa, kết nối.",
+    "Chưa có văn bản hướng dẫn của bộ, ngành Trung ương nên việc triển khai còn lúng túng.",
+    "Sau sắp xếp tổ chức bộ máy, việc phân công cán bộ phụ trách chưa ổn định, ảnh hưởng đến tiến độ.",
+    "Đội ngũ cán bộ chuyên trách còn thiếu, phần lớn phải kiêm nhiệm nhiều việc.",
+    "Hạ tầng mạng ở một số xã vùng sâu, vùng xa chưa bảo đảm do chi phí đầu tư lớn.",
+    "Một bộ phận người dân, doanh nghiệp còn e ngại tham gia vì chưa thấy rõ lợi ích của chuyển đổi số.",
+    "Trang thiết bị công nghệ thông tin tại một số đơn vị đã xuống cấp, chưa đáp ứng yêu cầu.",
 ];
-const PROPOSALS: [&str; 3] = [
-    "Đề nghị Sở Tài chính tham mưu bố trí kinh phí năm sau.",
-    "Đề nghị tổ chức tập huấn chuyên sâu cho cán bộ phụ trách.",
-    "Đề nghị Ủy ban nhân dân tỉnh xem xét gia hạn thời gian thực hiện.",
+/// Proposals, each addressed to a named body.
+const PROPOSALS: [&str; 6] = [
+    "Đề nghị Ủy ban nhân dân tỉnh quan tâm bố trí kinh phí năm {y} để thực hiện các nhiệm vụ chuyển tiếp.",
+    "Đề nghị Sở Tài chính tham mưu bố trí nguồn kinh phí thực hiện các nhiệm vụ khoa học, công nghệ và chuyển đổi số.",
+    "Đề nghị Sở Khoa học và Công nghệ tổ chức tập huấn chuyên sâu về chuyển đổi số cho cán bộ phụ trách.",
+    "Kiến nghị Bộ Khoa học và Công nghệ sớm ban hành hướng dẫn về khung kiến trúc số cấp tỉnh.",
+    "Đề nghị Sở Nội vụ tham mưu bổ sung biên chế cán bộ chuyên trách chuyển đổi số.",
+    "Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành đẩy nhanh kết nối, chia sẻ dữ liệu với Trung tâm dữ liệu tỉnh.",
+];
+/// What agencies will do next period, and how.
+const NEXT: [&str; 5] = [
+    "Tập trung hoàn thành các nhiệm vụ còn chậm tiến độ; rà soát, cập nhật kế hoạch của đơn vị cho phù hợp sau sắp xếp tổ chức bộ máy.",
+    "Đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến toàn trình.",
+    "Phối hợp với Sở Khoa học và Công nghệ kết nối, chia sẻ dữ liệu chuyên ngành với Trung tâm dữ liệu tỉnh.",
+    "Bố trí cán bộ theo dõi, tổng hợp; báo cáo định kỳ đúng thời hạn.",
+    "Lồng ghép nhiệm vụ chuyển đổi số vào kế hoạch công tác năm; ưu tiên bố trí kinh phí cho các nhiệm vụ trọng tâm.",
+];
+/// Results an agency singles out, besides the plan it issued.
+const HIGHLIGHTS: [&str; 5] = [
+    "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến đạt {p}%.",
+    "Tổ chức {n} lớp bồi dưỡng kỹ năng số cho hơn {m} lượt cán bộ, công chức.",
+    "Đưa vào sử dụng hệ thống quản lý văn bản và điều hành liên thông đến cấp xã.",
+    "Hướng dẫn {n} doanh nghiệp, hợp tác xã đưa sản phẩm lên sàn thương mại điện tử.",
+    "Số hóa {m} hồ sơ, tài liệu lưu trữ, cập nhật vào cơ sở dữ liệu chuyên ngành.",
 ];
 
-fn fill(template: &str, rng: &mut Rng, abbr: &str, period: Period) -> String {
+/// A day of `period`'s cut-off drawn by `rng`, not after `last`.
+fn day_in(period: Period, rng: &mut Rng, last: Option<time::Date>) -> time::Date {
     let (from, to) = period.cutoff();
+    let to = last.map_or(to, |l| l.min(to)).max(from);
     let span = (to - from).whole_days().max(1) as u64;
-    let day = from + time::Duration::days(rng.below(span) as i64);
+    from + time::Duration::days(rng.below(span) as i64)
+}
+
+/// One of `templates`, filled.
+fn pick_fill(templates: &[&str], rng: &mut Rng, doc: &str, year: i32) -> String {
+    let template = *rng.pick(templates);
+    fill(template, rng, doc, year)
+}
+
+fn fill(template: &str, rng: &mut Rng, doc: &str, year: i32) -> String {
     template
-        .replace("{n}", &(rng.below(300) + 1).to_string())
+        .replace("{doc}", doc)
+        .replace("{n}", &(rng.below(12) + 2).to_string())
         .replace("{m}", &(rng.below(900) + 100).to_string())
-        .replace("{a}", abbr)
-        .replace("{d}", &crate::vn::date(day))
+        .replace("{p}", &(rng.below(40) + 50).to_string())
+        .replace("{y}", &(year + 1).to_string())
+}
+
+/// The document a completed task produced: a plan, a decision or a
+/// report, named after the task when its name says what it is.
+fn product(task: &crate::plan::Task, abbr: &str, rng: &mut Rng, on: time::Date) -> String {
+    // The task's object up to the end of its first clause, as a subject.
+    let name = task.name.split([',', ';', '(']).next().unwrap_or_default().trim_end_matches(['.', ' ']);
+    let n = rng.below(300) + 1;
+    let date = crate::vn::date(on);
+    for (kind, symbol) in [
+        ("Kế hoạch", "KH-UBND"),
+        ("Đề án", "QĐ-UBND"),
+        ("Quyết định", "QĐ-UBND"),
+        ("Chương trình", "QĐ-UBND"),
+    ] {
+        if let Some(i) = name.find(kind) {
+            let subject = name[i + kind.len()..].trim();
+            if subject.split_whitespace().count() >= 2 {
+                return match kind {
+                    "Kế hoạch" => format!("Kế hoạch số {n}/{symbol} ngày {date} {subject}"),
+                    "Quyết định" => format!("Quyết định số {n}/{symbol} ngày {date} {subject}"),
+                    _ => format!("Quyết định số {n}/{symbol} ngày {date} phê duyệt {kind} {subject}"),
+                };
+            }
+        }
+    }
+    let mut chars = name.chars();
+    let first: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
+    format!("Báo cáo số {n}/BC-{abbr} ngày {date} về kết quả {first}{}", chars.as_str())
 }
 
 /// What `a`'s clerk types for `period`: every task answered with a status
@@ -114,13 +195,19 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
             first + time::Duration::days(rng.below(span + 1) as i64)
         });
         let mut entry = TaskEntry { status: status.label().to_owned(), completed, ..TaskEntry::default() };
-        if status != Status::NotStarted {
-            let template = *rng.pick(&RESULTS);
-            entry.achieved = fill(template, rng, &abbr, period);
-        }
-        if rng.below(4) == 0 {
+        let coordinating = !a.leads.iter().any(|t| t.number == task.number);
+        entry.achieved = match (status, completed) {
+            (Status::NotStarted, _) => String::new(),
+            _ if coordinating => rng.pick(&COORDINATED).to_string(),
+            (_, Some(on)) => {
+                let doc = product(task, &abbr, rng, on);
+                pick_fill(&DONE, rng, &doc, to.year())
+            }
+            _ => pick_fill(&UNDER_WAY, rng, "", to.year()),
+        };
+        if rng.below(4) == 0 && !coordinating {
             entry.difficulties = rng.pick(&DIFFICULTIES).to_string();
-            entry.proposals = rng.pick(&PROPOSALS).to_string();
+            entry.proposals = pick_fill(&PROPOSALS, rng, "", to.year());
         }
         e.tasks.insert(task.number.clone(), entry);
     }
@@ -159,17 +246,32 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
         };
         e.indicators.insert(ind.number.clone(), entry);
     }
-    e.sections.insert(
-        Section::Highlights,
-        format!(
-            "- Triển khai đầy đủ các nhiệm vụ được giao trong {}.\n- Hoàn thành **{}** nhiệm vụ đúng hạn.",
-            period.name(),
-            a.leads.len()
-        ),
+    // Each agency issued its implementing plan early in 2025: the same
+    // document, whatever the period, from a generator of the agency's own.
+    let mut own = Rng::new(
+        a.agency
+            .name
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)),
     );
+    let plan_no = own.below(150) + 10;
+    let plan_day =
+        crate::vn::date(time::Date::from_ordinal_date(2025, 60 + own.below(45) as u16).unwrap_or(from));
+    let mut highlights = format!(
+        "- Ban hành Kế hoạch số {plan_no}/KH-{abbr} ngày {plan_day} triển khai thực hiện Kế hoạch số 60/KH-UBND của Ủy ban nhân dân tỉnh.\n- {}",
+        pick_fill(&HIGHLIGHTS, rng, "", to.year())
+    );
+    if rng.below(2) == 0 {
+        let day = crate::vn::date(day_in(period, rng, None));
+        highlights.push_str(&format!(
+            "\n- Ban hành Công văn số {}/{abbr}-VP ngày {day} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
+            rng.below(900) + 100
+        ));
+    }
+    e.sections.insert(Section::Highlights, highlights);
     e.sections.insert(Section::Difficulties, rng.pick(&DIFFICULTIES).to_string());
-    e.sections.insert(Section::Proposals, rng.pick(&PROPOSALS).to_string());
-    e.sections.insert(Section::NextPeriod, "Tiếp tục triển khai các nhiệm vụ còn lại theo kế hoạch.".into());
+    e.sections.insert(Section::Proposals, pick_fill(&PROPOSALS, rng, "", to.year()));
+    e.sections.insert(Section::NextPeriod, rng.pick(&NEXT).to_string());
     e.sections.insert(Section::Preparer, "Nguyễn Văn An".into());
     e.sections.insert(Section::Phone, "0290 3 831 234".into());
     e.sent_on = Some(period.default_deadline());
@@ -256,7 +358,7 @@ pub fn follow_up(
         // the clerk says what was done since.
         if entry.status == Status::NotStarted.label() && status.is_some_and(|s| s != Status::NotStarted) {
             entry.status = before.status.clone();
-            entry.achieved = format!("Tiếp tục triển khai trong {}.", period.name());
+            entry.achieved = pick_fill(&UNDER_WAY, &mut rng, "", period.cutoff().1.year());
         }
         if !before.achieved.is_empty() && !entry.achieved.is_empty() {
             entry.achieved = format!("{}\n{}", before.achieved, entry.achieved);

@@ -39,6 +39,12 @@ pub fn working_days_after(d: Date, n: u32) -> Date {
     day
 }
 
+/// A count as reports write it: `04` below ten, `12`, `1.234`. Zero is
+/// `00` here; sentences say it in words instead («không có nhiệm vụ nào»).
+pub fn count(n: usize) -> String {
+    if n < 10 { format!("{n:02}") } else { number(n as f64) }
+}
+
 /// A number with `.` between thousands and `,` before decimals, without
 /// trailing zeros: `1.234,5`, `95`, `0,7`.
 pub fn number(v: f64) -> String {

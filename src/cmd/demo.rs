@@ -175,6 +175,9 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     let first = done.first().map(|(r, _)| (r.period, r.base.clone()));
     for (r, w) in done {
         let w = w?;
+        for warning in &w.warnings {
+            crate::terminal::warn(warning);
+        }
         let skipped = r.templates - r.sent;
         crate::say!(
             "Kỳ {}: {} biểu mẫu ({}), {} bài nộp mẫu ({}), {skipped} cơ quan không nộp; tổng hợp: {} lỗi, {} cảnh báo.",

@@ -22,6 +22,8 @@ pub struct Written {
     pub files: Vec<PathBuf>,
     /// Characters no font could print, shown as `�` in the PDF.
     pub unprintable: Vec<char>,
+    /// What the user should know about the report's number and date.
+    pub warnings: Vec<String>,
 }
 
 /// Which forms of the report to write (`--formats`).
@@ -104,6 +106,9 @@ pub fn write_report(
     force: bool,
 ) -> Result<Written, Error> {
     let (templates, fonts) = layout;
+    let (config, mut warnings) = config.for_period(data.period);
+    let config = &config;
+    warnings.extend(crate::report::identity::check(config, data, &earlier_reports(out))?);
     let (report, json) = prepare(plan, data, config, templates)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
     std::fs::create_dir_all(out).map_err(|e| Error::write(out, &e))?;
@@ -178,7 +183,7 @@ pub fn write_report(
         .map(|(name, ext, bytes)| write_atomic(out, &versioned(name, version, ext), bytes))
         .collect::<Result<Vec<_>, _>>()?;
     let unprintable = world.as_ref().map(|w| w.unprintable().iter().copied().collect()).unwrap_or_default();
-    let written = Written { files, unprintable };
+    let written = Written { files, unprintable, warnings };
     record(plan, data, config, out, version, &written)?;
     Ok(written)
 }
@@ -279,6 +284,30 @@ fn record(
     Ok(())
 }
 
+/// The reports already made beside `out` (the other period folders of the
+/// same outputs folder) with a number and a date: the last run of each.
+fn earlier_reports(out: &Path) -> Vec<crate::report::identity::Earlier> {
+    let Some(parent) = out.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p }) else {
+        return Vec::new();
+    };
+    let Ok(dirs) = std::fs::read_dir(parent) else { return Vec::new() };
+    let mut found = Vec::new();
+    for dir in dirs.flatten().map(|d| d.path()).filter(|d| d.is_dir()) {
+        // A manifest that cannot be read is `verify`'s to report, not the report's.
+        let Ok(Some(m)) = Manifest::load(&dir) else { continue };
+        let Some(run) = m.runs.last() else { continue };
+        let number = run.config["number"].as_u64().and_then(|n| u32::try_from(n).ok());
+        let date = run.config["date"]
+            .as_str()
+            .and_then(|d| time::Date::parse(d, &time::format_description::well_known::Iso8601::DATE).ok());
+        if let (Some(number), Some(date)) = (number, date) {
+            found.push(crate::report::identity::Earlier { period: m.period.clone(), number, date });
+        }
+    }
+    found.sort_by(|a, b| a.period.cmp(&b.period));
+    found
+}
+
 /// Reads the period's merged data (`tong-hop.json` in `out`) and checks it
 /// belongs to `period` and `plan`.
 pub fn read_period_data(plan: &Plan, period: crate::period::Period, out: &Path) -> Result<PeriodData, Error> {
@@ -326,7 +355,8 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
     let plan = load::load(source)?;
     let out = a.out.clone().unwrap_or_else(|| period_dir(&a.period));
     let data = read_period_data(&plan, a.period, &out)?;
-    let config = read_config(a.config.as_deref(), source)?;
+    let mut config = read_config(a.config.as_deref(), source)?;
+    config.set_issued(a.period, a.number, a.date, a.draft);
     let written = write_report(
         &plan,
         &data,
@@ -336,6 +366,9 @@ pub fn run(source: &PlanSource, a: &ReportArgs) -> Result<u8, Error> {
         Formats::of(&a.formats),
         a.force,
     )?;
+    for w in &written.warnings {
+        crate::terminal::warn(w);
+    }
     crate::say!("Đã lập báo cáo {}:", a.period.name());
     for f in &written.files {
         crate::say!("  đã ghi {}", f.display());

@@ -63,7 +63,7 @@ impl Assessment {
             Assessment::Met => "Đạt/vượt",
             Assessment::NotMet => "Chưa đạt",
             Assessment::NoData => "Chưa có số liệu",
-            Assessment::NotAssessable => "Không đánh giá tự động",
+            Assessment::NotAssessable => "Đánh giá định tính",
         }
     }
 

@@ -5,10 +5,10 @@
 
 use serde_json::{Value, json};
 
+use super::narrative::count;
 use super::tables::named;
 use crate::form::Value as Reported;
 use crate::merge::{Assessment, PeriodData, Receipt};
-use crate::vn;
 
 /// Task numbers as a report lists them: `1, 4, 7` or, past ten, the first
 /// ten and a count.
@@ -21,7 +21,7 @@ fn numbers(list: &[String]) -> String {
 }
 
 /// The comparison for the narrative's template, `null` without a previous period.
-pub fn context(data: &PeriodData) -> Value {
+pub fn context(data: &PeriodData, standing: &str) -> Value {
     let Some(previous) = &data.previous else { return Value::Null };
     let done_since: Vec<String> = data
         .tasks
@@ -36,16 +36,17 @@ pub fn context(data: &PeriodData) -> Value {
         "Không có nhiệm vụ nào hoàn thành thêm so với kỳ trước.".to_owned()
     } else {
         format!(
-            "Thêm {:02} nhiệm vụ hoàn thành so với kỳ trước (nhiệm vụ {}).",
-            done_since.len(),
+            "Có thêm {} nhiệm vụ hoàn thành so với kỳ trước (nhiệm vụ {}).",
+            count(done_since.len()),
             numbers(&done_since)
         )
     });
     if !backwards.is_empty() {
         sentences.push(format!(
-            "{:02} nhiệm vụ kỳ trước đã báo cáo hoàn thành nay được báo cáo chưa hoàn thành (nhiệm vụ {}); đề nghị các cơ quan chủ trì làm rõ.",
-            backwards.len(),
-            numbers(&backwards)
+            "Có {} nhiệm vụ kỳ trước đã báo cáo hoàn thành nay được báo cáo chưa hoàn thành (nhiệm vụ {}); {} đã đề nghị các cơ quan chủ trì làm rõ.",
+            count(backwards.len()),
+            numbers(&backwards),
+            standing
         ));
     }
     let (mut up, mut down, mut first, mut met) = (0, 0, 0, 0);
@@ -64,13 +65,13 @@ pub fn context(data: &PeriodData) -> Value {
     for (n, words) in [(up, "tăng"), (down, "giảm"), (first, "lần đầu có số liệu"), (met, "mới đạt mục tiêu")]
     {
         if n > 0 {
-            moved.push(format!("{n:02} chỉ tiêu {words}"));
+            moved.push(format!("{} chỉ tiêu {words}", count(n)));
         }
     }
     sentences.push(if moved.is_empty() {
         "Số liệu các chỉ tiêu không thay đổi so với kỳ trước.".to_owned()
     } else {
-        format!("Về chỉ tiêu: {}.", moved.join(", "))
+        format!("Về chỉ tiêu, so với kỳ trước có {}.", moved.join(", "))
     });
     let sent = |r: Option<Receipt>| r.is_some_and(|r| r != Receipt::Missing);
     let newly: Vec<&str> = data
@@ -86,16 +87,15 @@ pub fn context(data: &PeriodData) -> Value {
         .map(|a| a.name.as_str())
         .collect();
     if !newly.is_empty() {
-        sentences.push(format!("Gửi báo cáo kỳ này nhưng không gửi kỳ trước: {}.", named(&newly)));
+        sentences.push(format!(
+            "Các cơ quan, đơn vị gửi báo cáo kỳ này nhưng chưa gửi kỳ trước: {}.",
+            named(&newly)
+        ));
     }
     if !stopped.is_empty() {
-        sentences.push(format!("Đã gửi kỳ trước nhưng chưa gửi kỳ này: {}.", named(&stopped)));
-    }
-    let unchanged: usize = data.agencies.iter().filter(|a| a.tasks_unchanged > 0).count();
-    if unchanged > 0 {
         sentences.push(format!(
-            "{} cơ quan gửi lại nguyên câu trả lời kỳ trước cho một số nhiệm vụ đang triển khai (chi tiết trong kiem-tra.txt).",
-            vn::number(unchanged as f64)
+            "Các cơ quan, đơn vị đã gửi báo cáo kỳ trước nhưng chưa gửi kỳ này: {}.",
+            named(&stopped)
         ));
     }
     json!({

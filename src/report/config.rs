@@ -1,5 +1,9 @@
 //! The report configuration (`inputs/bao-cao.toml`): who issues the report,
-//! its number and date, who signs it, who receives it, which appendices.
+//! who signs it, who receives it, which appendices, and the number and date
+//! of each period's report (`[issued."2025"]`): a number and a date belong to
+//! one report, never to the plan.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
@@ -76,18 +80,50 @@ struct Record {
     appendix_files: bool,
     signature_image: Option<String>,
     stamp_image: Option<String>,
+    #[serde(default)]
+    issued: BTreeMap<String, IssuedRecord>,
+}
+
+/// `[issued."2025"]`: one period's report as the văn thư issues it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IssuedRecord {
+    number: Option<u32>,
+    date: Option<toml::value::Datetime>,
+    authority: Option<String>,
+    signer_title: Option<String>,
+    signer: Option<String>,
+}
+
+/// The number, date and (when it changes) signer of one period's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issued {
+    pub number: Option<u32>,
+    #[serde(serialize_with = "crate::form::opt_date")]
+    pub date: Option<Date>,
+    pub authority: Option<String>,
+    pub signer_title: Option<String>,
+    pub signer: Option<String>,
 }
 
 /// A checked configuration.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportConfig {
+    /// The file it was read from, for messages.
+    #[serde(skip)]
+    pub file: String,
     pub parent: String,
     pub issuer: String,
     /// `None` in a draft: the number is assigned when the report is issued.
+    /// Once [`ReportConfig::for_period`] has run, the number of that
+    /// period's report; before, the old top-level key, if any.
     pub number: Option<u32>,
-    /// `None` in a draft.
+    /// `None` in a draft; as `number`.
     #[serde(serialize_with = "crate::form::opt_date")]
     pub date: Option<Date>,
+    /// Each period's number, date and signer, by period id (`2025-H1`).
+    #[serde(skip)]
+    pub issued: BTreeMap<String, Issued>,
     pub place: Option<String>,
     pub recipient: Option<String>,
     pub authority: String,
@@ -112,42 +148,77 @@ pub struct ReportConfig {
 
 const AUTHORITIES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
 
+/// A signing authority is empty or starts with one of [`AUTHORITIES`].
+fn check_authority(authority: &str) -> Result<(), String> {
+    if authority.is_empty() || AUTHORITIES.iter().any(|a| authority.starts_with(&format!("{a} "))) {
+        return Ok(());
+    }
+    Err(format!(
+        "`authority` = «{authority}» — cần bắt đầu bằng TM., KT., TL., TUQ. hoặc Q. rồi đến chức vụ (ví dụ «KT. GIÁM ĐỐC»), hoặc để trống"
+    ))
+}
+
+/// A TOML date (`2025-06-20`) as a calendar date; what is wrong, naming `key`.
+fn toml_date(d: &toml::value::Datetime, key: &str) -> Result<Date, String> {
+    match (d.date, d.time) {
+        (Some(x), None) => Date::from_calendar_date(
+            i32::from(x.year),
+            Month::try_from(x.month).unwrap_or(Month::January),
+            x.day,
+        )
+        .map_err(|_| format!("`{key}` = {d} không phải một ngày có thật")),
+        _ => Err(format!("`{key}` = {d} — cần một ngày dạng 2025-06-20")),
+    }
+}
+
 impl ReportConfig {
     /// Reads and checks a configuration; every problem with its line.
     pub fn read(file: &SourceFile) -> Result<Self, Error> {
         let fail = |d: Diagnostic| Error::InvalidConfig { file: file.name.clone(), errors: vec![d] };
         let r: Record = parse(file).map_err(fail)?;
         let at = || Location::file(&file.name);
-        let date = match r.date {
-            None => None,
-            Some(d) => match (d.date, d.time) {
-                (Some(x), None) => Some(
-                    Date::from_calendar_date(
-                        i32::from(x.year),
-                        Month::try_from(x.month).unwrap_or(Month::January),
-                        x.day,
-                    )
-                    .map_err(|_| {
-                        fail(Diagnostic::error(at(), format!("`date` = {d} không phải một ngày có thật")))
-                    })?,
-                ),
-                _ => {
-                    return Err(fail(Diagnostic::error(
-                        at(),
-                        format!("`date` = {d} — cần một ngày dạng 2025-06-20"),
-                    )));
-                }
-            },
-        };
-        let authority = clean(&r.authority);
-        if !authority.is_empty() && !AUTHORITIES.iter().any(|a| authority.starts_with(&format!("{a} "))) {
-            return Err(fail(Diagnostic::error(
-                at(),
-                format!(
-                    "`authority` = «{authority}» — cần bắt đầu bằng TM., KT., TL., TUQ. hoặc Q. rồi đến chức vụ (ví dụ «KT. GIÁM ĐỐC»), hoặc để trống"
-                ),
-            )));
+        let date = r
+            .date
+            .map(|d| toml_date(&d, "date"))
+            .transpose()
+            .map_err(|w| fail(Diagnostic::error(at(), w)))?;
+        let mut issued = BTreeMap::new();
+        for (id, rec) in &r.issued {
+            let key = format!("[issued.\"{id}\"]");
+            let period = crate::period::Period::parse(id).map_err(|why| {
+                fail(Diagnostic::error(
+                    at(),
+                    format!("{key}: «{id}» không phải kỳ báo cáo ({why}) — viết như ở lệnh report: 2025-H1, 2025, 2025-Q3…"),
+                ))
+            })?;
+            let date = rec
+                .date
+                .map(|d| toml_date(&d, &format!("{key} date")))
+                .transpose()
+                .map_err(|w| fail(Diagnostic::error(at(), w)))?;
+            if rec.number == Some(0) {
+                return Err(fail(Diagnostic::error(
+                    at(),
+                    format!("{key} number phải từ 1 trở lên (hoặc bỏ dòng này khi lập dự thảo)"),
+                )));
+            }
+            let authority = rec.authority.as_deref().map(clean);
+            if let Some(a) = authority.as_deref() {
+                check_authority(a).map_err(|w| fail(Diagnostic::error(at(), format!("{key} {w}"))))?;
+            }
+            issued.insert(
+                period.id(),
+                Issued {
+                    number: rec.number,
+                    date,
+                    authority,
+                    signer_title: rec.signer_title.as_deref().map(clean),
+                    signer: rec.signer.as_deref().map(clean),
+                },
+            );
         }
+        let authority = clean(&r.authority);
+        check_authority(&authority).map_err(|w| fail(Diagnostic::error(at(), w)))?;
         if r.number == Some(0) {
             return Err(fail(Diagnostic::error(
                 at(),
@@ -176,6 +247,7 @@ impl ReportConfig {
         let stamp_image = image(&r.stamp_image, "stamp_image")?;
         let images = [&r.signature_image, &r.stamp_image].into_iter().flatten().cloned().collect();
         Ok(ReportConfig {
+            file: file.name.clone(),
             signature_image,
             stamp_image,
             images,
@@ -183,6 +255,7 @@ impl ReportConfig {
             issuer: clean(&r.issuer),
             number: r.number,
             date,
+            issued,
             place: r.place.map(|p| clean(&p)),
             recipient: r.recipient.map(|p| clean(&p)),
             authority,
@@ -193,6 +266,55 @@ impl ReportConfig {
             appendices: r.appendices,
             appendix_files: r.appendix_files,
         })
+    }
+
+    /// The configuration of `period`'s report: its number, date and signer
+    /// from `[issued."…"]`, else a draft; the number and date of the top of
+    /// the file (older configurations) still apply, with a warning, since
+    /// they would give every period's report the same identity.
+    pub fn for_period(&self, period: crate::period::Period) -> (ReportConfig, Vec<String>) {
+        let mut c = self.clone();
+        let mut warnings = Vec::new();
+        match self.issued.get(&period.id()) {
+            Some(i) => {
+                c.number = i.number;
+                c.date = i.date;
+                c.authority = i.authority.clone().unwrap_or(c.authority);
+                c.signer_title = i.signer_title.clone().unwrap_or(c.signer_title);
+                c.signer = i.signer.clone().unwrap_or(c.signer);
+            }
+            None if self.number.is_some() || self.date.is_some() => warnings.push(format!(
+                "{FILE}: `number`/`date` ở đầu tệp dùng chung cho báo cáo của mọi kỳ — hãy chuyển vào mục                  [issued.\"{}\"] (mỗi kỳ một số, một ngày), hoặc xóa để lập dự thảo",
+                period.id()
+            )),
+            None => {}
+        }
+        (c, warnings)
+    }
+
+    /// Sets `period`'s number and date from the command line (`report
+    /// --number --date`), or makes its report a draft (`--draft`).
+    pub fn set_issued(
+        &mut self,
+        period: crate::period::Period,
+        number: Option<u32>,
+        date: Option<Date>,
+        draft: bool,
+    ) {
+        if !draft && number.is_none() && date.is_none() {
+            return;
+        }
+        let empty = Issued { number: None, date: None, authority: None, signer_title: None, signer: None };
+        let entry = self.issued.entry(period.id()).or_insert(empty);
+        if draft {
+            (entry.number, entry.date) = (None, None);
+        }
+        entry.number = number.or(entry.number);
+        entry.date = date.or(entry.date);
+        if draft {
+            // The top-level keys of an older file must not fill a draft in either.
+            (self.number, self.date) = (None, None);
+        }
     }
 
     pub fn embedded() -> Result<Self, Error> {

@@ -9,10 +9,9 @@ use serde_json::{Value, json};
 use time::Date;
 
 use super::config::{AppendixKind, ReportConfig};
-use super::{agency_text, markdown, page_fit, tables};
+use super::{markdown, page_fit, tables};
 use crate::error::Error;
-use crate::form::Section;
-use crate::merge::{Assessment, Consolidated, PeriodData, Receipt};
+use crate::merge::PeriodData;
 use crate::plan::Plan;
 use crate::vn;
 
@@ -106,7 +105,7 @@ impl Report {
                     "rows": t.pdf_rows.as_ref().unwrap_or(&t.rows).iter().map(|r| match r {
                         Row::Group(text) => json!({"kind": "group", "text": text}),
                         Row::Cells(cells) => {
-                            let cells: Vec<String> = cells.iter().map(|c| page_fit::shorten_for_page(&c.display())).collect();
+                            let cells: Vec<String> = cells.iter().map(Cell::display).collect();
                             let split = page_fit::may_outgrow_page(&cells, &t.columns);
                             json!({"kind": "row", "cells": cells, "split": split})
                         }
@@ -116,19 +115,6 @@ impl Report {
             .collect();
         json!({ "doc": self.doc, "body": markdown::to_tree(&self.markdown), "appendices": appendices })
     }
-}
-
-/// `04`, `12`: counts below ten take a leading zero, as reports write them.
-fn count(n: usize) -> String {
-    format!("{n:02}")
-}
-
-fn share(n: usize, total: usize) -> String {
-    if total == 0 {
-        return "0%".into();
-    }
-    let pct = (n as f64 * 1000.0 / total as f64).round() / 10.0;
-    format!("{}%", vn::number(pct))
 }
 
 fn lower_first(s: &str) -> String {
@@ -251,119 +237,7 @@ fn narrative_markdown(
     template: &str,
     label: &dyn Fn(&str) -> String,
 ) -> Result<String, Error> {
-    let (from, to) = data.period.cutoff();
-    let info = &plan.info;
-    let total = data.tasks.len();
-    let by_status = |s: Consolidated| data.tasks.iter().filter(|t| t.status == s).count();
-    let done = by_status(Consolidated::DoneOnTime) + by_status(Consolidated::DoneLate);
-    let mut parts = vec![format!("đã hoàn thành {} nhiệm vụ ({})", count(done), share(done, total))];
-    if by_status(Consolidated::DoneLate) > 0 {
-        parts[0].push_str(&format!(
-            ", trong đó {} nhiệm vụ hoàn thành quá hạn",
-            count(by_status(Consolidated::DoneLate))
-        ));
-    }
-    for (s, words) in [
-        (Consolidated::InProgress, "đang triển khai"),
-        (Consolidated::Ongoing, "đang triển khai thường xuyên"),
-        (Consolidated::Overdue, "quá hạn"),
-        (Consolidated::NotStarted, "chưa triển khai"),
-        (Consolidated::NoData, "chưa có báo cáo"),
-    ] {
-        let n = by_status(s);
-        if n > 0 {
-            parts.push(format!("{words} {} nhiệm vụ ({})", count(n), share(n, total)));
-        }
-    }
-    let groups: Vec<Value> = plan
-        .task_groups
-        .iter()
-        .map(|g| {
-            let ts: Vec<_> = data.tasks.iter().filter(|t| t.group == g.number).collect();
-            let n = |f: &dyn Fn(Consolidated) -> bool| ts.iter().filter(|t| f(t.status)).count();
-            let summary = format!(
-                "hoàn thành {}, đang triển khai {}, quá hạn {}",
-                count(n(&|s| matches!(s, Consolidated::DoneOnTime | Consolidated::DoneLate))),
-                count(n(&|s| matches!(s, Consolidated::InProgress | Consolidated::Ongoing))),
-                count(n(&|s| s == Consolidated::Overdue))
-            );
-            json!({"number": g.number, "title": g.title, "total": count(ts.len()), "summary": summary})
-        })
-        .collect();
-    let overdue: Vec<Value> = data
-        .tasks
-        .iter()
-        .filter(|t| t.status == Consolidated::Overdue)
-        .map(|t| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "lead": tables::agencies_text(plan, &t.lead), "deadline": t.deadline.printed()}))
-        .collect();
-    let by_assessment = |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a).count();
-    let mut ind_parts = Vec::new();
-    for (a, words) in [
-        (Assessment::Met, "đạt và vượt mục tiêu"),
-        (Assessment::NotMet, "chưa đạt"),
-        (Assessment::NoData, "chưa có số liệu"),
-        (Assessment::NotAssessable, "đánh giá định tính hoặc chưa đánh giá tự động được"),
-    ] {
-        let n = by_assessment(a);
-        if n > 0 {
-            ind_parts.push(format!("{words} {} chỉ tiêu", count(n)));
-        }
-    }
-    let sent = data.agencies.iter().filter(|a| a.receipt != Receipt::Missing).count();
-    let missing: Vec<&str> =
-        data.agencies.iter().filter(|a| a.receipt == Receipt::Missing).map(|a| a.name.as_str()).collect();
-    let missing = if missing.is_empty() { String::new() } else { tables::named(&missing) };
-    // Agencies that wrote the same text are named together, once: at
-    // province scale many write the same sentence.
-    let narratives = |section: Section, own: Option<bool>| -> Vec<String> {
-        let mut texts: Vec<(&str, Vec<&str>)> = Vec::new();
-        for n in data.narratives.iter().filter(|n| n.section == section && !agency_text::is_blank(&n.text)) {
-            if own.is_some_and(|own| (n.agency == info.standing_agency) != own) {
-                continue;
-            }
-            let name = plan.agency_name(&n.agency);
-            match texts.iter_mut().find(|(t, _)| *t == n.text) {
-                Some((_, names)) => names.push(name),
-                None => texts.push((&n.text, vec![name])),
-            }
-        }
-        texts.into_iter().map(|(text, names)| agency_text::attributed(&tables::named(&names), text)).collect()
-    };
-    let next = data.period.next();
-    let (next_from, next_to) = next.cutoff();
-    let next_tasks: Vec<Value> = data
-        .tasks
-        .iter()
-        .filter(|t| !t.deadline.is_recurring())
-        .filter(|t| t.deadline.due().is_some_and(|d| d > next_from.min(to) && d <= next_to))
-        .filter(|t| !matches!(t.status, Consolidated::DoneOnTime | Consolidated::DoneLate))
-        .map(|t| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "lead": tables::agencies_text(plan, &t.lead), "deadline": t.deadline.printed()}))
-        .collect();
-    let context = json!({
-        "plan": {"kind": info.kind, "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
-        "standing": standing,
-        "recipient": recipient,
-        "period": {"name": data.period.name(), "from": vn::date(from), "to": vn::date(to), "deadline": vn::date(data.deadline)},
-        "next": {"name": next.name()},
-        "agencies": {
-            "total": data.agencies.len(), "sent": sent,
-            "on_time": data.agencies.iter().filter(|a| a.receipt == Receipt::OnTime).count(),
-            "late": data.agencies.iter().filter(|a| a.receipt == Receipt::Late).count(),
-            "missing_names": missing,
-        },
-        "tasks": {"total": total, "sentence": parts.join("; ")},
-        "groups": groups,
-        "overdue": overdue,
-        "indicators": {"total": data.indicators.len(), "sentence": ind_parts.join("; ")},
-        "direction": narratives(Section::Highlights, Some(true)),
-        "highlights": narratives(Section::Highlights, Some(false)),
-        "difficulties": narratives(Section::Difficulties, None),
-        "proposals": narratives(Section::Proposals, None),
-        "next_period": narratives(Section::NextPeriod, None),
-        "next_tasks": next_tasks,
-        "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts"), "charts": label("charts")},
-        "compare": super::compare::context(data),
-    });
+    let context = super::narrative::context(plan, data, standing, recipient, label)?;
     super::sandbox::render_text(template, NARRATIVE_FILE, context)
 }
 

@@ -3,15 +3,11 @@
 //!
 //! Rows are kept whole (their cells are boxes that cannot break), so a row
 //! taller than a page would run off its bottom and its text would be lost
-//! from the PDF without a word. Long texts are cut (the Excel file keeps
-//! them in full), and a row that may still be taller than a page is marked
-//! so that the layout lets it continue on the next page.
+//! from the PDF without a word. Nothing an agency wrote is cut from the
+//! signed PDF: a row that may be taller than a page is marked so that the
+//! layout lets it continue on the next page.
 
 use super::model::Column;
-
-/// The longest cell text a PDF row shows; a longer text is cut there and
-/// left in full in the Excel file.
-const CELL_LIMIT: usize = 600;
 
 /// Characters of the table's 11 pt serif on one line across the whole table of a
 /// landscape page (252 mm between the margins). Set low on purpose (about
@@ -24,18 +20,7 @@ const CHARS_ACROSS: f64 = 130.0;
 /// row may split; one this tall or less moves whole to the next page.
 const LINES_KEPT_WHOLE: usize = 18;
 
-/// `text`, cut at [`CELL_LIMIT`] characters (at a space) with a note saying
-/// where the rest is.
-pub fn shorten_for_page(text: &str) -> String {
-    if text.chars().count() <= CELL_LIMIT {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(CELL_LIMIT).collect();
-    let cut = cut.rsplit_once(char::is_whitespace).map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut} … (toàn văn trong tệp Excel kèm theo)")
-}
-
-/// Whether a row with these cells (already cut) may be taller than a page
+/// Whether a row with these cells may be taller than a page
 /// could hold whole: then it is laid out to continue on the next page.
 pub fn may_outgrow_page(cells: &[String], columns: &[Column]) -> bool {
     let total: f64 = columns.iter().map(|c| c.width).sum();
@@ -81,26 +66,15 @@ mod tests {
     fn a_long_text_in_a_narrow_column_may_outgrow_the_page() {
         // Measured by hand: 550 characters still fit in the lead agencies'
         // column, near the page's edge; 1,500 run off.
-        let lead = shorten_for_page(&"Sở Nội vụ, ".repeat(80));
+        let lead = "Sở Nội vụ, ".repeat(80);
         assert!(may_outgrow_page(&row(&lead, ""), &tasks()));
     }
 
     #[test]
     fn many_short_lines_may_outgrow_the_page() {
         let listed = (1..=30).map(|i| format!("- Văn bản số {i}")).collect::<Vec<_>>().join("\n");
-        assert!(listed.chars().count() < CELL_LIMIT);
         assert!(may_outgrow_page(&row("Sở Nội vụ", &listed), &tasks()));
         let few = (1..=8).map(|i| format!("- Văn bản số {i}")).collect::<Vec<_>>().join("\n");
         assert!(!may_outgrow_page(&row("Sở Nội vụ", &few), &tasks()));
-    }
-
-    #[test]
-    fn a_text_over_the_limit_is_cut_at_a_space_with_a_note() {
-        let long = "chữ ".repeat(400);
-        let cut = shorten_for_page(&long);
-        assert!(cut.ends_with("… (toàn văn trong tệp Excel kèm theo)"));
-        assert!(cut.chars().count() < CELL_LIMIT + 40);
-        assert!(cut.starts_with("chữ chữ"));
-        assert_eq!(shorten_for_page("ngắn"), "ngắn");
     }
 }

@@ -44,11 +44,7 @@ pub fn named(names: &[&str]) -> String {
         return names.join(", ");
     }
     let shown = NAMED - 2;
-    format!(
-        "{} và {} cơ quan, đơn vị khác",
-        names[..shown].join(", "),
-        vn::number((names.len() - shown) as f64)
-    )
+    format!("{} và {} cơ quan, đơn vị khác", names[..shown].join(", "), vn::count(names.len() - shown))
 }
 
 fn value_text(v: &Reported) -> String {
@@ -208,7 +204,8 @@ fn task_results(plan: &Plan, t: &TaskResult) -> String {
         t.answers.iter().filter(|a| a.role == Role::Coordinator && !a.achieved.trim().is_empty()).count();
     if coordinators > 0 {
         lines.push(format!(
-            "{coordinators} cơ quan phối hợp báo cáo kết quả (trang «{ANSWERS_SHEET}» của tệp Excel)."
+            "Có {} cơ quan phối hợp báo cáo kết quả (chi tiết tại biểu tổng hợp kèm theo).",
+            vn::count(coordinators)
         ));
     }
     lines.join("\n")
@@ -283,7 +280,8 @@ fn task_notes(plan: &Plan, t: &TaskResult) -> String {
         .count();
     if coordinators > 0 {
         lines.push(format!(
-            "{coordinators} cơ quan phối hợp nêu khó khăn, đề xuất (trang «{ANSWERS_SHEET}» của tệp Excel)."
+            "Có {} cơ quan phối hợp nêu khó khăn, đề xuất (chi tiết tại biểu tổng hợp kèm theo).",
+            vn::count(coordinators)
         ));
     }
     lines.join("\n")
@@ -357,21 +355,17 @@ pub fn receipt_table(data: &PeriodData) -> Rows {
         .iter()
         .enumerate()
         .map(|(i, a)| {
+            // What an official notes of a receipt: how late, sent again.
+            // Validation counts are the secretariat's (kiem-tra.*), not the report's.
             let mut notes = Vec::new();
-            if a.errors > 0 || a.warnings > 0 {
-                notes.push(format!("{} lỗi, {} cảnh báo", a.errors, a.warnings));
+            if let (Receipt::Late, Some(sent)) = (a.receipt, a.sent_on) {
+                let days = (sent - data.deadline).whole_days();
+                if days > 0 {
+                    notes.push(format!("Chậm {} ngày", vn::count(days as usize)));
+                }
             }
             if !a.superseded.is_empty() {
-                notes.push(format!("{} tệp gửi trước được thay thế", a.superseded.len()));
-            }
-            if !a.refused.is_empty() {
-                notes.push(format!("{} tệp không dùng được", a.refused.len()));
-            }
-            if a.tasks_unchanged > 0 {
-                notes.push(format!(
-                    "{} nhiệm vụ đang triển khai giữ nguyên câu trả lời kỳ trước",
-                    a.tasks_unchanged
-                ));
+                notes.push("Có gửi lại, thay thế báo cáo trước".to_owned());
             }
             let mut cells = vec![
                 Cell::Text((i + 1).to_string()),
@@ -410,7 +404,7 @@ pub fn receipts_for_pdf(data: &PeriodData, rows: &[Row]) -> Option<Vec<Row>> {
         .collect();
     let total = data.agencies.len();
     let heading = format!(
-        "Các cơ quan, đơn vị chưa gửi, gửi chậm hoặc có lỗi ({} trong tổng số {}); {} cơ quan, đơn vị khác gửi đúng hạn, không có lỗi (danh sách đầy đủ trong tệp Excel kèm theo)",
+        "Các cơ quan, đơn vị chưa gửi, gửi chậm hoặc phải gửi lại ({} trong tổng số {}); {} cơ quan, đơn vị khác gửi đúng hạn (danh sách đầy đủ tại biểu tổng hợp kèm theo)",
         vn::number(shown.len() as f64),
         vn::number(total as f64),
         vn::number((total - shown.len()) as f64)

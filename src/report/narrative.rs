@@ -1,0 +1,525 @@
+//! The words of the report: what the narrative template is given, computed
+//! from the plan and the period's data and phrased as a standing agency's
+//! official writes it (counts below ten with their zero, zero said in
+//! words, ratios «17/61», each document once with its agency, difficulties
+//! by theme, proposals by addressee). Every count here is the count of the
+//! appendices and of `tong-hop.json`: the sentences are built from the same
+//! statuses, never typed.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::documents::{self, Cited};
+use super::{agency_text, tables, themes};
+use crate::error::Error;
+use crate::form::{Role, Section};
+use crate::merge::{Assessment, Consolidated, PeriodData, Receipt, TaskResult};
+use crate::plan::Plan;
+use crate::plan::ids::AgencyId;
+use crate::vn;
+
+pub use crate::vn::count;
+
+/// `đạt 27,9%`.
+fn share(n: usize, total: usize) -> String {
+    let pct = if total == 0 { 0.0 } else { (n as f64 * 1000.0 / total as f64).round() / 10.0 };
+    format!("{}%", vn::number(pct))
+}
+
+/// A task as a list line: `Nhiệm vụ 6: … (Sở A; thời hạn: Tháng 02/2025)`.
+fn task_line(plan: &Plan, t: &TaskResult) -> Value {
+    json!({
+        "number": t.number.to_string(),
+        "name": t.name.trim_end_matches(['.', ',', ';', ' ']),
+        "lead": tables::agencies_text(plan, &t.lead),
+        "deadline": t.deadline.printed(),
+    })
+}
+
+/// A document cited by agencies, with who reported it and where.
+struct Found {
+    doc: Cited,
+    agencies: Vec<AgencyId>,
+    /// The task group of the first task whose result cites it; `None` for
+    /// a document cited in the agency's general sections.
+    group: Option<String>,
+}
+
+/// Every document the agencies cite, each once, in the plan's order of
+/// tasks, then in the order of the report sections.
+fn found_documents(plan: &Plan, data: &PeriodData) -> Vec<Found> {
+    let mut all: Vec<Found> = Vec::new();
+    // The plan itself, cited by everyone, is no result of anyone's.
+    let own = crate::text::fold(&plan.info.code);
+    let mut add = |doc: Cited, agency: &AgencyId, group: Option<&str>| match all
+        .iter_mut()
+        .find(|f| f.doc.same_as(&doc))
+    {
+        _ if crate::text::fold(&doc.number) == own => {}
+        Some(f) => {
+            if !f.agencies.contains(agency) {
+                f.agencies.push(agency.clone());
+            }
+            f.doc.complete_from(doc);
+        }
+        None => all.push(Found { doc, agencies: vec![agency.clone()], group: group.map(str::to_owned) }),
+    };
+    for t in &data.tasks {
+        for a in t.answers.iter().filter(|a| a.role == Role::Lead || t.leads_expected == 0) {
+            for doc in documents::cited(&a.achieved) {
+                add(doc, &a.agency, Some(&t.group));
+            }
+        }
+    }
+    for t in &data.tasks {
+        for a in t.answers.iter().filter(|a| a.role == Role::Coordinator) {
+            for doc in documents::cited(&a.achieved) {
+                add(doc, &a.agency, Some(&t.group));
+            }
+        }
+    }
+    for n in data.narratives.iter().filter(|n| n.section == Section::Highlights) {
+        for doc in documents::cited(&n.text) {
+            add(doc, &n.agency, None);
+        }
+    }
+    all
+}
+
+fn cited_line(plan: &Plan, f: &Found) -> String {
+    let names: Vec<&str> = f.agencies.iter().map(|a| plan.agency_name(a)).collect();
+    format!("{} ({})", f.doc.citation(), tables::named(&names))
+}
+
+/// Texts of one section, each distinct text once with the agencies that
+/// wrote it, as Markdown list items.
+fn attributed_texts<'a, T: AsRef<str> + PartialEq>(
+    plan: &Plan,
+    items: impl Iterator<Item = (&'a AgencyId, T)>,
+) -> Vec<String> {
+    let mut texts: Vec<(T, Vec<&str>)> = Vec::new();
+    for (agency, text) in items.filter(|(_, t)| !agency_text::is_blank(t.as_ref())) {
+        let name = plan.agency_name(agency);
+        match texts.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, names)) if !names.contains(&name) => names.push(name),
+            Some(_) => {}
+            None => texts.push((text, vec![name])),
+        }
+    }
+    texts
+        .into_iter()
+        .map(|(text, names)| agency_text::attributed(&tables::named(&names), text.as_ref()))
+        .collect()
+}
+
+/// A text without its lines that cite a document: the documents are
+/// listed on their own, each once.
+fn without_citations(text: &str) -> String {
+    text.lines().filter(|l| documents::cited(l).is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// Past this many, a list names the first and counts the rest.
+const LISTED: usize = 15;
+
+/// The first `limit` lines, and a line that counts the others.
+fn capped(mut lines: Vec<String>, limit: usize, rest: impl Fn(usize) -> String) -> Vec<String> {
+    if lines.len() > limit {
+        let more = lines.len() - limit;
+        lines.truncate(limit);
+        lines.push(rest(more));
+    }
+    lines
+}
+
+/// The tasks' statistics as officials state them.
+fn task_sentences(data: &PeriodData) -> Value {
+    let to = data.period.cutoff().1;
+    let total = data.tasks.len();
+    let n = |f: &dyn Fn(&TaskResult) -> bool| data.tasks.iter().filter(|t| f(t)).count();
+    let is = |s: Consolidated| move |t: &TaskResult| t.status == s;
+    let done = n(&|t| t.status.is_done());
+    let late = n(&is(Consolidated::DoneLate));
+    let mut parts = Vec::new();
+    parts.push(if done == 0 {
+        "chưa có nhiệm vụ nào hoàn thành".to_owned()
+    } else if late > 0 {
+        format!(
+            "đã hoàn thành {}/{} nhiệm vụ (đạt {}), trong đó {} nhiệm vụ hoàn thành sau thời hạn",
+            count(done),
+            count(total),
+            share(done, total),
+            count(late)
+        )
+    } else {
+        format!("đã hoàn thành {}/{} nhiệm vụ (đạt {})", count(done), count(total), share(done, total))
+    });
+    for (s, words) in [
+        (Consolidated::InProgress, "nhiệm vụ đang triển khai trong thời hạn"),
+        (Consolidated::Ongoing, "nhiệm vụ thường xuyên đang được thực hiện"),
+    ] {
+        let k = n(&is(s));
+        if k > 0 {
+            parts.push(format!("{} {words}", count(k)));
+        }
+    }
+    let overdue = n(&is(Consolidated::Overdue));
+    parts.push(if overdue == 0 {
+        "không có nhiệm vụ nào quá hạn".to_owned()
+    } else {
+        format!("{} nhiệm vụ quá hạn chưa hoàn thành", count(overdue))
+    });
+    for (s, words) in [
+        (Consolidated::NotStarted, "nhiệm vụ chưa triển khai"),
+        (Consolidated::NoData, "nhiệm vụ chưa có báo cáo của cơ quan chủ trì"),
+    ] {
+        let k = n(&is(s));
+        if k > 0 {
+            parts.push(format!("{} {words}", count(k)));
+        }
+    }
+    // Tasks due by the cut-off: on time and late counted by deadline.
+    let due: Vec<&TaskResult> = data
+        .tasks
+        .iter()
+        .filter(|t| !t.deadline.is_recurring() && t.deadline.due().is_some_and(|d| d <= to))
+        .collect();
+    let due_n = |s: Consolidated| due.iter().filter(|t| t.status == s).count();
+    let due_sentence = if due.is_empty() {
+        format!("Chưa có nhiệm vụ nào đến hạn tính đến ngày {}.", vn::date(to))
+    } else {
+        let mut p = Vec::new();
+        for (s, words) in [
+            (Consolidated::DoneOnTime, "hoàn thành đúng hạn"),
+            (Consolidated::DoneLate, "hoàn thành sau thời hạn"),
+            (Consolidated::Overdue, "quá hạn chưa hoàn thành"),
+            (Consolidated::NoData, "chưa có báo cáo"),
+        ] {
+            let k = due_n(s);
+            if k > 0 {
+                p.push(format!("{} nhiệm vụ {words}", count(k)));
+            }
+        }
+        format!(
+            "Trong số {} nhiệm vụ có thời hạn đến ngày {}: {}.",
+            count(due.len()),
+            vn::date(to),
+            p.join(", ")
+        )
+    };
+    json!({
+        "total": count(total),
+        "sentence": parts.join("; "),
+        "due": due_sentence,
+    })
+}
+
+/// One group's line: its counts (zeros left out, or said in words).
+fn group_sentence(ts: &[&TaskResult], done_numbers: &str) -> String {
+    let n = |f: &dyn Fn(Consolidated) -> bool| ts.iter().filter(|t| f(t.status)).count();
+    let done = n(&|s| s.is_done());
+    let going = n(&|s| matches!(s, Consolidated::InProgress | Consolidated::Ongoing));
+    let overdue = n(&|s| s == Consolidated::Overdue);
+    let waiting = n(&|s| matches!(s, Consolidated::NotStarted | Consolidated::NoData));
+    let mut p = vec![format!("{} nhiệm vụ", count(ts.len()))];
+    p.push(if done == 0 {
+        "chưa có nhiệm vụ hoàn thành".into()
+    } else {
+        format!("đã hoàn thành {} (nhiệm vụ {done_numbers})", count(done))
+    });
+    if going > 0 {
+        p.push(format!("đang triển khai {}", count(going)));
+    }
+    if overdue > 0 {
+        p.push(format!("quá hạn {}", count(overdue)));
+    }
+    if waiting > 0 {
+        p.push(format!("chưa triển khai hoặc chưa có báo cáo {}", count(waiting)));
+    }
+    p.join(", ")
+}
+
+/// The indicators' sentence and the notable ones by name.
+fn indicator_sentences(data: &PeriodData) -> Value {
+    let by = |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a).count();
+    let mut parts = Vec::new();
+    for (a, words) in [
+        (Assessment::Met, "chỉ tiêu đạt và vượt mục tiêu"),
+        (Assessment::NotMet, "chỉ tiêu chưa đạt mục tiêu"),
+        (Assessment::NoData, "chỉ tiêu chưa có số liệu"),
+        (Assessment::NotAssessable, "chỉ tiêu đánh giá định tính"),
+    ] {
+        let k = by(a);
+        if k > 0 {
+            parts.push(format!("{} {words}", count(k)));
+        }
+    }
+    let value = |i: &crate::merge::IndicatorResult| {
+        let unit = i.unit.trim();
+        match &i.value {
+            Some(crate::form::Value::Number(v))
+                if matches!(i.target.kind(), crate::plan::target::TargetKind::RankAtMost { .. }) =>
+            {
+                format!("xếp thứ {}", vn::number(*v))
+            }
+            Some(crate::form::Value::Number(v)) if unit.starts_with('%') => {
+                format!("đạt {}{unit}", vn::number(*v))
+            }
+            Some(crate::form::Value::Number(v)) => {
+                format!("đạt {} {unit}", vn::number(*v)).trim_end().to_owned()
+            }
+            Some(crate::form::Value::Text(t)) => agency_text::plain(t),
+            None => String::new(),
+        }
+    };
+    let short = |name: &str| name.trim_end_matches(['.', ';', ',']).to_owned();
+    let list = |a: Assessment| -> Vec<String> {
+        data.indicators
+            .iter()
+            .filter(|i| i.assessment == a)
+            .map(|i| {
+                format!(
+                    "{} (chỉ tiêu {}): {}, mục tiêu {}",
+                    short(&i.name),
+                    i.number,
+                    value(i),
+                    i.target.printed()
+                )
+            })
+            .collect()
+    };
+    json!({
+        "total": count(data.indicators.len()),
+        "sentence": parts.join(", "),
+        "met": list(Assessment::Met),
+        "not_met": list(Assessment::NotMet),
+        "no_data": data.indicators.iter().filter(|i| i.assessment == Assessment::NoData).map(|i| format!("{} (chỉ tiêu {})", short(&i.name), i.number)).collect::<Vec<_>>(),
+    })
+}
+
+/// The receipts' sentence: how many of how many reported, on time or not,
+/// who has not.
+fn receipt_sentence(data: &PeriodData, standing: &str, appendix: &str) -> String {
+    let total = data.agencies.len();
+    let sent = data.agencies.iter().filter(|a| a.receipt != Receipt::Missing).count();
+    let late = data.agencies.iter().filter(|a| a.receipt == Receipt::Late).count();
+    if sent == 0 {
+        return format!(
+            "Đến nay, {standing} chưa nhận được báo cáo của cơ quan, đơn vị nào; các nội dung dưới đây phản ánh kế hoạch, chưa có kết quả thực hiện."
+        );
+    }
+    let timing = match late {
+        0 => "tất cả đều gửi đúng hạn".to_owned(),
+        _ => format!("{} cơ quan gửi đúng hạn, {} cơ quan gửi chậm", count(sent - late), count(late)),
+    };
+    let missing: Vec<&str> =
+        data.agencies.iter().filter(|a| a.receipt == Receipt::Missing).map(|a| a.name.as_str()).collect();
+    let rest = if missing.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; còn {} cơ quan, đơn vị chưa gửi báo cáo: {}",
+            count(missing.len()),
+            tables::named(&missing)
+        )
+    };
+    format!(
+        "{standing} đã nhận được báo cáo của {}/{} cơ quan, đơn vị ({timing}){rest}. Chi tiết tại {appendix}.",
+        count(sent),
+        count(total)
+    )
+}
+
+/// The context the narrative template (`bao-cao.md.tera`) is given.
+pub fn context(
+    plan: &Plan,
+    data: &PeriodData,
+    standing: &str,
+    recipient: &str,
+    label: &dyn Fn(&str) -> String,
+) -> Result<Value, Error> {
+    let (from, to) = data.period.cutoff();
+    let info = &plan.info;
+    let docs = found_documents(plan, data);
+    // Implementing documents by agency, in the registry's order: each agency once.
+    let is_direction = |f: &&Found| f.group.is_none();
+    let direction_docs: Vec<String> = plan
+        .registry
+        .agencies()
+        .iter()
+        .filter_map(|a| {
+            let own: Vec<String> = docs
+                .iter()
+                .filter(is_direction)
+                .filter(|f| f.agencies.first() == Some(&a.id))
+                .map(|f| f.doc.citation())
+                .collect();
+            (!own.is_empty()).then(|| format!("{}: {}", a.name, own.join("; ")))
+        })
+        .collect();
+    let direction_count = direction_docs.len();
+    let direction_docs = capped(direction_docs, LISTED, |n| format!("và {} cơ quan, đơn vị khác", count(n)));
+    let direction_sentence = if direction_docs.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "Có {}/{} cơ quan, đơn vị đã ban hành kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai Kế hoạch, cụ thể:",
+            count(direction_count),
+            count(data.agencies.len())
+        )
+    };
+    let own = &info.standing_agency;
+    let highlights = |mine: bool| {
+        attributed_texts(
+            plan,
+            data.narratives
+                .iter()
+                .filter(|n| n.section == Section::Highlights && (n.agency == *own) == mine)
+                .map(|n| (&n.agency, without_citations(&n.text))),
+        )
+    };
+    let groups: Vec<Value> = plan
+        .task_groups
+        .iter()
+        .map(|g| {
+            let ts: Vec<&TaskResult> = data.tasks.iter().filter(|t| t.group == g.number).collect();
+            let done: Vec<String> =
+                ts.iter().filter(|t| t.status.is_done()).map(|t| t.number.to_string()).collect();
+            let products: Vec<String> = docs
+                .iter()
+                .filter(|f| f.group.as_deref() == Some(g.number.as_str()))
+                .map(|f| cited_line(plan, f))
+                .collect();
+            let products = capped(products, LISTED, |n| {
+                format!("và {} văn bản, sản phẩm khác, nêu tại {}", count(n), label("tasks"))
+            });
+            json!({
+                "number": g.number,
+                "title": g.title,
+                "sentence": group_sentence(&ts, &done.join(", ")),
+                "documents": products,
+            })
+        })
+        .collect();
+    let overdue: Vec<Value> =
+        data.tasks.iter().filter(|t| t.status == Consolidated::Overdue).map(|t| task_line(plan, t)).collect();
+    // Difficulties by theme, each agency named once in a theme; the
+    // difficulties of tasks count as the agency's too.
+    let mut by_theme: BTreeMap<usize, Vec<(&AgencyId, &str)>> = BTreeMap::new();
+    let mut causes: Vec<(String, Vec<&str>)> = Vec::new();
+    let task_difficulties =
+        data.tasks.iter().flat_map(|t| t.answers.iter().map(|a| (&a.agency, a.difficulties.as_str())));
+    let section_difficulties = data
+        .narratives
+        .iter()
+        .filter(|n| n.section == Section::Difficulties)
+        .map(|n| (&n.agency, n.text.as_str()));
+    for (agency, text) in
+        section_difficulties.chain(task_difficulties).filter(|(_, t)| !agency_text::is_blank(t))
+    {
+        let theme = themes::theme_of(text).and_then(|t| themes::THEMES.iter().position(|x| x.title == t));
+        by_theme.entry(theme.unwrap_or(themes::THEMES.len())).or_default().push((agency, text));
+        for cause in themes::causes(text) {
+            let name = plan.agency_name(agency);
+            match causes.iter_mut().find(|(c, _)| crate::text::fold(c) == crate::text::fold(&cause)) {
+                Some((_, names)) if !names.contains(&name) => names.push(name),
+                Some(_) => {}
+                None => causes.push((cause, vec![name])),
+            }
+        }
+    }
+    let difficulties: Vec<Value> = by_theme
+        .into_iter()
+        .map(|(i, items)| {
+            let title = themes::THEMES.get(i).map_or("Khó khăn khác", |t| t.title);
+            json!({"title": title, "items": attributed_texts(plan, items.into_iter())})
+        })
+        .collect();
+    let causes: Vec<String> = causes
+        .into_iter()
+        .map(|(c, names)| {
+            let mut chars = c.chars();
+            let c: String = chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            format!("{} ({}).", c.trim_end_matches('.'), tables::named(&names))
+        })
+        .collect();
+    // The next period: overdue tasks carried forward, then tasks falling due, by year.
+    let next = data.period.next();
+    let next_to = next.cutoff().1;
+    let mut due_by_year: BTreeMap<i32, Vec<Value>> = BTreeMap::new();
+    for t in data.tasks.iter().filter(|t| !t.status.is_done() && !t.deadline.is_recurring()) {
+        if let Some(d) = t.deadline.due().filter(|d| *d > to && *d <= next_to) {
+            due_by_year.entry(d.year()).or_default().push(task_line(plan, t));
+        }
+    }
+    let due_next: Vec<Value> = due_by_year
+        .into_iter()
+        .map(|(year, tasks)| json!({"label": format!("Các nhiệm vụ có thời hạn trong năm {year}"), "count": count(tasks.len()), "tasks": tasks}))
+        .collect();
+    let solutions = attributed_texts(
+        plan,
+        data.narratives
+            .iter()
+            .filter(|n| n.section == Section::NextPeriod)
+            .map(|n| (&n.agency, n.text.as_str())),
+    );
+    // Proposals by addressee: the report's recipient first, then the bodies in the order named.
+    // The plan's issuer as agencies write it short («Ủy ban nhân dân tỉnh») is the recipient.
+    let short_issuer = ["Ủy ban nhân dân tỉnh", "UBND tỉnh", "Ủy ban nhân dân thành phố", "UBND thành phố"];
+    let mut names: Vec<&str> = vec![recipient, info.issuer.as_str()];
+    names.extend(
+        short_issuer.iter().filter(|s| crate::text::fold(&info.issuer).starts_with(&crate::text::fold(s))),
+    );
+    names.extend(plan.registry.agencies().iter().map(|a| a.name.as_str()));
+    let mut by_whom: Vec<(Option<&str>, Vec<(&AgencyId, &str)>)> = Vec::new();
+    let proposals_texts = data
+        .narratives
+        .iter()
+        .filter(|n| n.section == Section::Proposals)
+        .map(|n| (&n.agency, n.text.as_str()))
+        .chain(data.tasks.iter().flat_map(|t| t.answers.iter().map(|a| (&a.agency, a.proposals.as_str()))));
+    for (agency, text) in proposals_texts.filter(|(_, t)| !agency_text::is_blank(t)) {
+        let to_whom = themes::addressee(text, &names)
+            .map(|n| if n == info.issuer || short_issuer.contains(&n) { recipient } else { n });
+        match by_whom.iter_mut().find(|(w, _)| *w == to_whom) {
+            Some((_, items)) => items.push((agency, text)),
+            None => by_whom.push((to_whom, vec![(agency, text)])),
+        }
+    }
+    by_whom.sort_by_key(|(w, _)| match w {
+        Some(w) if *w == recipient => 0,
+        Some(_) => 1,
+        None => 2,
+    });
+    let proposals: Vec<Value> = by_whom
+        .into_iter()
+        .map(|(whom, items)| {
+            let heading =
+                whom.map_or("Các đề xuất, kiến nghị khác".to_owned(), |w| format!("Đối với {w}"));
+            json!({"heading": heading, "items": attributed_texts(plan, items.into_iter())})
+        })
+        .collect();
+    let cumulative = data.previous.as_ref().filter(|p| p.cumulative).map(|p| p.period.name());
+    Ok(json!({
+        "plan": {"kind": info.kind, "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
+        "standing": standing,
+        "recipient": recipient,
+        "period": {"name": data.period.name(), "from": vn::date(from), "to": vn::date(to), "deadline": vn::date(data.deadline), "cumulative": cumulative},
+        "next": {"name": next.name()},
+        "receipts": receipt_sentence(data, standing, &label("receipts")),
+        "direction": {"sentence": direction_sentence, "documents": direction_docs, "own": highlights(true)},
+        "tasks": task_sentences(data),
+        "groups": groups,
+        "highlights": highlights(false),
+        "indicators": indicator_sentences(data),
+        "overdue_count": count(overdue.len()),
+        "overdue": overdue,
+        "difficulties": difficulties,
+        "causes": causes,
+        "due_next": due_next,
+        "solutions": solutions,
+        "proposals": proposals,
+        "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts"), "charts": label("charts")},
+        "compare": super::compare::context(data, standing),
+    }))
+}

@@ -1,0 +1,167 @@
+//! How a standing agency sorts what many agencies wrote: difficulties by
+//! what they are about (funding, staff, infrastructure…), the causes they
+//! give, and proposals by whom they are addressed to. Real reports group
+//! them so; a list of forty agencies each with its sentence is not read.
+
+use crate::text::fold;
+
+/// A theme of difficulties, and the words (folded) that place a text in it.
+pub struct Theme {
+    pub title: &'static str,
+    words: &'static [&'static str],
+}
+
+/// In the order reports usually take them; the first that matches wins.
+pub const THEMES: [Theme; 7] = [
+    Theme {
+        title: "Về thể chế, cơ chế, chính sách",
+        words: &["co che", "chinh sach", "quy dinh", "van ban huong dan", "thu tuc", "phap ly", "the che"],
+    },
+    Theme {
+        title: "Về tổ chức bộ máy",
+        words: &[
+            "sap xep",
+            "sap nhap",
+            "bo may",
+            "to chuc lai",
+            "hop nhat",
+            "chinh quyen dia phuong hai cap",
+        ],
+    },
+    Theme {
+        title: "Về kinh phí, nguồn lực",
+        words: &["kinh phi", "ngan sach", "nguon von", "von dau tu", "tai chinh", "nguon luc"],
+    },
+    Theme {
+        title: "Về nhân lực",
+        words: &["nhan luc", "can bo", "bien che", "nhan su", "chuyen trach", "chuyen gia", "trinh do"],
+    },
+    Theme {
+        title: "Về hạ tầng, trang thiết bị",
+        words: &[
+            "ha tang",
+            "thiet bi",
+            "duong truyen",
+            "may chu",
+            "mang luoi",
+            "song di dong",
+            "co so vat chat",
+        ],
+    },
+    Theme {
+        title: "Về dữ liệu, kết nối",
+        words: &["du lieu", "ket noi", "lien thong", "dong bo", "chia se"],
+    },
+    Theme {
+        title: "Về nhận thức, sự tham gia",
+        words: &["nhan thuc", "nguoi dan", "doanh nghiep", "tham gia", "thoi quen"],
+    },
+];
+
+/// The title of the theme `text` belongs to; `None` for the rest.
+pub fn theme_of(text: &str) -> Option<&'static str> {
+    let folded = fold(text);
+    THEMES.iter().find(|t| t.words.iter().any(|w| contains_words(&folded, w))).map(|t| t.title)
+}
+
+/// Whether `phrase` occurs in `folded` on word boundaries.
+fn contains_words(folded: &str, phrase: &str) -> bool {
+    folded.match_indices(phrase).any(|(i, _)| {
+        let before = folded[..i].chars().next_back().is_none_or(|c| c == ' ');
+        let after = folded[i + phrase.len()..].chars().next().is_none_or(|c| c == ' ');
+        before && after
+    })
+}
+
+/// The causes a text gives: the clause after «do», «vì», «nguyên nhân là»
+/// («Tiến độ chậm do kinh phí chưa được bố trí» → «kinh phí chưa được bố
+/// trí»). Only what the agency wrote: a cause nobody gave is not invented.
+pub fn causes(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for sentence in text.split(['.', ';', '\n']) {
+        let lower = sentence.to_lowercase();
+        for marker in ["nguyên nhân là ", "nguyên nhân: ", " do ", " vì ", " bởi "] {
+            let Some(i) = lower.find(marker) else { continue };
+            // `to_lowercase` keeps the byte offsets of Vietnamese letters (one case each, same length).
+            let Some(clause) = sentence.get(i + marker.len()..) else { continue };
+            let clause = clause.trim().trim_end_matches([',', ':']);
+            if clause.split_whitespace().count() >= 3 {
+                out.push(clause.to_owned());
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// Who a proposal is addressed to: the body named after «Đề nghị»,
+/// «Kiến nghị», «Đề xuất» (and «kính đề nghị», «đề nghị … xem xét»),
+/// found among `names` (the plan's agencies and the bodies above them);
+/// a ministry or the Government not among them is «các bộ, ngành Trung
+/// ương»; `None` when it names nobody.
+pub fn addressee<'a>(text: &str, names: &[&'a str]) -> Option<&'a str> {
+    let folded = fold(text);
+    let start = ["de nghi ", "kien nghi ", "de xuat "]
+        .iter()
+        .filter_map(|m| folded.find(m).map(|i| i + m.len()))
+        .min()?;
+    let tail = &folded[start..];
+    let central =
+        ["bo ", "cac bo", "chinh phu", "thu tuong", "trung uong"].iter().any(|w| tail.starts_with(w));
+    // The body named closest to the verb: «Đề nghị Sở Tài chính tham mưu UBND tỉnh» is to Sở Tài chính.
+    names
+        .iter()
+        .filter_map(|n| {
+            let key = fold(n);
+            (!key.is_empty())
+                .then(|| tail.find(&key).map(|i| (i, std::cmp::Reverse(key.len()), *n)))
+                .flatten()
+        })
+        .min()
+        .filter(|(i, _, _)| !central || *i == 0)
+        .map(|(_, _, n)| n)
+        .or(central.then_some(CENTRAL))
+}
+
+/// The heading of proposals to central bodies.
+pub const CENTRAL: &str = "các bộ, ngành Trung ương";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn difficulties_fall_under_their_theme() {
+        assert_eq!(theme_of("Kinh phí bố trí cho nhiệm vụ còn hạn chế."), Some("Về kinh phí, nguồn lực"));
+        assert_eq!(theme_of("Thiếu cán bộ chuyên trách về chuyển đổi số."), Some("Về nhân lực"));
+        assert_eq!(
+            theme_of("Chưa có văn bản hướng dẫn của bộ, ngành Trung ương."),
+            Some("Về thể chế, cơ chế, chính sách")
+        );
+        assert_eq!(theme_of("Thời tiết bất lợi."), None);
+    }
+
+    #[test]
+    fn causes_are_the_agencys_own_words() {
+        assert_eq!(
+            causes("Tiến độ xây dựng cơ sở dữ liệu còn chậm do kinh phí năm 2025 chưa được bố trí."),
+            ["kinh phí năm 2025 chưa được bố trí"]
+        );
+        assert!(causes("Kinh phí còn hạn chế.").is_empty());
+    }
+
+    #[test]
+    fn a_proposal_is_addressed_to_the_body_it_names_first() {
+        let names = ["Ủy ban nhân dân tỉnh", "Sở Tài chính", "Bộ Khoa học và Công nghệ"];
+        assert_eq!(
+            addressee("Đề nghị Sở Tài chính tham mưu UBND tỉnh bố trí kinh phí.", &names),
+            Some("Sở Tài chính")
+        );
+        assert_eq!(
+            addressee("Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo các sở.", &names),
+            Some("Ủy ban nhân dân tỉnh")
+        );
+        assert_eq!(addressee("Đề nghị tổ chức tập huấn.", &names), None);
+        assert_eq!(addressee("Kiến nghị Bộ Tư pháp sớm ban hành hướng dẫn.", &names), Some(CENTRAL));
+    }
+}

@@ -1,0 +1,130 @@
+//! The words of the signed report, read back from the PDF the demo makes
+//! for two periods (the half year, then the cumulative year): each report
+//! its own number and a date after its cut-off, no words of the software,
+//! no «00», every count the narrative states equal to the data, and the
+//! documents agencies cite named once each.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed: `bash tests/run` installs it");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The narrative: from the first page to the signature block, on one line.
+fn narrative(text: &str) -> String {
+    let end = text.find("Nơi nhận:").expect("signature block");
+    text[..end].split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The number right before `after` in `text` («18/61 nhiệm vụ» → 18, 61 with `/`).
+fn numbers_before(text: &str, after: &str) -> Vec<usize> {
+    let i = text.find(after).unwrap_or_else(|| panic!("«{after}» not in the narrative:\n{text}"));
+    let head = text[..i].trim_end();
+    let token = head.rsplit(' ').next().unwrap();
+    token.split('/').map(|n| n.trim_matches(|c: char| !c.is_ascii_digit()).parse().unwrap()).collect()
+}
+
+fn count(data: &Value, status: &str) -> usize {
+    data["tasks"].as_array().unwrap().iter().filter(|t| t["status"] == status).count()
+}
+
+#[test]
+fn each_report_reads_as_an_official_wrote_it_and_its_numbers_are_the_datas() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = common::baocao(dir.path(), &["demo", "--period", "2025-H1,2025"]);
+    assert_eq!(code, 0, "{out}");
+    let mut identities = Vec::new();
+    for period in ["2025-H1", "2025"] {
+        let base = dir.path().join("outputs").join(period);
+        let text = pdftotext(&base.join(format!("bao-cao-{period}.pdf")));
+        let data = common::json(&base.join("tong-hop.json"));
+        let words = narrative(&text);
+
+        // Its own identity, dated after its cut-off.
+        let number = text.lines().find(|l| l.starts_with("Số: ")).unwrap().to_owned();
+        let date = text.lines().find(|l| l.starts_with("Cà Mau, ngày ")).unwrap().to_owned();
+        identities.push((number, date.clone()));
+        let year: i32 = date.rsplit(' ').next().unwrap().parse().unwrap();
+        let month: u32 = date.split("tháng ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+        match period {
+            "2025-H1" => assert!((year, month) >= (2025, 6), "{date}"),
+            _ => assert!((year, month) >= (2025, 12), "{date}"),
+        }
+
+        // Nothing of the software, anywhere in the signed document.
+        for word in [
+            "kiem-tra",
+            "Excel",
+            "đánh giá tự động",
+            "lỗi",
+            "cảnh báo",
+            "toàn văn",
+            "(mẫu)",
+            ".txt",
+            ".json",
+            " 00 ",
+        ] {
+            assert!(!text.contains(word), "{period}: «{word}» in the signed report");
+        }
+        assert!(!words.contains("Tiếp tục triển khai trong năm"), "{period}: carried text presented as news");
+
+        // The structure of a real progress report.
+        for heading in [
+            "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI",
+            "II. KẾT QUẢ THỰC HIỆN",
+            "III. HẠN CHẾ, KHÓ KHĂN, VƯỚNG MẮC",
+            "IV. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM",
+            "V. ĐỀ XUẤT, KIẾN NGHỊ",
+            "Kết quả theo nhóm nhiệm vụ",
+            "Đối với Ủy ban nhân dân tỉnh Cà Mau",
+        ] {
+            assert!(words.contains(heading), "{period}: no «{heading}»");
+        }
+
+        // Every count stated equals the data's.
+        let tasks = data["tasks"].as_array().unwrap().len();
+        let done = count(&data, "done-on-time") + count(&data, "done-late");
+        assert_eq!(numbers_before(&words, "nhiệm vụ (đạt"), [done, tasks], "{period}");
+        assert_eq!(
+            numbers_before(&words, "nhiệm vụ đang triển khai trong thời hạn")[0],
+            count(&data, "in-progress")
+        );
+        let overdue = count(&data, "overdue");
+        if overdue == 0 {
+            assert!(words.contains("không có nhiệm vụ nào quá hạn"), "{period}");
+        } else {
+            assert_eq!(numbers_before(&words, "nhiệm vụ quá hạn chưa hoàn thành;")[0], overdue, "{period}");
+            assert_eq!(numbers_before(&words, "nhiệm vụ quá hạn nêu tại Mục III")[0], overdue, "{period}");
+        }
+        let agencies = data["agencies"].as_array().unwrap();
+        let sent = agencies.iter().filter(|a| a["receipt"] != "missing").count();
+        assert_eq!(numbers_before(&words, "cơ quan, đơn vị ("), [sent, agencies.len()], "{period}");
+        let met = data["indicators"].as_array().unwrap().iter().filter(|i| i["assessment"] == "met").count();
+        assert_eq!(numbers_before(&words, "chỉ tiêu đạt và vượt mục tiêu,")[0], met, "{period}");
+        // Counts below ten keep their zero.
+        for d in 1..=9 {
+            assert!(!words.contains(&format!(" {d} nhiệm vụ")), "{period}: «{d} nhiệm vụ» without its zero");
+            assert!(!words.contains(&format!(" {d} cơ quan")), "{period}: «{d} cơ quan» without its zero");
+        }
+
+        // Each document an agency cites is named once in the narrative.
+        let cited = words.matches("Kế hoạch số ").count() + words.matches("Quyết định số ").count();
+        assert!(cited > 5, "{period}: documents not cited: {cited}");
+        let mut seen = std::collections::BTreeSet::new();
+        for part in words.split("Quyết định số ").skip(1) {
+            let citation: String = part.split(' ').take(3).collect::<Vec<_>>().join(" ");
+            assert!(seen.insert(citation.clone()), "{period}: «Quyết định số {citation}» named twice");
+        }
+    }
+    assert_ne!(identities[0], identities[1], "two periods' reports with one number and date");
+}
