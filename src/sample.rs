@@ -110,8 +110,8 @@ fn pick_fill(templates: &[&str], rng: &mut Rng, doc: &str, year: i32) -> String 
 fn fill(template: &str, rng: &mut Rng, doc: &str, year: i32) -> String {
     template
         .replace("{doc}", doc)
-        .replace("{n}", &(rng.below(12) + 2).to_string())
-        .replace("{m}", &(rng.below(900) + 100).to_string())
+        .replace("{n}", &format!("{:02}", rng.below(12) + 2))
+        .replace("{m}", &((rng.below(90) + 10) * 10).to_string())
         .replace("{p}", &(rng.below(40) + 50).to_string())
         .replace("{y}", &(year + 1).to_string())
 }

@@ -93,7 +93,7 @@ fn reports_are_pdf_a_recorded_verified_and_versioned() {
     // Another report number: a new version; the first stays as it was.
     let config =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs/bao-cao.toml")).unwrap();
-    std::fs::write(d.join("so-6.toml"), config.replace("number = 5", "number = 6")).unwrap();
+    std::fs::write(d.join("so-6.toml"), config.replace("number = 45", "number = 46")).unwrap();
     let (code, out, err) = baocao(d, &["report", "--period", "2025-H1", "--config", "so-6.toml"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("bao-cao-2025-H1-v2.pdf"), "{out}");

@@ -181,8 +181,8 @@ fn a_second_period_is_prefilled_carried_compared_and_charted() {
     let pdf = pdftotext(&d.join("outputs/2025/bao-cao-2025.pdf"));
     let flat = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("So với báo cáo 6 tháng đầu năm 2025"), "comparison heading");
-    assert!(flat.contains("cộng dồn kết quả đã báo cáo 6 tháng đầu năm 2025"));
-    assert!(flat.contains("Đã gửi kỳ trước nhưng chưa gửi kỳ này:"));
+    assert!(flat.contains("bao gồm kết quả đã báo cáo 6 tháng đầu năm 2025"));
+    assert!(flat.contains("Các cơ quan, đơn vị đã gửi báo cáo kỳ trước nhưng chưa gửi kỳ này:"));
     assert!(
         flat.contains(&format!(
             "nhiệm vụ kỳ trước đã báo cáo hoàn thành nay được báo cáo chưa hoàn thành (nhiệm vụ {reopened}"
@@ -201,7 +201,7 @@ fn a_second_period_is_prefilled_carried_compared_and_charted() {
     let sentence = if newly_done == 0 {
         "Không có nhiệm vụ nào hoàn thành thêm".to_owned()
     } else {
-        format!("Thêm {newly_done:02} nhiệm vụ hoàn thành so với kỳ trước")
+        format!("Có thêm {newly_done:02} nhiệm vụ hoàn thành so với kỳ trước")
     };
     assert!(flat.contains(&sentence), "{sentence}");
     // Each answer says how it compares, in the Excel file's per-agency sheet.

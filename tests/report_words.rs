@@ -62,19 +62,15 @@ fn each_report_reads_as_an_official_wrote_it_and_its_numbers_are_the_datas() {
         }
 
         // Nothing of the software, anywhere in the signed document.
-        for word in [
-            "kiem-tra",
-            "Excel",
-            "đánh giá tự động",
-            "lỗi",
-            "cảnh báo",
-            "toàn văn",
-            "(mẫu)",
-            ".txt",
-            ".json",
-            " 00 ",
-        ] {
+        for word in ["kiem-tra", "Excel", "đánh giá tự động", "toàn văn", "(mẫu)", ".txt", ".json", " 00 "]
+        {
             assert!(!text.contains(word), "{period}: «{word}» in the signed report");
+        }
+        // Validation counts («0 lỗi, 3 cảnh báo») are the secretariat's.
+        for d in 0..=9 {
+            for word in [format!("{d} lỗi"), format!("{d} cảnh báo")] {
+                assert!(!text.contains(&word), "{period}: «{word}» in the signed report");
+            }
         }
         assert!(!words.contains("Tiếp tục triển khai trong năm"), "{period}: carried text presented as news");
 
@@ -104,7 +100,7 @@ fn each_report_reads_as_an_official_wrote_it_and_its_numbers_are_the_datas() {
             assert!(words.contains("không có nhiệm vụ nào quá hạn"), "{period}");
         } else {
             assert_eq!(numbers_before(&words, "nhiệm vụ quá hạn chưa hoàn thành;")[0], overdue, "{period}");
-            assert_eq!(numbers_before(&words, "nhiệm vụ quá hạn nêu tại Mục III")[0], overdue, "{period}");
+            assert_eq!(numbers_before(&words, "nhiệm vụ quá hạn nêu tại")[0], overdue, "{period}");
         }
         let agencies = data["agencies"].as_array().unwrap();
         let sent = agencies.iter().filter(|a| a["receipt"] != "missing").count();

@@ -37,6 +37,9 @@ fn task_line(plan: &Plan, t: &TaskResult) -> Value {
     })
 }
 
+/// A text and the agency that wrote it.
+type Said<'a> = (&'a AgencyId, &'a str);
+
 /// A document cited by agencies, with who reported it and where.
 struct Found {
     doc: Cited,
@@ -50,13 +53,14 @@ struct Found {
 /// tasks, then in the order of the report sections.
 fn found_documents(plan: &Plan, data: &PeriodData) -> Vec<Found> {
     let mut all: Vec<Found> = Vec::new();
-    // The plan itself, cited by everyone, is no result of anyone's.
-    let own = crate::text::fold(&plan.info.code);
+    // The plan itself and the documents it implements, cited by everyone,
+    // are no result of anyone's.
+    let basis = crate::text::fold(&format!("{} {}", plan.info.code, plan.info.summary));
     let mut add = |doc: Cited, agency: &AgencyId, group: Option<&str>| match all
         .iter_mut()
         .find(|f| f.doc.same_as(&doc))
     {
-        _ if crate::text::fold(&doc.number) == own => {}
+        _ if basis.contains(&crate::text::fold(&doc.number)) => {}
         Some(f) => {
             if !f.agencies.contains(agency) {
                 f.agencies.push(agency.clone());
@@ -263,7 +267,7 @@ fn indicator_sentences(data: &PeriodData) -> Value {
                 format!("xếp thứ {}", vn::number(*v))
             }
             Some(crate::form::Value::Number(v)) if unit.starts_with('%') => {
-                format!("đạt {}{unit}", vn::number(*v))
+                format!("đạt {}% {}", vn::number(*v), unit[1..].trim()).trim_end().to_owned()
             }
             Some(crate::form::Value::Number(v)) => {
                 format!("đạt {} {unit}", vn::number(*v)).trim_end().to_owned()
@@ -272,19 +276,19 @@ fn indicator_sentences(data: &PeriodData) -> Value {
             None => String::new(),
         }
     };
+    // A share's target without its sign («≥ 95» of a % indicator) takes it.
+    let target = |i: &crate::merge::IndicatorResult| {
+        let t = i.target.printed().trim();
+        let digit_last = t.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+        if i.unit.trim() == "%" && digit_last { format!("{t}%") } else { t.to_owned() }
+    };
     let short = |name: &str| name.trim_end_matches(['.', ';', ',']).to_owned();
     let list = |a: Assessment| -> Vec<String> {
         data.indicators
             .iter()
             .filter(|i| i.assessment == a)
             .map(|i| {
-                format!(
-                    "{} (chỉ tiêu {}): {}, mục tiêu {}",
-                    short(&i.name),
-                    i.number,
-                    value(i),
-                    i.target.printed()
-                )
+                format!("{} (chỉ tiêu {}): {}, mục tiêu {}", short(&i.name), i.number, value(i), target(i))
             })
             .collect()
     };
@@ -471,7 +475,7 @@ pub fn context(
         short_issuer.iter().filter(|s| crate::text::fold(&info.issuer).starts_with(&crate::text::fold(s))),
     );
     names.extend(plan.registry.agencies().iter().map(|a| a.name.as_str()));
-    let mut by_whom: Vec<(Option<&str>, Vec<(&AgencyId, &str)>)> = Vec::new();
+    let mut by_whom: Vec<(Option<&str>, Vec<Said>)> = Vec::new();
     let proposals_texts = data
         .narratives
         .iter()
@@ -491,11 +495,23 @@ pub fn context(
         Some(_) => 1,
         None => 2,
     });
+    // What agencies ask of the standing agency is its own to take up (in
+    // the next tasks), not a request to the recipient.
+    let to_us: Vec<String> = by_whom
+        .iter()
+        .filter(|(w, _)| *w == Some(standing))
+        .flat_map(|(_, items)| attributed_texts(plan, items.iter().copied()))
+        .collect();
     let proposals: Vec<Value> = by_whom
         .into_iter()
+        .filter(|(w, _)| *w != Some(standing))
         .map(|(whom, items)| {
-            let heading =
-                whom.map_or("Các đề xuất, kiến nghị khác".to_owned(), |w| format!("Đối với {w}"));
+            let heading = match whom {
+                Some(w) if w == recipient => format!("Đối với {w}"),
+                Some(w) if w == themes::CENTRAL => format!("Đề nghị {recipient} kiến nghị {w}"),
+                Some(w) => format!("Đề nghị {recipient} chỉ đạo {w}"),
+                None => "Các đề xuất, kiến nghị khác".to_owned(),
+            };
             json!({"heading": heading, "items": attributed_texts(plan, items.into_iter())})
         })
         .collect();
@@ -519,6 +535,8 @@ pub fn context(
         "due_next": due_next,
         "solutions": solutions,
         "proposals": proposals,
+        "to_us": to_us,
+        "overdue_at": if causes.is_empty() { "Mục III" } else { "khoản 1 Mục III" },
         "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts"), "charts": label("charts")},
         "compare": super::compare::context(data, standing),
     }))
