@@ -18,6 +18,12 @@ pub fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
+/// `s` with its first letter in capitals («kinh phí…» → «Kinh phí…»).
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// NFC with runs of white space (including line breaks inside a table cell)
 /// folded into one space and the ends trimmed.
 pub fn clean(s: &str) -> String {

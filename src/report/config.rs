@@ -311,10 +311,6 @@ impl ReportConfig {
         }
         entry.number = number.or(entry.number);
         entry.date = date.or(entry.date);
-        if draft {
-            // The top-level keys of an older file must not fill a draft in either.
-            (self.number, self.date) = (None, None);
-        }
     }
 
     pub fn embedded() -> Result<Self, Error> {

@@ -44,16 +44,15 @@ impl Cited {
             && (self.date.is_none() || other.date.is_none() || self.date == other.date)
     }
 
+    /// Kind and number, folded: documents that may be the same share it.
+    pub fn key(&self) -> String {
+        format!("{}|{}", crate::text::fold(&self.kind), self.number.to_uppercase())
+    }
+
     /// Takes the date and subject of `other`, the same document cited with more detail.
     pub fn complete_from(&mut self, other: Cited) {
         self.date = self.date.take().or(other.date);
         self.subject = self.subject.take().or(other.subject);
-    }
-
-    /// A document that directs the work rather than being its product:
-    /// the implementing plans, directives and official letters.
-    pub fn is_direction(&self) -> bool {
-        matches!(crate::text::fold(&self.kind).as_str(), "ke hoach" | "chi thi" | "cong van" | "huong dan")
     }
 }
 
@@ -147,7 +146,6 @@ mod tests {
                 "Nghị quyết số 03/2025/NQ-HĐND",
             ]
         );
-        assert!(docs[0].is_direction() && !docs[1].is_direction());
     }
 
     #[test]

@@ -196,7 +196,11 @@ pub fn build(
         .collect();
     let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| "báo cáo của các cơ quan".into());
 
-    let markdown = narrative_markdown(plan, data, &standing, &recipient, narrative, &label)?;
+    let markdown = super::sandbox::render_text(
+        narrative,
+        NARRATIVE_FILE,
+        super::narrative::context(plan, data, &standing, &recipient, &label),
+    )?;
     let tables = config
         .appendices
         .iter()
@@ -227,18 +231,6 @@ pub fn build(
     let ident = format!("baocao/{}/{}/{}", info.code, data.period.id(), number.trim());
     let texts = tables::texts_table(plan, data, &note);
     Ok(Report { doc, markdown, tables, texts, date, ident })
-}
-
-fn narrative_markdown(
-    plan: &Plan,
-    data: &PeriodData,
-    standing: &str,
-    recipient: &str,
-    template: &str,
-    label: &dyn Fn(&str) -> String,
-) -> Result<String, Error> {
-    let context = super::narrative::context(plan, data, standing, recipient, label)?;
-    super::sandbox::render_text(template, NARRATIVE_FILE, context)
 }
 
 /// The place and date line: `Cà Mau, ngày 20 tháng 6 năm 2025`, or blanks

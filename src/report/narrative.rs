@@ -12,7 +12,6 @@ use serde_json::{Value, json};
 
 use super::documents::{self, Cited};
 use super::{agency_text, tables, themes};
-use crate::error::Error;
 use crate::form::{Role, Section};
 use crate::merge::{Assessment, Consolidated, PeriodData, Receipt, TaskResult};
 use crate::plan::Plan;
@@ -25,6 +24,12 @@ pub use crate::vn::count;
 fn share(n: usize, total: usize) -> String {
     let pct = if total == 0 { 0.0 } else { (n as f64 * 1000.0 / total as f64).round() / 10.0 };
     format!("{}%", vn::number(pct))
+}
+
+/// `NN words` for each non-zero count, in order: a sentence leaves out
+/// what there is none of.
+fn nonzero<'w>(counts: impl IntoIterator<Item = (usize, &'w str)>) -> Vec<String> {
+    counts.into_iter().filter(|(k, _)| *k > 0).map(|(k, words)| format!("{} {words}", count(k))).collect()
 }
 
 /// A task as a list line: `Nhiệm vụ 6: … (Sở A; thời hạn: Tháng 02/2025)`.
@@ -49,43 +54,51 @@ struct Found {
     group: Option<String>,
 }
 
-/// Every document the agencies cite, each once, in the plan's order of
-/// tasks, then in the order of the report sections.
+/// Every document the agencies cite, each once: in the plan's order of
+/// tasks (the lead agencies' results first, then the coordinators'), then
+/// in the report sections.
 fn found_documents(plan: &Plan, data: &PeriodData) -> Vec<Found> {
-    let mut all: Vec<Found> = Vec::new();
     // The plan itself and the documents it implements, cited by everyone,
     // are no result of anyone's.
     let basis = crate::text::fold(&format!("{} {}", plan.info.code, plan.info.summary));
-    let mut add = |doc: Cited, agency: &AgencyId, group: Option<&str>| match all
-        .iter_mut()
-        .find(|f| f.doc.same_as(&doc))
-    {
-        _ if basis.contains(&crate::text::fold(&doc.number)) => {}
-        Some(f) => {
-            if !f.agencies.contains(agency) {
-                f.agencies.push(agency.clone());
-            }
-            f.doc.complete_from(doc);
-        }
-        None => all.push(Found { doc, agencies: vec![agency.clone()], group: group.map(str::to_owned) }),
+    let results = |role: Role| {
+        data.tasks.iter().flat_map(move |t| {
+            t.answers
+                .iter()
+                .filter(move |a| a.role == role)
+                .map(move |a| (&a.agency, a.achieved.as_str(), Some(t.group.as_str())))
+        })
     };
-    for t in &data.tasks {
-        for a in t.answers.iter().filter(|a| a.role == Role::Lead || t.leads_expected == 0) {
-            for doc in documents::cited(&a.achieved) {
-                add(doc, &a.agency, Some(&t.group));
+    let sections = data
+        .narratives
+        .iter()
+        .filter(|n| n.section == Section::Highlights)
+        .map(|n| (&n.agency, n.text.as_str(), None));
+    let mut all: Vec<Found> = Vec::new();
+    // Where each kind and number stands in `all`: at national scale there
+    // are tens of thousands (two districts' «45/KH-UBND» of other dates
+    // share a key and stay two documents).
+    let mut at: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (agency, text, group) in results(Role::Lead).chain(results(Role::Coordinator)).chain(sections) {
+        for doc in documents::cited(text) {
+            let key = doc.key();
+            if basis.contains(&crate::text::fold(&doc.number)) {
+                continue;
             }
-        }
-    }
-    for t in &data.tasks {
-        for a in t.answers.iter().filter(|a| a.role == Role::Coordinator) {
-            for doc in documents::cited(&a.achieved) {
-                add(doc, &a.agency, Some(&t.group));
+            let same = at.get(&key).and_then(|ids| ids.iter().copied().find(|&i| all[i].doc.same_as(&doc)));
+            match same {
+                Some(i) => {
+                    let f = &mut all[i];
+                    if !f.agencies.contains(agency) {
+                        f.agencies.push(agency.clone());
+                    }
+                    f.doc.complete_from(doc);
+                }
+                None => {
+                    at.entry(key).or_default().push(all.len());
+                    all.push(Found { doc, agencies: vec![agency.clone()], group: group.map(str::to_owned) });
+                }
             }
-        }
-    }
-    for n in data.narratives.iter().filter(|n| n.section == Section::Highlights) {
-        for doc in documents::cited(&n.text) {
-            add(doc, &n.agency, None);
         }
     }
     all
@@ -158,30 +171,20 @@ fn task_sentences(data: &PeriodData) -> Value {
     } else {
         format!("đã hoàn thành {}/{} nhiệm vụ (đạt {})", count(done), count(total), share(done, total))
     });
-    for (s, words) in [
-        (Consolidated::InProgress, "nhiệm vụ đang triển khai trong thời hạn"),
-        (Consolidated::Ongoing, "nhiệm vụ thường xuyên đang được thực hiện"),
-    ] {
-        let k = n(&is(s));
-        if k > 0 {
-            parts.push(format!("{} {words}", count(k)));
-        }
-    }
+    parts.extend(nonzero([
+        (n(&is(Consolidated::InProgress)), "nhiệm vụ đang triển khai trong thời hạn"),
+        (n(&is(Consolidated::Ongoing)), "nhiệm vụ thường xuyên đang được thực hiện"),
+    ]));
     let overdue = n(&is(Consolidated::Overdue));
     parts.push(if overdue == 0 {
         "không có nhiệm vụ nào quá hạn".to_owned()
     } else {
         format!("{} nhiệm vụ quá hạn chưa hoàn thành", count(overdue))
     });
-    for (s, words) in [
-        (Consolidated::NotStarted, "nhiệm vụ chưa triển khai"),
-        (Consolidated::NoData, "nhiệm vụ chưa có báo cáo của cơ quan chủ trì"),
-    ] {
-        let k = n(&is(s));
-        if k > 0 {
-            parts.push(format!("{} {words}", count(k)));
-        }
-    }
+    parts.extend(nonzero([
+        (n(&is(Consolidated::NotStarted)), "nhiệm vụ chưa triển khai"),
+        (n(&is(Consolidated::NoData)), "nhiệm vụ chưa có báo cáo của cơ quan chủ trì"),
+    ]));
     // Tasks due by the cut-off: on time and late counted by deadline.
     let due: Vec<&TaskResult> = data
         .tasks
@@ -192,18 +195,12 @@ fn task_sentences(data: &PeriodData) -> Value {
     let due_sentence = if due.is_empty() {
         format!("Chưa có nhiệm vụ nào đến hạn tính đến ngày {}.", vn::date(to))
     } else {
-        let mut p = Vec::new();
-        for (s, words) in [
-            (Consolidated::DoneOnTime, "hoàn thành đúng hạn"),
-            (Consolidated::DoneLate, "hoàn thành sau thời hạn"),
-            (Consolidated::Overdue, "quá hạn chưa hoàn thành"),
-            (Consolidated::NoData, "chưa có báo cáo"),
-        ] {
-            let k = due_n(s);
-            if k > 0 {
-                p.push(format!("{} nhiệm vụ {words}", count(k)));
-            }
-        }
+        let p = nonzero([
+            (due_n(Consolidated::DoneOnTime), "nhiệm vụ hoàn thành đúng hạn"),
+            (due_n(Consolidated::DoneLate), "nhiệm vụ hoàn thành sau thời hạn"),
+            (due_n(Consolidated::Overdue), "nhiệm vụ quá hạn chưa hoàn thành"),
+            (due_n(Consolidated::NoData), "nhiệm vụ chưa có báo cáo"),
+        ]);
         format!(
             "Trong số {} nhiệm vụ có thời hạn đến ngày {}: {}.",
             count(due.len()),
@@ -246,18 +243,12 @@ fn group_sentence(ts: &[&TaskResult], done_numbers: &str) -> String {
 /// The indicators' sentence and the notable ones by name.
 fn indicator_sentences(data: &PeriodData) -> Value {
     let by = |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a).count();
-    let mut parts = Vec::new();
-    for (a, words) in [
-        (Assessment::Met, "chỉ tiêu đạt và vượt mục tiêu"),
-        (Assessment::NotMet, "chỉ tiêu chưa đạt mục tiêu"),
-        (Assessment::NoData, "chỉ tiêu chưa có số liệu"),
-        (Assessment::NotAssessable, "chỉ tiêu đánh giá định tính"),
-    ] {
-        let k = by(a);
-        if k > 0 {
-            parts.push(format!("{} {words}", count(k)));
-        }
-    }
+    let parts = nonzero([
+        (by(Assessment::Met), "chỉ tiêu đạt và vượt mục tiêu"),
+        (by(Assessment::NotMet), "chỉ tiêu chưa đạt mục tiêu"),
+        (by(Assessment::NoData), "chỉ tiêu chưa có số liệu"),
+        (by(Assessment::NotAssessable), "chỉ tiêu đánh giá định tính"),
+    ]);
     let value = |i: &crate::merge::IndicatorResult| {
         let unit = i.unit.trim();
         match &i.value {
@@ -341,7 +332,7 @@ pub fn context(
     standing: &str,
     recipient: &str,
     label: &dyn Fn(&str) -> String,
-) -> Result<Value, Error> {
+) -> Value {
     let (from, to) = data.period.cutoff();
     let info = &plan.info;
     let docs = found_documents(plan, data);
@@ -442,9 +433,7 @@ pub fn context(
     let causes: Vec<String> = causes
         .into_iter()
         .map(|(c, names)| {
-            let mut chars = c.chars();
-            let c: String = chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default();
-            format!("{} ({}).", c.trim_end_matches('.'), tables::named(&names))
+            format!("{} ({}).", crate::text::upper_first(c.trim_end_matches('.')), tables::named(&names))
         })
         .collect();
     // The next period: overdue tasks carried forward, then tasks falling due, by year.
@@ -470,11 +459,13 @@ pub fn context(
     // Proposals by addressee: the report's recipient first, then the bodies in the order named.
     // The plan's issuer as agencies write it short («Ủy ban nhân dân tỉnh») is the recipient.
     let short_issuer = ["Ủy ban nhân dân tỉnh", "UBND tỉnh", "Ủy ban nhân dân thành phố", "UBND thành phố"];
-    let mut names: Vec<&str> = vec![recipient, info.issuer.as_str()];
-    names.extend(
-        short_issuer.iter().filter(|s| crate::text::fold(&info.issuer).starts_with(&crate::text::fold(s))),
+    let issuer_key = crate::text::fold(&info.issuer);
+    let addressees = themes::Addressees::new(
+        [recipient, info.issuer.as_str()]
+            .into_iter()
+            .chain(short_issuer.into_iter().filter(|s| issuer_key.starts_with(&crate::text::fold(s))))
+            .chain(plan.registry.agencies().iter().map(|a| a.name.as_str())),
     );
-    names.extend(plan.registry.agencies().iter().map(|a| a.name.as_str()));
     let mut by_whom: Vec<(Option<&str>, Vec<Said>)> = Vec::new();
     let proposals_texts = data
         .narratives
@@ -483,7 +474,8 @@ pub fn context(
         .map(|n| (&n.agency, n.text.as_str()))
         .chain(data.tasks.iter().flat_map(|t| t.answers.iter().map(|a| (&a.agency, a.proposals.as_str()))));
     for (agency, text) in proposals_texts.filter(|(_, t)| !agency_text::is_blank(t)) {
-        let to_whom = themes::addressee(text, &names)
+        let to_whom = addressees
+            .of(text)
             .map(|n| if n == info.issuer || short_issuer.contains(&n) { recipient } else { n });
         match by_whom.iter_mut().find(|(w, _)| *w == to_whom) {
             Some((_, items)) => items.push((agency, text)),
@@ -516,7 +508,7 @@ pub fn context(
         })
         .collect();
     let cumulative = data.previous.as_ref().filter(|p| p.cumulative).map(|p| p.period.name());
-    Ok(json!({
+    json!({
         "plan": {"kind": info.kind, "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
         "standing": standing,
         "recipient": recipient,
@@ -539,5 +531,5 @@ pub fn context(
         "overdue_at": if causes.is_empty() { "Mục III" } else { "khoản 1 Mục III" },
         "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts"), "charts": label("charts")},
         "compare": super::compare::context(data, standing),
-    }))
+    })
 }

@@ -105,8 +105,7 @@ fn indicator_notes(plan: &Plan, r: &IndicatorResult) -> String {
         lines.push(if several {
             format!("{}: {text}", plan.agency_name(&x.agency))
         } else {
-            let mut chars = text.chars();
-            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+            crate::text::upper_first(&text)
         });
     }
     lines.join("\n")

@@ -79,48 +79,54 @@ fn contains_words(folded: &str, phrase: &str) -> bool {
 pub fn causes(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for sentence in text.split(['.', ';', '\n']) {
-        let lower = sentence.to_lowercase();
-        for marker in ["nguyên nhân là ", "nguyên nhân: ", " do ", " vì ", " bởi "] {
-            let Some(i) = lower.find(marker) else { continue };
-            // `to_lowercase` keeps the byte offsets of Vietnamese letters (one case each, same length).
-            let Some(clause) = sentence.get(i + marker.len()..) else { continue };
+        // Markers mid-sentence are lower case; «Nguyên nhân là» may open it.
+        let found =
+            ["nguyên nhân là ", "Nguyên nhân là ", "nguyên nhân: ", "Nguyên nhân: ", " do ", " vì ", " bởi "]
+                .iter()
+                .find_map(|m| sentence.find(m).map(|i| &sentence[i + m.len()..]));
+        if let Some(clause) = found {
             let clause = clause.trim().trim_end_matches([',', ':']);
             if clause.split_whitespace().count() >= 3 {
                 out.push(clause.to_owned());
             }
-            break;
         }
     }
     out
 }
 
-/// Who a proposal is addressed to: the body named after «Đề nghị»,
-/// «Kiến nghị», «Đề xuất» (and «kính đề nghị», «đề nghị … xem xét»),
-/// found among `names` (the plan's agencies and the bodies above them);
-/// a ministry or the Government not among them is «các bộ, ngành Trung
-/// ương»; `None` when it names nobody.
-pub fn addressee<'a>(text: &str, names: &[&'a str]) -> Option<&'a str> {
-    let folded = fold(text);
-    let start = ["de nghi ", "kien nghi ", "de xuat "]
-        .iter()
-        .filter_map(|m| folded.find(m).map(|i| i + m.len()))
-        .min()?;
-    let tail = &folded[start..];
-    let central =
-        ["bo ", "cac bo", "chinh phu", "thu tuong", "trung uong"].iter().any(|w| tail.starts_with(w));
-    // The body named closest to the verb: «Đề nghị Sở Tài chính tham mưu UBND tỉnh» is to Sở Tài chính.
-    names
-        .iter()
-        .filter_map(|n| {
-            let key = fold(n);
-            (!key.is_empty())
-                .then(|| tail.find(&key).map(|i| (i, std::cmp::Reverse(key.len()), *n)))
-                .flatten()
-        })
-        .min()
-        .filter(|(i, _, _)| !central || *i == 0)
-        .map(|(_, _, n)| n)
-        .or(central.then_some(CENTRAL))
+/// The bodies a proposal can be addressed to (the plan's agencies and the
+/// bodies above them), folded once: there are thousands at national scale
+/// and as many proposals.
+pub struct Addressees<'a> {
+    names: Vec<(String, &'a str)>,
+}
+
+impl<'a> Addressees<'a> {
+    pub fn new(names: impl IntoIterator<Item = &'a str>) -> Self {
+        Addressees { names: names.into_iter().map(|n| (fold(n), n)).filter(|(k, _)| !k.is_empty()).collect() }
+    }
+
+    /// Who a proposal is addressed to: the body named after «Đề nghị»,
+    /// «Kiến nghị», «Đề xuất»; a ministry or the Government not among the
+    /// names is «các bộ, ngành Trung ương»; `None` when it names nobody.
+    pub fn of(&self, text: &str) -> Option<&'a str> {
+        let folded = fold(text);
+        let start = ["de nghi ", "kien nghi ", "de xuat "]
+            .iter()
+            .filter_map(|m| folded.find(m).map(|i| i + m.len()))
+            .min()?;
+        let tail = &folded[start..];
+        let central =
+            ["bo ", "cac bo", "chinh phu", "thu tuong", "trung uong"].iter().any(|w| tail.starts_with(w));
+        // The body named closest to the verb: «Đề nghị Sở Tài chính tham mưu UBND tỉnh» is to Sở Tài chính.
+        self.names
+            .iter()
+            .filter_map(|(key, n)| tail.find(key.as_str()).map(|i| (i, std::cmp::Reverse(key.len()), *n)))
+            .min()
+            .filter(|(i, _, _)| !central || *i == 0)
+            .map(|(_, _, n)| n)
+            .or(central.then_some(CENTRAL))
+    }
 }
 
 /// The heading of proposals to central bodies.
@@ -152,16 +158,10 @@ mod tests {
 
     #[test]
     fn a_proposal_is_addressed_to_the_body_it_names_first() {
-        let names = ["Ủy ban nhân dân tỉnh", "Sở Tài chính", "Bộ Khoa học và Công nghệ"];
-        assert_eq!(
-            addressee("Đề nghị Sở Tài chính tham mưu UBND tỉnh bố trí kinh phí.", &names),
-            Some("Sở Tài chính")
-        );
-        assert_eq!(
-            addressee("Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo các sở.", &names),
-            Some("Ủy ban nhân dân tỉnh")
-        );
-        assert_eq!(addressee("Đề nghị tổ chức tập huấn.", &names), None);
-        assert_eq!(addressee("Kiến nghị Bộ Tư pháp sớm ban hành hướng dẫn.", &names), Some(CENTRAL));
+        let to = Addressees::new(["Ủy ban nhân dân tỉnh", "Sở Tài chính", "Bộ Khoa học và Công nghệ"]);
+        assert_eq!(to.of("Đề nghị Sở Tài chính tham mưu UBND tỉnh bố trí kinh phí."), Some("Sở Tài chính"));
+        assert_eq!(to.of("Kiến nghị Ủy ban nhân dân tỉnh chỉ đạo các sở."), Some("Ủy ban nhân dân tỉnh"));
+        assert_eq!(to.of("Đề nghị tổ chức tập huấn."), None);
+        assert_eq!(to.of("Kiến nghị Bộ Tư pháp sớm ban hành hướng dẫn."), Some(CENTRAL));
     }
 }
