@@ -24,6 +24,30 @@ pub fn upper_first(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// `s` cut at the last word boundary within `max` characters, with «…»
+/// when cut: a label that never ends inside a word («Tỷ lệ hồ sơ…»).
+pub fn clip_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for word in s.split_whitespace() {
+        let wanted = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if wanted > max.saturating_sub(1) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One word longer than the label: cut it, the only way to fit.
+        out = s.chars().take(max.saturating_sub(1)).collect();
+    }
+    format!("{}…", out.trim_end_matches([',', ';', ':', '.']))
+}
+
 /// NFC with runs of white space (including line breaks inside a table cell)
 /// folded into one space and the ends trimmed.
 pub fn clean(s: &str) -> String {
@@ -98,6 +122,20 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn labels_are_cut_between_words() {
+        assert_eq!(super::clip_words("Tỷ lệ hồ sơ", 20), "Tỷ lệ hồ sơ");
+        assert_eq!(
+            super::clip_words("Tỷ lệ hồ sơ công việc được xử lý, trên mạng", 24),
+            "Tỷ lệ hồ sơ công việc…"
+        );
+        assert_eq!(
+            super::clip_words("Tỷ lệ hồ sơ công việc được xử lý, trên mạng", 34),
+            "Tỷ lệ hồ sơ công việc được xử lý…"
+        );
+        assert_eq!(super::clip_words("aaaaaaaaaa", 5), "aaaa…");
+    }
+
     use super::*;
 
     #[test]

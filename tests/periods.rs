@@ -254,15 +254,22 @@ fn charts_match(d: &Path, data: &Value, pdf: &str) {
     assert!(charts.len() >= 3, "native charts");
     let stacked =
         charts.iter().find(|c| c.contains("<c:grouping val=\"stacked\"/>")).expect("a stacked chart");
+    // The first series is «Đã hoàn thành»: its name, then its values across the groups.
     let refs: Vec<&str> = stacked.split("<c:f>").skip(1).map(|s| &s[..s.find("</c:f>").unwrap()]).collect();
-    let values = refs.iter().find(|r| r.contains(":$B$")).expect("a values range");
+    // Each series: its name, its categories, its values.
+    let values = refs[2];
     let sheet = values.split('!').next().unwrap().trim_matches('\'');
+    let grid = cells(&xlsx, sheet);
+    let row = |s: &str| s.rsplit('$').next().unwrap().parse::<usize>().unwrap() - 1;
+    let col = |s: &str| (s.split('$').nth(1).unwrap().as_bytes()[0] - b'A') as usize;
+    let name = refs[0].split('!').nth(1).unwrap();
+    assert_eq!(text(&grid[row(name)][col(name)]), "Đã hoàn thành");
     let cells_at = |range: &str| -> Vec<String> {
         let (a, b) = range.split('!').nth(1).unwrap().split_once(':').unwrap();
-        let row = |s: &str| s.rsplit('$').next().unwrap().parse::<usize>().unwrap() - 1;
-        let col = |s: &str| (s.split('$').nth(1).unwrap().as_bytes()[0] - b'A') as usize;
-        let grid = cells(&xlsx, sheet);
-        (row(a)..=row(b)).map(|r| text(&grid[r][col(a)])).collect()
+        (row(a)..=row(b))
+            .flat_map(|r| (col(a)..=col(b)).map(move |c| (r, c)))
+            .map(|(r, c)| text(&grid[r][c]))
+            .collect()
     };
     let done_by_group: Vec<String> = ["I", "II", "III", "IV"]
         .iter()
@@ -341,7 +348,8 @@ fn a_charts_page_with_many_indicators_loses_none() {
     let targets: Vec<Value> = (1..=120)
         .map(|i| {
             // Zero-padded, so that no label or figure is found inside another.
-            json!({"label": format!("{i:03}"), "ratio": (i % 7) as f64 / 5.0, "met": i % 3 == 0,
+            json!({"label": format!("Chỉ tiêu {i:03}"), "name": format!("Tên chỉ tiêu thứ {i:03}"),
+                   "ratio": (i % 7) as f64 / 5.0, "met": i % 3 == 0,
                    "text": format!("{i:03},5 / ≥ 30 các tỉnh, thành trong cả nước")})
         })
         .collect();
@@ -361,7 +369,10 @@ fn a_charts_page_with_many_indicators_loses_none() {
     let pages = text.matches('\u{c}').count();
     assert!(pages >= 3, "120 indicators need more than the charts page and one more: {pages} pages");
     for i in 1..=120 {
-        assert!(text.contains(&format!("Chỉ tiêu {i:03}")), "indicator {i} missing:\n{text}");
+        assert!(
+            text.contains(&format!("Chỉ tiêu {i:03}. Tên chỉ tiêu thứ {i:03}")),
+            "indicator {i} missing:\n{text}"
+        );
         assert!(text.contains(&format!("{i:03},5 / ≥ 30")), "the figures of indicator {i} missing");
     }
 }

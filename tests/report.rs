@@ -509,6 +509,49 @@ fn a_row_taller_than_a_page_continues_on_the_next_one() {
     };
     assert_eq!(missing(true), Vec::<String>::new());
     assert!(!missing(false).is_empty(), "a 60-line row kept whole fits a page: the test shows nothing");
+    // On the page the row continues on, its number is written again with «(tiếp)».
+    let (_dir, path) = task_appendix_pdf(rows(true));
+    let pages: Vec<String> = text(&path).split('\u{c}').map(str::to_owned).collect();
+    let page_of = |word: &str| pages.iter().position(|p| p.split_whitespace().any(|w| w == word)).unwrap();
+    let (first, last) = (page_of("dong01"), page_of("dong60"));
+    assert!(last > first, "the 60-line row did not continue on another page");
+    assert!(!pages[first].contains("(tiếp)"), "«(tiếp)» on the row's first page:\n{}", pages[first]);
+    for page in &pages[first + 1..=last] {
+        let words: Vec<&str> = page.split_whitespace().collect();
+        // «2» over «(tiếp)» in the TT cell: pdftotext reads the next column's line between them.
+        let at = words.iter().position(|w| *w == "(tiếp)");
+        assert!(
+            at.is_some_and(|i| words[i.saturating_sub(2)..i].contains(&"2")),
+            "no «2 (tiếp)» on a continued page:\n{page}"
+        );
+    }
+}
+
+/// A group heading never ends a page alone: it moves with the first row
+/// under it. Groups between rows of 1 to 30 lines, so that many headings
+/// come near a page end.
+#[test]
+fn a_group_heading_never_ends_a_page() {
+    use serde_json::json;
+    let words = |n: usize, tag: &str| (0..n).map(|i| format!("{tag}{i}")).collect::<Vec<_>>().join(" ");
+    let mut rows = Vec::new();
+    for i in 1..=40usize {
+        if i % 3 == 1 {
+            rows.push(json!({"kind": "group", "text": format!("nhom{i:02}")}));
+        }
+        let long = format!("dau{i:02} {}", words((i * 37) % 110, "chu"));
+        rows.push(
+            json!({"kind": "row", "cells": [i.to_string(), format!("Nhiệm vụ {i}"), "Sở Nội vụ", long]}),
+        );
+    }
+    let (_dir, path) = task_appendix_pdf(rows);
+    let pages: Vec<String> = text(&path).split('\u{c}').map(str::to_owned).collect();
+    let page_of = |word: &str| pages.iter().position(|p| p.split_whitespace().any(|w| w == word));
+    for i in (1..=40usize).filter(|i| i % 3 == 1) {
+        let (heading, row) = (page_of(&format!("nhom{i:02}")), page_of(&format!("dau{i:02}")));
+        assert!(heading.is_some(), "group {i} lost");
+        assert_eq!(heading, row, "group heading {i} apart from its first row");
+    }
 }
 
 /// The same through the binary: a clerk lists 60 documents, one a line

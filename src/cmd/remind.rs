@@ -117,6 +117,7 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
             let pictures = render::docx::Images {
                 signature: config.signature_image.as_deref(),
                 stamp: config.stamp_image.as_deref(),
+                charts: &[],
             };
             let word = render::docx::docx(&letters::docx_data(letter, &title, &keywords), pictures)?;
             Ok([

@@ -127,9 +127,17 @@ pub fn write_report(
     };
     // The PDF, the Word twin (laid out from the same data, text as written)
     // and the Excel file share only the data: made side by side.
-    let pictures = render::docx::Images {
-        signature: config.signature_image.as_deref(),
-        stamp: config.stamp_image.as_deref(),
+    let word = |json: &serde_json::Value| -> Result<Vec<u8>, Error> {
+        let charts = match report.tables.iter().find_map(|t| t.charts.as_ref()) {
+            Some(c) => chart_pictures(c, report.date, layout)?,
+            None => Vec::new(),
+        };
+        let pictures = render::docx::Images {
+            signature: config.signature_image.as_deref(),
+            stamp: config.stamp_image.as_deref(),
+            charts: &charts,
+        };
+        render::docx::docx(json, pictures)
     };
     let (pdf, (docx, xlsx)) = rayon::join(
         || {
@@ -145,7 +153,7 @@ pub fn write_report(
         },
         || {
             rayon::join(
-                || docx_json.as_ref().map(|json| render::docx::docx(json, pictures)).transpose(),
+                || docx_json.as_ref().map(word).transpose(),
                 || {
                     formats
                         .xlsx
@@ -186,6 +194,21 @@ pub fn write_report(
     let written = Written { files, unprintable, warnings };
     record(plan, data, config, out, version, &written)?;
     Ok(written)
+}
+
+/// How finely the Word twin's charts are drawn: sharp when printed on A4,
+/// some tens of kilobytes a picture.
+const CHART_DPI: f64 = 200.0;
+
+/// The charts as the PDF draws them, one PNG each, for the Word twin.
+fn chart_pictures(
+    charts: &crate::report::charts::Charts,
+    date: time::Date,
+    (templates, fonts): (Option<&Path>, Option<&Path>),
+) -> Result<Vec<Vec<u8>>, Error> {
+    let data = crate::report::charts::typst(charts);
+    let world = ReportWorld::new("bieu-do-anh.typ", data, date, templates, fonts, Vec::new())?;
+    render::png_pages(&world, CHART_DPI)
 }
 
 /// The report's data without its appendices, and each appendix as the data

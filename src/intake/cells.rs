@@ -147,6 +147,38 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The text of a free-text cell (a result, a note, a section of the
+    /// report sheet): as [`Self::text`], except that a number Excel or
+    /// LibreOffice made of what the clerk typed is written back the way it
+    /// was typed on a Vietnamese keyboard («1.234,5», not «1234.5»), and a
+    /// whole number of 8 to 10 digits is flagged: a phone number or code
+    /// whose leading zero the General format dropped, which no reader can
+    /// put back.
+    pub fn prose(&mut self, sheet: &str, range: &Range<Data>, row: u32, col: u32) -> String {
+        let v = match range.get_value((row, col)) {
+            Some(Data::Float(v)) if v.is_finite() => *v,
+            Some(Data::Int(v)) => *v as f64,
+            _ => return self.text(sheet, range, row, col),
+        };
+        if v.fract() != 0.0 {
+            return vn::number(v);
+        }
+        let digits = plain_number(v);
+        if (1e7..1e10).contains(&v) {
+            self.cell_warn(
+                sheet,
+                row,
+                col,
+                format!(
+                    "ô lưu số {digits}: nếu đây là số điện thoại hay mã số bắt đầu bằng số 0 (0{digits}), \
+                     Excel đã bỏ mất số 0 ở đầu vì ô để định dạng General — hãy định dạng ô là Text (Văn bản) \
+                     rồi gõ lại; báo cáo ghi «{digits}» như ô đang lưu"
+                ),
+            );
+        }
+        digits
+    }
+
     /// Finds the table of `sheet` and says what is wrong with its head: no
     /// header row (`needed` names two of its headers), an input column
     /// missing, text above the table or beside the headers.

@@ -38,6 +38,8 @@ fn target_number(kind: &TargetKind) -> Option<f64> {
 /// A value so far from its target that it was probably typed in another
 /// scale: 0,85 for 80 %, or 85.000 for 85.
 const SCALE: f64 = 50.0;
+/// The same for percentages, which rarely pass their target tenfold.
+const PERCENT_SCALE: f64 = 10.0;
 
 /// How a value cell was read.
 struct ValueCell {
@@ -120,10 +122,10 @@ pub fn read(
     let col = |c: IndicatorCol| table.col(c);
     let (end_row, _) = range.end().unwrap_or((0, 0));
     for row in header + 1..=end_row {
-        let mut read = |c: IndicatorCol| col(c).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
-        let number_text = read(IndicatorCol::Number);
-        let source = read(IndicatorCol::Source);
-        let note = read(IndicatorCol::Note);
+        let number_text = col(IndicatorCol::Number).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
+        let mut prose = |c: IndicatorCol| col(c).map(|c| r.prose(sheet, range, row, c)).unwrap_or_default();
+        let source = prose(IndicatorCol::Source);
+        let note = prose(IndicatorCol::Note);
         let fixed: Vec<(IndicatorCol, String)> =
             [IndicatorCol::Name, IndicatorCol::Unit, IndicatorCol::Target]
                 .into_iter()
@@ -260,14 +262,32 @@ fn check_value(r: &mut Reading, sheet: &str, row: u32, col: u32, indicator: &Ind
     if v == 0.0 {
         return;
     }
+    if percent_unit && v > 100.0 && t <= 100.0 {
+        // A share cannot pass 100 %: most often «1.234,5» or «12.5» typed the other way.
+        let english = cell.shown.trim_end_matches('%').replace(',', "").trim().parse::<f64>().ok();
+        let other = match english.filter(|e| (*e - v).abs() > f64::EPSILON) {
+            Some(e) => format!(
+                "; nếu ô được gõ theo kiểu tiếng Anh (dấu chấm là dấu thập phân) thì là {} %",
+                vn::number(e)
+            ),
+            None => String::new(),
+        };
+        r.cell_warn(sheet, row, col, format!(
+            "kết quả {} của chỉ tiêu {number} là một tỷ lệ quá 100 % (mục tiêu «{}») — chương trình đọc là {} %{other}; hãy kiểm tra và sửa lại ô",
+            cell.shown, indicator.target.printed(), vn::number(v)
+        ));
+        return;
+    }
     let ratio = (v / t).abs();
+    // A percentage ten times its target is already a slip of the decimal mark.
+    let scale = if percent_unit { PERCENT_SCALE } else { SCALE };
     if percent_unit && !cell.percent && v.abs() <= 1.0 && (v * 100.0 / t).abs() < SCALE && ratio < 1.0 / SCALE
     {
         r.cell_warn(sheet, row, col, format!(
             "kết quả {} của chỉ tiêu {number} (đơn vị: {unit}) rất xa mục tiêu «{}»: có thể đã ghi dạng phân số, tức {} % — chương trình đọc là {}; nếu đúng là {} %, hãy ghi {}",
             cell.shown, indicator.target.printed(), vn::number(v * 100.0), vn::number(v), vn::number(v * 100.0), vn::number(v * 100.0)
         ));
-    } else if !(1.0 / SCALE..=SCALE).contains(&ratio) {
+    } else if !(1.0 / scale..=scale).contains(&ratio) {
         r.cell_warn(sheet, row, col, format!(
             "kết quả {} của chỉ tiêu {number} (đơn vị: {unit}) khác xa mục tiêu «{}» (gấp hoặc bằng một phần {} lần) — hãy kiểm tra đơn vị và dấu thập phân; chương trình đọc là {}",
             cell.shown, indicator.target.printed(), vn::number(ratio.max(1.0 / ratio).round()), vn::number(v)

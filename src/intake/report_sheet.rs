@@ -26,6 +26,10 @@ impl ReportRows {
     }
 }
 
+/// A «Ngày gửi» later than this after the cut-off is a typing slip, not a
+/// late report: a year covers the latest report of any period.
+const PLAUSIBLY_LATE_DAYS: i64 = 366;
+
 pub fn read(r: &mut Reading, sheet: &str, range: &Range<Data>, titles: &[String]) -> ReportRows {
     let mut out = ReportRows::default();
     let (end_row, end_col) = range.end().unwrap_or((0, 0));
@@ -63,8 +67,24 @@ pub fn read(r: &mut Reading, sheet: &str, range: &Range<Data>, titles: &[String]
                 )),
             }
             if let Some(d) = out.sent_on {
-                let from = r.period.cutoff().0;
-                if d < from {
+                let (from, to) = r.period.cutoff();
+                let latest = to + time::Duration::days(PLAUSIBLY_LATE_DAYS);
+                if d > latest {
+                    // 31/12/9999, 17/06/2030: not a date this period's report was sent on.
+                    r.cell_warn(
+                        sheet,
+                        row,
+                        1,
+                        format!(
+                            "ngày gửi {} muộn hơn ngày chốt số liệu {} quá một năm — không thể là ngày gửi báo cáo {}; \
+                             ngày này không được dùng để tính đúng hạn hay chậm (coi như không ghi ngày gửi); hãy sửa lại năm",
+                            vn::date(d),
+                            vn::date(to),
+                            r.period.name()
+                        ),
+                    );
+                    out.sent_on = None;
+                } else if d < from {
                     r.cell_warn(
                         sheet,
                         row,
@@ -78,7 +98,7 @@ pub fn read(r: &mut Reading, sheet: &str, range: &Range<Data>, titles: &[String]
                 }
             }
         } else {
-            let text = r.text(sheet, range, row, 1);
+            let text = r.prose(sheet, range, row, 1);
             if !text.is_empty() {
                 out.sections.insert(section, text);
             }

@@ -53,14 +53,15 @@ pub fn read(r: &mut Reading, s: &Sheet, roles: &BTreeMap<TaskNo, Role>, titles: 
     let col = |c: TaskCol| table.col(c);
     let (end_row, _) = range.end().unwrap_or((0, 0));
     for row in header + 1..=end_row {
-        let mut read = |c: TaskCol| col(c).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
-        let number_text = read(TaskCol::Number);
+        let number_text = col(TaskCol::Number).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
+        let status = col(TaskCol::Status).map(|c| r.text(sheet, range, row, c)).unwrap_or_default();
+        let mut prose = |c: TaskCol| col(c).map(|c| r.prose(sheet, range, row, c)).unwrap_or_default();
         let mut entry = TaskEntry {
-            status: read(TaskCol::Status),
+            status,
             completed: None,
-            achieved: read(TaskCol::Achieved),
-            difficulties: read(TaskCol::Difficulties),
-            proposals: read(TaskCol::Proposals),
+            achieved: prose(TaskCol::Achieved),
+            difficulties: prose(TaskCol::Difficulties),
+            proposals: prose(TaskCol::Proposals),
         };
         // Columns filled from the plan: converted and reported only if changed.
         let fixed: Vec<(TaskCol, Cow<str>)> = TaskCol::ALL
@@ -203,6 +204,47 @@ fn implausible(r: &Reading, d: time::Date) -> Option<String> {
 }
 
 /// Reads the status and checks it against the deadline and the date.
+/// Words of a result that say the work is not finished, and words that say
+/// it was done: folded (lower case, no diacritics), as `text::fold` makes them.
+const UNFINISHED: [&str; 8] = [
+    "dang hoan thien",
+    "dang xay dung",
+    "dang trien khai",
+    "dang thuc hien",
+    "dang trinh",
+    "chua hoan thanh",
+    "chua thuc hien",
+    "du kien hoan thanh",
+];
+const FINISHED: [&str; 4] = ["da hoan thanh", "da ban hanh", "da to chuc", "da trien khai"];
+
+/// A status its own result contradicts: «Đã hoàn thành» beside «đang hoàn
+/// thiện dự thảo», «Chưa triển khai» beside «đã ban hành kế hoạch». Only
+/// the clerk knows which is right: a warning, the status is kept.
+fn said_otherwise(status: Status, achieved: &str) -> Option<String> {
+    let folded = crate::text::fold(achieved);
+    let (words, advice): (&[&str], String) = match status {
+        s if s.is_done() => {
+            (&UNFINISHED, format!("nếu nhiệm vụ chưa xong, hãy chọn «{}»", Status::InProgressOnTime.label()))
+        }
+        Status::NotStarted => {
+            (&FINISHED, format!("nếu đã làm, hãy chọn «{}»", Status::InProgressOnTime.label()))
+        }
+        _ => return None,
+    };
+    let found = words.iter().find(|w| folded.contains(*w))?;
+    // The phrase as the clerk wrote it: the same number of words, from where it starts.
+    let at = folded.find(found)?;
+    let start = folded[..at].split_whitespace().count();
+    let phrase: Vec<&str> = achieved.split_whitespace().skip(start).take(found.split(' ').count()).collect();
+    Some(format!(
+        "ghi «{}» nhưng kết quả của dòng nói «{}» — {advice}; nếu đúng là «{}», hãy sửa lại nội dung kết quả",
+        status.label(),
+        phrase.join(" ").trim_end_matches([',', ';', '.', ':']),
+        status.label()
+    ))
+}
+
 fn check_status(
     r: &mut Reading,
     sheet: &str,
@@ -287,6 +329,9 @@ fn check_status(
     if let Some(message) = contradiction {
         r.cell_warn(sheet, row, status_col, message);
     }
+    if let Some(message) = said_otherwise(status, &entry.achieved) {
+        r.cell_warn(sheet, row, status_col, message);
+    }
     let date_col = date_col.unwrap_or(status_col);
     let message = match (status.is_done(), entry.completed) {
         (true, None) => {
@@ -301,4 +346,19 @@ fn check_status(
         r.cell_warn(sheet, row, date_col, message);
     }
     out.statuses.insert(task.number.clone(), status);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Status, said_otherwise};
+
+    #[test]
+    fn a_status_its_result_contradicts_is_warned() {
+        let m = said_otherwise(Status::DoneOnTime, "Sở Tư pháp: Đang hoàn thiện dự thảo, trình UBND tỉnh.")
+            .unwrap();
+        assert!(m.contains("«Đang hoàn thiện»"), "{m}");
+        assert!(said_otherwise(Status::NotStarted, "Đã ban hành Kế hoạch số 12/KH-SNV").is_some());
+        assert!(said_otherwise(Status::DoneOnTime, "Đã ban hành Quyết định số 5/QĐ-UBND").is_none());
+        assert!(said_otherwise(Status::InProgressOnTime, "đang hoàn thiện").is_none());
+    }
 }

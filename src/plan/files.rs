@@ -250,9 +250,38 @@ impl PlanSource {
     }
 }
 
+/// Table headers nested deeper than any of our files goes (`[issued."2025-H1"]`
+/// is two): thousands of them, each deeper, cost the TOML reader memory
+/// quadratic in their number before it can say anything.
+const MAX_TABLE_DEPTH: usize = 16;
+
+/// Refuses a file whose table headers nest deeper than [`MAX_TABLE_DEPTH`],
+/// at the first such line.
+fn too_deep(file: &SourceFile) -> Result<(), Diagnostic> {
+    let mut at = 0;
+    for line in file.text.split_inclusive('\n') {
+        let head = line.trim();
+        if head.starts_with('[') && !head.contains(['"', '\'', '=']) {
+            let depth = head.matches('.').count() + 1;
+            if depth > MAX_TABLE_DEPTH {
+                return Err(Diagnostic::error(
+                    file.location(at),
+                    format!(
+                        "lỗi cú pháp TOML: bảng lồng {depth} cấp, quá {MAX_TABLE_DEPTH} cấp mà tệp cấu hình có thể có — \
+                         hãy xem lại tệp (có thể đã bị ghi hỏng); xem hướng dẫn định dạng trong README"
+                    ),
+                ));
+            }
+        }
+        at += line.len();
+    }
+    Ok(())
+}
+
 /// Parses one TOML file into its record type, turning a syntax or schema
 /// error into a Vietnamese diagnostic with its line.
 pub fn parse<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+    too_deep(file)?;
     toml::from_str(&file.text).map_err(|e| {
         let (location, key) = match e.span() {
             Some(span) => (file.location(span.start), key_at(&file.text, span.start)),

@@ -152,6 +152,37 @@ pub fn pdf_with_boxes(
     Ok((bytes, boxes))
 }
 
+/// Every page of the world's main template as a PNG of `dpi` dots per inch:
+/// Typst's drawing for a document that cannot hold it (the Word twin's
+/// charts). Pages are filled white, so the pixels are opaque and the
+/// rasteriser's premultiplied colours are the plain ones.
+pub fn png_pages(world: &ReportWorld, dpi: f64) -> Result<Vec<Vec<u8>>, Error> {
+    crate::budget::doing_now(&format!("vẽ ảnh theo {}", world.main_name()));
+    let document = typst::compile::<PagedDocument>(world)
+        .output
+        .map_err(|diags| Error::Template(describe(world, &diags)))?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(dpi / 72.0),
+        render_bleed: false,
+    };
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let pixmap = typst_render::render(page, &options);
+            let mut out = Vec::new();
+            let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+            encoder.set_color(png::ColorType::Rgba);
+            encoder.set_depth(png::BitDepth::Eight);
+            let fail = |e: png::EncodingError| Error::Internal(format!("ghi ảnh PNG: {e}"));
+            let mut writer = encoder.write_header().map_err(fail)?;
+            writer.write_image_data(pixmap.data()).map_err(fail)?;
+            writer.finish().map_err(fail)?;
+            Ok(out)
+        })
+        .collect()
+}
+
 /// A PNG's width and height, from its header (IHDR, the first chunk).
 pub fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
     let header = bytes.get(12..24)?;

@@ -22,9 +22,10 @@ use crate::fonts::Coverage;
 use super::printable::make_printable;
 
 /// The templates built into the program, by file name.
-pub const TEMPLATES: [(&str, &str); 6] = [
+pub const TEMPLATES: [(&str, &str); 7] = [
     ("hanh-chinh.typ", include_str!("../../templates/hanh-chinh.typ")),
     ("bieu-do.typ", include_str!("../../templates/bieu-do.typ")),
+    ("bieu-do-anh.typ", include_str!("../../templates/bieu-do-anh.typ")),
     ("bao-cao.typ", include_str!("../../templates/bao-cao.typ")),
     ("cong-van.typ", include_str!("../../templates/cong-van.typ")),
     ("chu-ky.typ", include_str!("../../templates/chu-ky.typ")),

@@ -1,7 +1,7 @@
 //! The numbers of the «Biểu đồ» appendix, computed once from the period's
-//! data: the PDF draws them with Typst, the Excel file with native charts,
-//! the Word twin shows them as tables. Every count is the one the tables
-//! and the narrative give.
+//! data: the PDF draws them with Typst, the Word twin carries the same
+//! drawing as pictures, the Excel file has native charts over the numbers.
+//! Every count is the one the tables and the narrative give.
 
 use serde::Serialize;
 
@@ -32,13 +32,29 @@ pub struct Bars {
 /// A numeric indicator's value against its target.
 #[derive(Debug, Clone, Serialize)]
 pub struct Progress {
+    /// `Chỉ tiêu 4`.
     pub label: String,
+    /// The indicator's name, cut between words to fit a chart's label.
+    pub name: String,
     /// How far the value is towards the target (1 = reached), for the bar.
+    /// A ceiling («≤ 40», a rank) that is kept reads as reached, never as
+    /// exceeded: under a ceiling, less is not more.
     pub ratio: f64,
     /// `95,5 / ≥ 95 %`.
     pub text: String,
     pub met: bool,
 }
+
+impl Progress {
+    /// The bar's length as a share of the target, in per cent (the Excel chart).
+    pub fn percent(&self) -> f64 {
+        (self.ratio * 1000.0).round() / 10.0
+    }
+}
+
+/// How long an indicator's name may be on a chart (two lines at 10 pt
+/// beside a bar, one Excel axis label).
+const NAME_CHARS: usize = 60;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Charts {
@@ -106,12 +122,14 @@ pub fn build(plan: &Plan, data: &PeriodData) -> Charts {
                 {
                     v / t
                 }
-                TargetKind::AtMost(t) | TargetKind::LessThan(t) if v > 0.0 => t / v,
-                TargetKind::RankAtMost { rank, .. } if v > 0.0 => f64::from(rank) / v,
+                TargetKind::AtMost(t) | TargetKind::LessThan(t) if v > 0.0 => (t / v).min(1.0),
+                TargetKind::AtMost(_) | TargetKind::LessThan(_) => 1.0,
+                TargetKind::RankAtMost { rank, .. } if v > 0.0 => (f64::from(rank) / v).min(1.0),
                 _ => return None,
             };
             Some(Progress {
-                label: i.number.to_string(),
+                label: format!("Chỉ tiêu {}", i.number),
+                name: crate::text::clip_words(&i.name, NAME_CHARS),
                 ratio: ratio.clamp(0.0, 1.5),
                 text: format!("{} / {}", vn::number(v), i.target.printed()),
                 met: i.assessment == Assessment::Met,
@@ -136,43 +154,6 @@ pub fn build(plan: &Plan, data: &PeriodData) -> Charts {
     Charts { tasks, assessments, targets, receipts, history }
 }
 
-impl Charts {
-    /// The charts' numbers as the rows of a table (the Word twin, and any
-    /// reader that cannot draw): one group per chart.
-    pub fn table_rows(&self) -> Vec<super::model::Row> {
-        use super::model::{Cell, Row};
-        let mut rows = vec![Row::Group(self.tasks.title.clone())];
-        for (c, category) in self.tasks.categories.iter().enumerate() {
-            let parts: Vec<String> = self
-                .tasks
-                .series
-                .iter()
-                .map(|(name, v)| format!("{}: {}", name.to_lowercase(), v[c]))
-                .collect();
-            rows.push(Row::Cells(vec![Cell::Text(category.clone()), Cell::Text(parts.join("; "))]));
-        }
-        for bars in
-            [Some(&self.assessments), Some(&self.receipts), self.history.as_ref()].into_iter().flatten()
-        {
-            rows.push(Row::Group(bars.title.clone()));
-            for (label, n, _) in &bars.bars {
-                rows.push(Row::Cells(vec![Cell::Text(label.clone()), Cell::Number(*n as f64)]));
-            }
-        }
-        if !self.targets.is_empty() {
-            rows.push(Row::Group("Kết quả các chỉ tiêu định lượng so với mục tiêu".into()));
-            for t in &self.targets {
-                let verdict = if t.met { "đạt" } else { "chưa đạt" };
-                rows.push(Row::Cells(vec![
-                    Cell::Text(format!("Chỉ tiêu {}", t.label)),
-                    Cell::Text(format!("{} ({verdict})", t.text)),
-                ]));
-            }
-        }
-        rows
-    }
-}
-
 /// The charts as Typst reads them: counts and labels ready to print.
 pub fn typst(c: &Charts) -> serde_json::Value {
     use serde_json::json;
@@ -186,6 +167,6 @@ pub fn typst(c: &Charts) -> serde_json::Value {
         "assessments": bars(&c.assessments),
         "receipts": bars(&c.receipts),
         "history": c.history.as_ref().map(bars),
-        "targets": c.targets.iter().map(|t| json!({"label": t.label, "ratio": t.ratio, "text": t.text, "met": t.met})).collect::<Vec<_>>(),
+        "targets": c.targets.iter().map(|t| json!({"label": t.label, "name": t.name, "ratio": t.ratio, "text": t.text, "met": t.met})).collect::<Vec<_>>(),
     })
 }

@@ -24,6 +24,9 @@ pub const NARRATIVE_FILE: &str = "bao-cao.md.tera";
 pub enum Cell {
     Text(String),
     Number(f64),
+    /// A row's order number (TT) or a plain count: a number in Excel,
+    /// printed without a thousands separator.
+    Ordinal(u32),
     Date(Date),
 }
 
@@ -32,6 +35,7 @@ impl Cell {
         match self {
             Cell::Text(t) => t.clone(),
             Cell::Number(v) => vn::number(*v),
+            Cell::Ordinal(n) => n.to_string(),
             Cell::Date(d) => vn::date(*d),
         }
     }
@@ -65,8 +69,7 @@ pub struct Table {
     /// receipts appendix lists only the agencies that need attention (a
     /// page of table costs Typst megabytes; the Excel file has every row).
     pub pdf_rows: Option<Vec<Row>>,
-    /// The charts appendix: drawn from these numbers (the rows show them
-    /// as a table where charts cannot be drawn).
+    /// The charts appendix: drawn from these numbers (it has no rows).
     pub charts: Option<super::charts::Charts>,
 }
 
@@ -211,7 +214,7 @@ pub fn build(
                 AppendixKind::Indicators => tables::indicator_table(plan, data),
                 AppendixKind::Tasks => tables::task_table(plan, data),
                 AppendixKind::Receipts => tables::receipt_table(data),
-                AppendixKind::Charts => tables::charts_table(charts.as_ref()),
+                AppendixKind::Charts => tables::charts_table(),
             };
             let pdf_rows = match k {
                 AppendixKind::Receipts => tables::receipts_for_pdf(data, &rows),

@@ -25,6 +25,12 @@ pub const THIS: &str = "Kỳ này";
 /// The Excel sheet with every agency's answer to every task.
 pub const ANSWERS_SHEET: &str = "Nhiệm vụ theo cơ quan";
 
+/// A row's number (TT) as a number when it is one («12»), as written when
+/// it is not («8.1»).
+fn tt(number: String) -> Cell {
+    number.parse().map_or(Cell::Text(number), Cell::Ordinal)
+}
+
 fn col(header: &'static str, width: f64, center: bool) -> Column {
     Column { header, width, center }
 }
@@ -134,7 +140,7 @@ pub fn indicator_table(plan: &Plan, data: &PeriodData) -> Rows {
         for ind in &g.indicators {
             let result = results.get(&ind.number);
             let mut cells = vec![
-                Cell::Text(ind.number.to_string()),
+                tt(ind.number.to_string()),
                 Cell::Text(ind.name.clone()),
                 Cell::Text(ind.unit.clone()),
                 Cell::Text(ind.target.printed().to_owned()),
@@ -311,7 +317,7 @@ pub fn task_table(plan: &Plan, data: &PeriodData) -> Rows {
         rows.push(Row::Group(title));
         for t in data.tasks.iter().filter(|t| t.group == g.number) {
             let mut cells = vec![
-                Cell::Text(t.number.to_string()),
+                tt(t.number.to_string()),
                 Cell::Text(t.name.clone()),
                 Cell::Text(agencies_text(plan, &t.lead)),
                 Cell::Text(t.deadline.printed().to_owned()),
@@ -329,9 +335,10 @@ pub fn task_table(plan: &Plan, data: &PeriodData) -> Rows {
 }
 
 /// The charts' numbers as a table.
-pub fn charts_table(charts: Option<&super::charts::Charts>) -> Rows {
+/// The charts appendix has no table: its numbers are the charts' own.
+pub fn charts_table() -> Rows {
     let columns = vec![col("Nội dung", 2.0, false), col("Số liệu", 6.0, false)];
-    ("Biểu đồ tổng hợp", columns, charts.map(|c| c.table_rows()).unwrap_or_default())
+    ("Biểu đồ tổng hợp", columns, Vec::new())
 }
 
 pub fn receipt_table(data: &PeriodData) -> Rows {
@@ -367,7 +374,7 @@ pub fn receipt_table(data: &PeriodData) -> Rows {
                 notes.push("Có gửi lại, thay thế báo cáo trước".to_owned());
             }
             let mut cells = vec![
-                Cell::Text((i + 1).to_string()),
+                Cell::Ordinal(i as u32 + 1),
                 Cell::Text(a.name.clone()),
                 a.sent_on.map_or(Cell::Text(String::new()), Cell::Date),
                 Cell::Text(a.receipt.label().to_owned()),
@@ -437,7 +444,7 @@ pub fn texts_table(plan: &Plan, data: &PeriodData, note: &str) -> Table {
             }
             n += 1;
             rows.push(Row::Cells(vec![
-                Cell::Text(n.to_string()),
+                Cell::Ordinal(n as u32),
                 Cell::Text(plan.agency_name(&t.agency).to_owned()),
                 Cell::Text(t.text.clone()),
             ]));
@@ -473,7 +480,7 @@ pub fn answers_sheet<'a>(plan: &'a Plan, data: &'a PeriodData) -> Sheet<'a> {
         let group = Row::Group(format!("Nhiệm vụ {}: {}", t.number, t.name));
         std::iter::once(group).chain(t.answers.iter().map(move |a| {
             Row::Cells(vec![
-                Cell::Text(t.number.to_string()),
+                tt(t.number.to_string()),
                 Cell::Text(plan.agency_name(&a.agency).to_owned()),
                 Cell::Text(a.role.label().to_owned()),
                 Cell::Text(a.status_text.clone()),
@@ -520,7 +527,7 @@ pub fn reports_sheet<'a>(plan: &'a Plan, data: &'a PeriodData) -> Sheet<'a> {
         std::iter::once(Row::Group(title)).chain(r.reports.iter().map(move |x| {
             let used = x.value.is_some() && r.value_from.as_ref() == Some(&x.agency);
             Row::Cells(vec![
-                Cell::Text(r.number.to_string()),
+                tt(r.number.to_string()),
                 Cell::Text(plan.agency_name(&x.agency).to_owned()),
                 match &x.value {
                     Some(Reported::Number(n)) => Cell::Number(*n),

@@ -34,15 +34,49 @@ struct Formats {
     header: Format,
     locked: Format,
     locked_center: Format,
-    input: Format,
-    input_date: Format,
+    /// Input cells: a choice or a number (General), free text (Text, so
+    /// that what is typed stays as typed: «0913…», «1.234,5»), a date.
+    input: Inputs,
     text: Format,
     label: Format,
     legend: Format,
-    /// Input cells holding last period's answer (text, date): to update
-    /// (yellow), or a task completed earlier (green).
-    carried: (Format, Format),
-    carried_done: (Format, Format),
+    /// Input cells holding last period's answer: to update (yellow), or a
+    /// task completed earlier (green).
+    carried: Inputs,
+    carried_done: Inputs,
+}
+
+/// The three formats of input cells on one ground.
+struct Inputs {
+    general: Format,
+    text: Format,
+    date: Format,
+}
+
+/// What an input cell holds, for its format.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input {
+    General,
+    Text,
+    Date,
+}
+
+impl Inputs {
+    fn on(cell: &Format) -> Inputs {
+        Inputs {
+            general: cell.clone(),
+            text: cell.clone().set_num_format("@"),
+            date: cell.clone().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
+        }
+    }
+
+    fn get(&self, kind: Input) -> &Format {
+        match kind {
+            Input::General => &self.general,
+            Input::Text => &self.text,
+            Input::Date => &self.date,
+        }
+    }
 }
 
 fn formats() -> Formats {
@@ -60,8 +94,7 @@ fn formats() -> Formats {
             .set_background_color(Color::RGB(0xD9E2F3)),
         locked: cell.clone().set_background_color(grey),
         locked_center: cell.clone().set_background_color(grey).set_align(FormatAlign::Center),
-        input: cell.clone().set_unlocked(),
-        input_date: cell.clone().set_unlocked().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
+        input: Inputs::on(&cell.clone().set_unlocked()),
         legend: base.clone().set_italic().set_text_wrap().set_font_color(Color::RGB(0x1F3864)),
         carried: tinted(&cell, YELLOW),
         carried_done: tinted(&cell, GREEN),
@@ -75,22 +108,20 @@ use crate::xlsx::{A4, FONT, SIZE, date as excel_date, err as xlsx};
 const YELLOW: Color = Color::RGB(0xFFF2CC);
 const GREEN: Color = Color::RGB(0xE2EFDA);
 
-/// Input cells, text and date, on a `color` ground: a prefilled answer.
-fn tinted(cell: &Format, color: Color) -> (Format, Format) {
-    let input = cell.clone().set_unlocked().set_background_color(color);
-    let date = input.clone().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center);
-    (input.set_font_color(Color::RGB(0x1F3864)), date)
+/// Input cells on a `color` ground: a prefilled answer.
+fn tinted(cell: &Format, color: Color) -> Inputs {
+    Inputs::on(&cell.clone().set_unlocked().set_background_color(color).set_font_color(Color::RGB(0x1F3864)))
 }
 
 impl Formats {
-    /// The format of an input cell of a row prefilled with `note`'s answer.
-    fn input_for(&self, note: Option<&prefill::Note>, date: bool) -> &Format {
-        let (text, day) = match note.map(|n| n.done) {
-            None => return if date { &self.input_date } else { &self.input },
+    /// The format of an input cell holding `kind`, of a row prefilled with `note`'s answer.
+    fn input_for(&self, note: Option<&prefill::Note>, kind: Input) -> &Format {
+        let inputs = match note.map(|n| n.done) {
+            None => &self.input,
             Some(false) => &self.carried,
             Some(true) => &self.carried_done,
         };
-        if date { day } else { text }
+        inputs.get(kind)
     }
 }
 
@@ -411,7 +442,12 @@ fn task_inputs(
         let entry = entries.tasks.get(&task.number).cloned().unwrap_or_default();
         let note = prefill.task_notes.get(&task.number);
         for col in TaskCol::ALL.into_iter().filter(|c| c.is_input()) {
-            let (c, format) = (col.index(), f.input_for(note, col == TaskCol::Completed));
+            let kind = match col {
+                TaskCol::Completed => Input::Date,
+                TaskCol::Status => Input::General,
+                _ => Input::Text,
+            };
+            let (c, format) = (col.index(), f.input_for(note, kind));
             let text = match col {
                 TaskCol::Status => &entry.status,
                 TaskCol::Achieved => &entry.achieved,
@@ -499,7 +535,8 @@ fn indicator_inputs(
 ) -> Result<(), Error> {
     for (row, ind) in indicator_rows(a) {
         let entry = entries.indicators.get(&ind.number).cloned().unwrap_or_default();
-        let input = f.input_for(prefill.indicator_notes.get(&ind.number), false);
+        let note = prefill.indicator_notes.get(&ind.number);
+        let (input, text) = (f.input_for(note, Input::General), f.input_for(note, Input::Text));
         for col in IndicatorCol::ALL.into_iter().filter(|c| c.is_input()) {
             let c = col.index();
             match (col, &entry.value) {
@@ -508,11 +545,12 @@ fn indicator_inputs(
                 }
                 (IndicatorCol::Value, Some(Value::Text(t))) => ws.write_string_with_format(row, c, t, input),
                 (IndicatorCol::Source, _) if !entry.source.is_empty() => {
-                    ws.write_string_with_format(row, c, &entry.source, input)
+                    ws.write_string_with_format(row, c, &entry.source, text)
                 }
                 (IndicatorCol::Note, _) if !entry.note.is_empty() => {
-                    ws.write_string_with_format(row, c, &entry.note, input)
+                    ws.write_string_with_format(row, c, &entry.note, text)
                 }
+                (IndicatorCol::Source | IndicatorCol::Note, _) => ws.write_blank(row, c, text),
                 _ => ws.write_blank(row, c, input),
             }
             .map_err(xlsx)?;
@@ -548,11 +586,13 @@ fn report_inputs(ws: &mut Worksheet, f: &Formats, entries: &Entries) -> Result<(
     for s in Section::ALL {
         match (s, entries.sent_on, entries.sections.get(&s)) {
             (Section::SentOn, Some(d), _) => {
-                ws.write_datetime_with_format(s.row(), 1, excel_date(d)?, &f.input_date)
+                ws.write_datetime_with_format(s.row(), 1, excel_date(d)?, &f.input.date)
             }
-            (Section::SentOn, None, _) => ws.write_blank(s.row(), 1, &f.input_date),
-            (_, _, Some(text)) if !text.is_empty() => ws.write_string_with_format(s.row(), 1, text, &f.input),
-            _ => ws.write_blank(s.row(), 1, &f.input),
+            (Section::SentOn, None, _) => ws.write_blank(s.row(), 1, &f.input.date),
+            (_, _, Some(text)) if !text.is_empty() => {
+                ws.write_string_with_format(s.row(), 1, text, &f.input.text)
+            }
+            _ => ws.write_blank(s.row(), 1, &f.input.text),
         }
         .map_err(xlsx)?;
     }

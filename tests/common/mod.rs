@@ -211,7 +211,12 @@ pub fn missing_from_report_excel(xlsx: &Path, data: &Value, entries: &[Value]) -
         };
         let hit = rows.iter().any(|r| {
             r.len() > c
-                && r[0] == key
+                // TT is a number in the report's Excel file, an indicator's «8.1» text.
+                && match &r[0] {
+                    Data::String(s) => s == key,
+                    Data::Float(v) => key.parse::<f64>() == Ok(*v),
+                    _ => false,
+                }
                 && r[1].to_string() == *name
                 && match (&r[c], &want["value"]) {
                     (Data::Float(v), Value::Number(n)) => (v - n.as_f64().unwrap()).abs() < 1e-9,

@@ -322,12 +322,17 @@ fn section(landscape: bool, restart: bool) -> String {
 
 /// An appendix: its head, its table (header row repeated on every page,
 /// rows kept whole, group rows shaded across the table), «./.».
-fn appendix(a: &Value) -> String {
+fn appendix(a: &Value, charts: &[Vec<u8>]) -> String {
     let width = text_width(true);
     let mut out = para("CanGiua", "", &run(s(a, "label"), Look::pt(14).bold()));
     out += &para("CanGiua", "", &run(s(a, "title"), Look::pt(14).bold().caps()));
     out += &para("CanGiua", "", &run(s(a, "note"), Look::pt(13).italic()));
     out += &rule(width, 0.25);
+    if !a["charts"].is_null() && !charts.is_empty() {
+        out += &chart_pictures(charts);
+        out += &para("", r#"<w:jc w:val="right"/><w:spacing w:before="120"/>"#, &run("./.", Look::pt(13)));
+        return out;
+    }
     let columns = a["columns"].as_array().cloned().unwrap_or_default();
     let rows = a["rows"].as_array().cloned().unwrap_or_default();
     if rows.is_empty() || columns.is_empty() {
@@ -377,6 +382,27 @@ fn appendix(a: &Value) -> String {
     out
 }
 
+/// The charts as pictures, one paragraph each, centred, at most as high as
+/// a landscape page's text leaves (the picture keeps its proportions).
+fn chart_pictures(charts: &[Vec<u8>]) -> String {
+    const MAX_HEIGHT_MM: f64 = 150.0;
+    const WIDTH_MM: f64 = 160.0;
+    let mut out = String::new();
+    for (i, png) in charts.iter().enumerate() {
+        let (_, rel) = super::Images::chart_part(i + 1);
+        let size = match crate::render::png_size(png) {
+            Some((w, h)) if f64::from(h) / f64::from(w.max(1)) * WIDTH_MM > MAX_HEIGHT_MM => {
+                Size::Height(MAX_HEIGHT_MM)
+            }
+            _ => Size::Width(WIDTH_MM),
+        };
+        let id = 10 + i as u32;
+        let picture = picture(png, &rel, id, None, size).unwrap_or_default();
+        out += &para("CanGiua", r#"<w:spacing w:before="120" w:after="120"/>"#, &picture);
+    }
+    out
+}
+
 /// «DỰ THẢO» in a box above the header, as the PDF marks a draft.
 fn draft_mark(d: &Value) -> String {
     if d["draft"] != true {
@@ -406,7 +432,7 @@ pub fn document(data: &Value, images: Images) -> String {
     for a in &appendices {
         // A section ends with a paragraph holding its properties.
         body += &format!("<w:p><w:pPr>{current}</w:pPr></w:p>");
-        body += &appendix(a);
+        body += &appendix(a, images.charts);
         current = section(a["landscape"].as_bool().unwrap_or(true), true);
     }
     format!(

@@ -20,18 +20,27 @@ use zip::write::SimpleFileOptions;
 
 use crate::error::Error;
 
-/// The signature and seal images a report may carry, as PNG bytes.
+/// The pictures a report may carry, as PNG bytes: the signature and seal
+/// images, and the charts of the «Biểu đồ» appendix as the PDF draws them.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Images<'a> {
     pub signature: Option<&'a [u8]>,
     pub stamp: Option<&'a [u8]>,
+    pub charts: &'a [Vec<u8>],
+}
+
+impl Images<'_> {
+    /// The package part of the `n`th chart (from 1) and its relationship id.
+    pub fn chart_part(n: usize) -> (String, String) {
+        (format!("media/bieu-do-{n}.png"), format!("rIdChart{n}"))
+    }
 }
 
 /// The parts of the package, in the order they are written.
-fn parts(data: &Value, images: Images) -> Vec<(&'static str, Vec<u8>)> {
+fn parts(data: &Value, images: Images) -> Vec<(String, Vec<u8>)> {
     let doc = &data["doc"];
     let text = |s: String| s.into_bytes();
-    let mut parts = vec![
+    let mut parts: Vec<(String, Vec<u8>)> = [
         ("[Content_Types].xml", text(styles::CONTENT_TYPES.to_owned())),
         ("_rels/.rels", text(styles::PACKAGE_RELS.to_owned())),
         ("docProps/core.xml", text(styles::core(doc))),
@@ -42,12 +51,18 @@ fn parts(data: &Value, images: Images) -> Vec<(&'static str, Vec<u8>)> {
         ("word/settings.xml", text(styles::SETTINGS.to_owned())),
         ("word/header-so-trang.xml", text(styles::PAGE_NUMBER_HEADER.to_owned())),
         ("word/header-trong.xml", text(styles::EMPTY_HEADER.to_owned())),
-    ];
+    ]
+    .into_iter()
+    .map(|(name, bytes)| (name.to_owned(), bytes))
+    .collect();
     if let Some(png) = images.signature {
-        parts.push(("word/media/chu-ky.png", png.to_vec()));
+        parts.push(("word/media/chu-ky.png".to_owned(), png.to_vec()));
     }
     if let Some(png) = images.stamp {
-        parts.push(("word/media/con-dau.png", png.to_vec()));
+        parts.push(("word/media/con-dau.png".to_owned(), png.to_vec()));
+    }
+    for (i, png) in images.charts.iter().enumerate() {
+        parts.push((format!("word/{}", Images::chart_part(i + 1).0), png.clone()));
     }
     parts
 }
@@ -61,7 +76,7 @@ pub fn docx(data: &Value, images: Images) -> Result<Vec<u8>, Error> {
         .last_modified_time(zip::DateTime::default());
     let fail = |e: &dyn std::fmt::Display| Error::Internal(format!("ghi tệp .docx: {e}"));
     for (name, bytes) in parts(data, images) {
-        zip.start_file(name, options).map_err(|e| fail(&e))?;
+        zip.start_file(name.as_str(), options).map_err(|e| fail(&e))?;
         zip.write_all(&bytes).map_err(|e| fail(&e))?;
     }
     Ok(zip.finish().map_err(|e| fail(&e))?.into_inner())

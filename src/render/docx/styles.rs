@@ -30,6 +30,10 @@ pub fn document_rels(images: super::Images) -> String {
     if images.stamp.is_some() {
         rels += &rel("rIdStamp", "image", "media/con-dau.png");
     }
+    for n in 1..=images.charts.len() {
+        let (target, id) = super::Images::chart_part(n);
+        rels += &rel(&id, "image", &target);
+    }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
