@@ -104,7 +104,7 @@ fn merged_at_scale(agencies: usize) -> (Plan, baocao::merge::PeriodData) {
 fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
     let (plan, mut data) = merged_at_scale(28);
     let config = ReportConfig::embedded().expect("config");
-    let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
+    let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
     let json = report.typst_data();
     let mut world =
         ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
@@ -113,7 +113,7 @@ fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
     bencher.bench_local(|| {
         flip = !flip;
         data.tasks[0].name = if flip { "Một thay đổi".into() } else { "Hai thay đổi".into() };
-        let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
+        let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
         world.set_data(report.typst_data(), report.date).expect("data");
         baocao::render::pdf(&world, &report.ident, report.date, false, Caches::KeepRecent).expect("pdf")
     });
@@ -161,7 +161,7 @@ fn report_pdf_at_scale(bencher: Bencher, agencies: usize) {
     let (plan, data) = merged_at_scale(agencies);
     let config = ReportConfig::embedded().expect("config");
     let render = || {
-        let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
+        let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
         let json = report.typst_data();
         let world =
             ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
@@ -176,7 +176,7 @@ fn report_pdf_at_scale(bencher: Bencher, agencies: usize) {
 fn report_docx_at_scale(bencher: Bencher, agencies: usize) {
     let (plan, data) = merged_at_scale(agencies);
     let config = ReportConfig::embedded().expect("config");
-    let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
+    let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
     let json = report.typst_data();
     bencher.bench_local(|| baocao::render::docx::docx(&json, Default::default()).expect("a .docx"));
 }
@@ -186,7 +186,7 @@ fn report_docx_at_scale(bencher: Bencher, agencies: usize) {
 fn excel_export_at_scale(bencher: Bencher, agencies: usize) {
     let (plan, data) = merged_at_scale(agencies);
     let config = ReportConfig::embedded().expect("config");
-    let report = model::build(&plan, &data, &config, model::NARRATIVE).expect("report");
+    let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
     bencher.bench_local(|| {
         let who = ("Sở Khoa học và Công nghệ", "UBND tỉnh Cà Mau");
         excel::workbook(&report, &plan, &data, who, excel::Scratch::System).expect("xlsx")

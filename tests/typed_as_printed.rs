@@ -7,7 +7,7 @@ mod common;
 
 use std::process::Command;
 
-use baocao::form::{IndicatorCol, SHEET_INDICATORS, SHEET_REPORT, SHEET_TASKS, TaskCol};
+use baocao::form::{IndicatorCol, SHEET_INDICATORS, SHEET_REPORT, SHEET_TASKS, Section, TaskCol};
 use common::{baocao, json};
 use serde_json::Value;
 
@@ -20,6 +20,8 @@ fn numbers_in_text_cells_implausible_values_and_contradictions_are_printed_as_ty
         t.status = "Đã hoàn thành".into();
         t.completed = Some(time::macros::date!(2025 - 06 - 10));
         t.achieved = "Đang hoàn thiện dự thảo kế hoạch, trình Ủy ban nhân dân tỉnh trong quý III.".into();
+        e.sections
+            .insert(Section::Highlights, "Trong kỳ, đơn vị đã hoàn thành 31 nhiệm vụ được giao.".into());
     });
     let file = dir.path().join("inputs/2025-H1/cat.xlsx");
     let script = format!(
@@ -41,6 +43,8 @@ b = wb[{report:?}]
 for row in b.iter_rows(min_row=1):
     if str(row[0].value).strip().startswith("Ngày gửi"):
         row[1].value = datetime.datetime(9999, 12, 31)
+    if str(row[0].value).strip().startswith("Điện thoại"):
+        row[1].value = 2903831234
 wb.save({file:?})
 "#,
         file = file.to_str().unwrap(),
@@ -75,6 +79,13 @@ wb.save({file:?})
     assert!(at(SHEET_INDICATORS, "quá 100 %"), "no warning on 1.234,5 %: {said}");
     // The phone number that lost its zero: flagged at its cell.
     assert!(at(SHEET_TASKS, "0913456789"), "the lost leading zero not flagged: {said}");
+    // The preparer's phone number, typed 0290 3831 234 in a General cell.
+    assert!(at(SHEET_REPORT, "02903831234"), "the phone's lost zero not flagged: {said}");
+    // «hoàn thành 31 nhiệm vụ» against the workbook's own statuses.
+    assert!(
+        at(SHEET_REPORT, "«hoàn thành 31 nhiệm vụ»"),
+        "a count its answers contradict not warned: {said}"
+    );
     // «Đã hoàn thành» beside «Đang hoàn thiện»: warned.
     assert!(at(SHEET_TASKS, "«Đang hoàn thiện»"), "status contradicted by its result not warned: {said}");
     // 31/12/9999 is not a sending date: warned, and not used for on time/late.

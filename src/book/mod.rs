@@ -154,10 +154,10 @@ impl<'a> Book<'a> {
         while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
             let (row, col) = cell.pos;
             let value = Data::from(cell.value);
-            if let Some(formula) = cell.formula {
-                if value.is_empty() || is_volatile(&formula) {
-                    out.formulas.push((row, col, formula, !value.is_empty()));
-                }
+            if let Some(formula) = cell.formula
+                && (value.is_empty() || is_volatile(&formula))
+            {
+                out.formulas.push((row, col, formula, !value.is_empty()));
             }
             if value.is_empty() {
                 continue;

@@ -8,7 +8,6 @@ use crate::plan::files::PlanSource;
 use crate::plan::load;
 use crate::render::{self, world::ReportWorld};
 use crate::report::letters::{self, Letter};
-use crate::textfile::read_text;
 use crate::vn;
 
 use super::period_dir;
@@ -78,11 +77,11 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
     let config = read_config(a.config.as_deref(), source)?;
     let from = config.date.unwrap_or(data.deadline).max(data.deadline);
     let deadline = a.deadline.unwrap_or_else(|| vn::working_days_after(from, 5));
-    let template =
-        match a.layout.templates.as_ref().map(|d| d.join(letters::TEMPLATE_FILE)).filter(|p| p.is_file()) {
-            Some(p) => read_text(&p)?,
-            None => letters::TEMPLATE.to_owned(),
-        };
+    let template = crate::report::sandbox::Template::load(
+        a.layout.templates.as_deref(),
+        letters::TEMPLATE_FILE,
+        letters::TEMPLATE,
+    )?;
     let mut wanted = Vec::new();
     for name in &a.agencies {
         let id =

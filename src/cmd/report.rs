@@ -84,10 +84,8 @@ pub fn prepare(
     config: &ReportConfig,
     templates: Option<&Path>,
 ) -> Result<(model::Report, serde_json::Value), Error> {
-    let narrative = match templates.map(|d| d.join(model::NARRATIVE_FILE)).filter(|p| p.is_file()) {
-        Some(p) => read_text(&p)?,
-        None => model::NARRATIVE.to_owned(),
-    };
+    let narrative =
+        crate::report::sandbox::Template::load(templates, model::NARRATIVE_FILE, model::NARRATIVE)?;
     let report = model::build(plan, data, config, &narrative)?;
     let data = report.typst_data();
     Ok((report, data))

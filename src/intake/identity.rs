@@ -65,10 +65,10 @@ pub fn agency_of_name(plan: &Plan, name: &str) -> Option<AgencyId> {
                 s = s.chars().skip(prefix.chars().count()).collect();
             }
         }
-        if let Some(open) = s.rfind('(') {
-            if s.ends_with(')') {
-                s.truncate(open);
-            }
+        if let Some(open) = s.rfind('(')
+            && s.ends_with(')')
+        {
+            s.truncate(open);
         }
         s = s.trim_end_matches([' ', '_', '-', '.']).to_owned();
         let lower = s.to_lowercase();

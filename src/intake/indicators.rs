@@ -199,14 +199,16 @@ pub fn read(
                 IndicatorCol::Unit => indicator.unit.as_str(),
                 _ => indicator.target.printed(),
             };
-            if text != want && !clean(text).is_empty() && fold(&clean(text)) != fold(want) {
-                if let Some(cc) = col(*c) {
-                    let text = r.text(sheet, range, row, cc);
-                    r.cell_warn(sheet, row, cc, format!(
+            if text != want
+                && !clean(text).is_empty()
+                && fold(&clean(text)) != fold(want)
+                && let Some(cc) = col(*c)
+            {
+                let text = r.text(sheet, range, row, cc);
+                r.cell_warn(sheet, row, cc, format!(
                         "cột «{}» do kế hoạch điền sẵn, không phải cột để báo cáo: ô ghi «{text}», kế hoạch ghi «{want}» — nội dung ô này không được tổng hợp; nếu cần nêu, hãy ghi vào cột «{}»",
                         c.header(), IndicatorCol::Note.header()
                     ));
-                }
             }
         }
         if let Some(c) = col(IndicatorCol::Value) {

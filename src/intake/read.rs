@@ -258,6 +258,7 @@ fn read_unguarded(bytes: &[u8], display: &str, folders: &[String], against: &Aga
 
     let mut entries = Entries::default();
     let mut statuses = BTreeMap::new();
+    let mut report_rows = None;
     let mut places = Places::default();
     for (form, idx) in &located {
         match form {
@@ -293,11 +294,15 @@ fn read_unguarded(bytes: &[u8], display: &str, folders: &[String], against: &Aga
                     report_sheet::read(r, &s.name, &s.range, &titles)
                 });
                 if let Some(rows) = rows {
-                    entries.sections = rows.sections;
+                    entries.sections = rows.sections.clone();
                     entries.sent_on = rows.sent_on;
+                    report_rows = Some(rows);
                 }
             }
         }
+    }
+    if let Some(rows) = &report_rows {
+        report_sheet::check_counts(&mut r, rows, &statuses);
     }
     other_sheets(&mut r, &sheets, &forms);
     // The notes `template` puts on prefilled cells are its own, not the clerk's.

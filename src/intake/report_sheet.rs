@@ -18,6 +18,9 @@ use crate::vn;
 pub struct ReportRows {
     pub sections: BTreeMap<Section, String>,
     pub sent_on: Option<Date>,
+    /// Where each section was read: the sheet, and each section's row.
+    pub sheet: String,
+    pub rows: BTreeMap<Section, u32>,
 }
 
 impl ReportRows {
@@ -31,7 +34,7 @@ impl ReportRows {
 const PLAUSIBLY_LATE_DAYS: i64 = 366;
 
 pub fn read(r: &mut Reading, sheet: &str, range: &Range<Data>, titles: &[String]) -> ReportRows {
-    let mut out = ReportRows::default();
+    let mut out = ReportRows { sheet: sheet.to_owned(), ..ReportRows::default() };
     let (end_row, end_col) = range.end().unwrap_or((0, 0));
     let labels: Vec<(Section, String)> = Section::ALL.into_iter().map(|s| (s, fold(s.label()))).collect();
     let mut found: BTreeSet<Section> = BTreeSet::new();
@@ -100,6 +103,7 @@ pub fn read(r: &mut Reading, sheet: &str, range: &Range<Data>, titles: &[String]
         } else {
             let text = r.prose(sheet, range, row, 1);
             if !text.is_empty() {
+                out.rows.insert(section, row);
                 out.sections.insert(section, text);
             }
         }
@@ -115,4 +119,36 @@ pub fn read(r: &mut Reading, sheet: &str, range: &Range<Data>, titles: &[String]
         );
     }
     out
+}
+
+/// «Hoàn thành 31 nhiệm vụ» in a section of the report sheet, against the
+/// statuses the same workbook gives its tasks: a count the agency's own
+/// answers contradict would reach the report as written. Warned at the
+/// section's cell; both stay as written.
+pub fn check_counts(
+    r: &mut Reading,
+    rows: &ReportRows,
+    statuses: &BTreeMap<crate::plan::ids::TaskNo, crate::form::Status>,
+) {
+    use std::sync::LazyLock;
+    static CLAIM: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)hoàn thành\s+(\d{1,4})\s*(?:/\s*\d{1,4}\s*)?nhiệm vụ")
+            .expect("a valid pattern")
+    });
+    if statuses.is_empty() {
+        return;
+    }
+    let done = statuses.values().filter(|s| s.is_done()).count();
+    for (section, text) in &rows.sections {
+        let Some(row) = rows.rows.get(section) else { continue };
+        for m in CLAIM.captures_iter(text) {
+            let Ok(claimed) = m[1].parse::<usize>() else { continue };
+            if claimed != done {
+                r.cell_warn(&rows.sheet, *row, 1, format!(
+                    "mục «{}» ghi «{}», nhưng trang «Nhiệm vụ» của tệp này ghi {} nhiệm vụ đã hoàn thành (trên {} nhiệm vụ) — hãy thống nhất số liệu giữa hai trang; báo cáo giữ nguyên cả hai như đã ghi",
+                    section.label(), &m[0], vn::count(done), vn::count(statuses.len())
+                ));
+            }
+        }
+    }
 }

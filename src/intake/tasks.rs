@@ -152,14 +152,16 @@ pub fn read(r: &mut Reading, s: &Sheet, roles: &BTreeMap<TaskNo, Role>, titles: 
         }
         for (c, text) in &fixed {
             let want = expected(r, *c, task, role);
-            if **text != want && !clean(text).is_empty() && fold(&clean(text)) != fold(&want) {
-                if let Some(cc) = col(*c) {
-                    let text = r.text(sheet, range, row, cc);
-                    r.cell_warn(sheet, row, cc, format!(
+            if **text != want
+                && !clean(text).is_empty()
+                && fold(&clean(text)) != fold(&want)
+                && let Some(cc) = col(*c)
+            {
+                let text = r.text(sheet, range, row, cc);
+                r.cell_warn(sheet, row, cc, format!(
                         "cột «{}» do kế hoạch điền sẵn, không phải cột để báo cáo: ô ghi «{text}», kế hoạch ghi «{want}» — nội dung ô này không được tổng hợp; nếu cần nêu, hãy ghi vào cột «{}» hoặc «{}»",
                         c.header(), TaskCol::Achieved.header(), TaskCol::Proposals.header()
                     ));
-                }
             }
         }
         if !entry.is_empty() {
@@ -220,9 +222,12 @@ const FINISHED: [&str; 4] = ["da hoan thanh", "da ban hanh", "da to chuc", "da t
 
 /// A status its own result contradicts: «Đã hoàn thành» beside «đang hoàn
 /// thiện dự thảo», «Chưa triển khai» beside «đã ban hành kế hoạch». Only
-/// the clerk knows which is right: a warning, the status is kept.
+/// the clerk knows which is right: a warning, the status is kept. The last
+/// line of the result is read: a cumulative result keeps what was under way
+/// in earlier periods above the line that says how it ended.
 fn said_otherwise(status: Status, achieved: &str) -> Option<String> {
-    let folded = crate::text::fold(achieved);
+    let last = achieved.lines().rev().find(|l| !l.trim().is_empty())?;
+    let folded = crate::text::fold(last);
     let (words, advice): (&[&str], String) = match status {
         s if s.is_done() => {
             (&UNFINISHED, format!("nếu nhiệm vụ chưa xong, hãy chọn «{}»", Status::InProgressOnTime.label()))
@@ -233,14 +238,19 @@ fn said_otherwise(status: Status, achieved: &str) -> Option<String> {
         _ => return None,
     };
     let found = words.iter().find(|w| folded.contains(*w))?;
-    // The phrase as the clerk wrote it: the same number of words, from where it starts.
-    let at = folded.find(found)?;
-    let start = folded[..at].split_whitespace().count();
-    let phrase: Vec<&str> = achieved.split_whitespace().skip(start).take(found.split(' ').count()).collect();
+    // The phrase as the clerk wrote it: the words whose folded form it is.
+    let written: Vec<&str> = last.split_whitespace().collect();
+    let n = found.split(' ').count();
+    let written = &written;
+    let phrase = (0..written.len())
+        .flat_map(|i| (n..=n + 2).filter(move |k| i + k <= written.len()).map(move |k| &written[i..i + k]))
+        .find(|w| crate::text::fold(&w.join(" ")) == *found)
+        .map(|w| w.join(" "))
+        .unwrap_or_else(|| (*found).to_owned());
     Some(format!(
         "ghi «{}» nhưng kết quả của dòng nói «{}» — {advice}; nếu đúng là «{}», hãy sửa lại nội dung kết quả",
         status.label(),
-        phrase.join(" ").trim_end_matches([',', ';', '.', ':']),
+        phrase.trim_matches(|c: char| !c.is_alphanumeric()),
         status.label()
     ))
 }
@@ -360,5 +370,16 @@ mod tests {
         assert!(said_otherwise(Status::NotStarted, "Đã ban hành Kế hoạch số 12/KH-SNV").is_some());
         assert!(said_otherwise(Status::DoneOnTime, "Đã ban hành Quyết định số 5/QĐ-UBND").is_none());
         assert!(said_otherwise(Status::InProgressOnTime, "đang hoàn thiện").is_none());
+        // The phrase as written, whatever punctuation stands before it.
+        let m = said_otherwise(Status::DoneOnTime, "Đã khảo sát 07 đơn vị; - Đang xây dựng quy chế").unwrap();
+        assert!(m.contains("«Đang xây dựng»"), "{m}");
+        // A cumulative result: earlier lines under way, the last says it ended.
+        assert!(
+            said_otherwise(
+                Status::DoneOnTime,
+                "- Đang hoàn thiện hồ sơ.\nĐã hoàn thành, ban hành Quyết định số 5/QĐ-UBND."
+            )
+            .is_none()
+        );
     }
 }

@@ -156,10 +156,10 @@ pub fn apply(plan: &Plan, data: &mut PeriodData, prev: &Source) {
         a.warnings += warned.get(&a.id).copied().unwrap_or(0);
     }
     for f in &mut data.files {
-        if let Some(agency) = &f.agency {
-            if f.usage == super::FileUse::Used {
-                f.warnings += warned.get(agency).copied().unwrap_or(0);
-            }
+        if let Some(agency) = &f.agency
+            && f.usage == super::FileUse::Used
+        {
+            f.warnings += warned.get(agency).copied().unwrap_or(0);
         }
     }
     data.diagnostics.extend(notes.into_iter().map(|(_, d)| d));

@@ -238,10 +238,10 @@ impl Registry {
 
     /// Finds one agency or group by id or by any spelling of its name.
     pub fn lookup(&self, name: &str) -> Option<&AgencyId> {
-        if let Some(id) = AgencyId::parse(name.trim()) {
-            if let Some((id, _)) = self.by_id.get_key_value(&id) {
-                return Some(id);
-            }
+        if let Some(id) = AgencyId::parse(name.trim())
+            && let Some((id, _)) = self.by_id.get_key_value(&id)
+        {
+            return Some(id);
         }
         let key = name_key(name, &self.province);
         if key.is_empty() {
@@ -291,10 +291,10 @@ impl Registry {
                 } else {
                     None
                 };
-                if let Some((c, id)) = candidate {
-                    if c < best[j].0 {
-                        best[j] = (c, i, id);
-                    }
+                if let Some((c, id)) = candidate
+                    && c < best[j].0
+                {
+                    best[j] = (c, i, id);
                 }
             }
         }

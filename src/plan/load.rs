@@ -274,13 +274,13 @@ impl Checker {
                     continue;
                 }
                 let parent = number.0.parent().map(IndicatorNo);
-                if let Some(p) = &parent {
-                    if !indicators.iter().any(|i| &i.number == p) {
-                        self.error(
+                if let Some(p) = &parent
+                    && !indicators.iter().any(|i| &i.number == p)
+                {
+                    self.error(
                             &at,
                             format!("chỉ tiêu {number} không có chỉ tiêu cha {p} đứng trước nó trong cùng nhóm — thêm dòng {p} hoặc sửa số"),
                         );
-                    }
                 }
                 let unit = clean(&r.unit);
                 let target = Target::parse(&r.target, &unit);

@@ -271,16 +271,16 @@ fn parse_kind(printed: &str, rank_unit: bool) -> TargetKind {
     };
     let tail = tail.trim_start_matches('%').trim();
     // A range: "16 - 18", "20–50".
-    if cmp.is_none() {
-        if let Some(after) = tail.strip_prefix(['-', '–', '—']) {
-            let after = after.trim();
-            return match leading_number(after) {
-                Some((hi, rest)) if rest.trim_start_matches('%').trim().is_empty() && value <= hi => {
-                    TargetKind::Range(value, hi)
-                }
-                _ => TargetKind::Unrecognised,
-            };
-        }
+    if cmp.is_none()
+        && let Some(after) = tail.strip_prefix(['-', '–', '—'])
+    {
+        let after = after.trim();
+        return match leading_number(after) {
+            Some((hi, rest)) if rest.trim_start_matches('%').trim().is_empty() && value <= hi => {
+                TargetKind::Range(value, hi)
+            }
+            _ => TargetKind::Unrecognised,
+        };
     }
     let ranked = rank_unit || !tail.is_empty();
     match cmp {

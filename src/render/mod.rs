@@ -15,14 +15,14 @@ use world::ReportWorld;
 
 /// Where a template problem is, as `tệp:dòng:cột`.
 fn place(world: &ReportWorld, diag: &SourceDiagnostic) -> String {
-    let Some(id) = diag.span.id() else { return "(mẫu)".to_owned() };
-    let name = id.get().vpath().get_without_slash().to_owned();
+    let Some(id) = diag.span.id() else { return world.main_name() };
+    let name = world.template_name(id);
     let position = world
         .range(diag.span)
         .and_then(|r| world.template(id).and_then(|s| s.lines().byte_to_line_column(r.start)));
     match position {
-        Some((line, col)) => format!("templates/{name}:{}:{}", line + 1, col + 1),
-        None => format!("templates/{name}"),
+        Some((line, col)) => format!("{name}:{}:{}", line + 1, col + 1),
+        None => name,
     }
 }
 

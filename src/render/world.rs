@@ -56,6 +56,9 @@ pub struct ReportWorld {
     unprintable: BTreeSet<char>,
     /// Images the template may show (signature, stamp), by fixed path.
     images: HashMap<FileId, Bytes>,
+    /// The user's files that replace built-in templates (`--templates DIR`):
+    /// messages name the file the user wrote.
+    overridden: HashMap<FileId, std::path::PathBuf>,
     today: Datetime,
 }
 
@@ -105,6 +108,7 @@ impl ReportWorld {
             coverage,
             unprintable: BTreeSet::new(),
             images: images.into_iter().map(|(path, bytes)| (file_id(path), Bytes::new(bytes))).collect(),
+            overridden: HashMap::new(),
             today: date,
         };
         if let Some(dir) = overrides {
@@ -143,6 +147,7 @@ impl ReportWorld {
                 let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
                 let text = crate::textfile::read_text(&path)?;
                 let id = file_id(&format!("/{name}"));
+                self.overridden.insert(id, path.clone());
                 match self.sources.get_mut(&id) {
                     Some(source) => {
                         source.replace(&text);
@@ -156,9 +161,19 @@ impl ReportWorld {
         Ok(())
     }
 
-    /// The main template as the user knows it: `templates/bao-cao.typ`.
+    /// The main template as the user knows it: `templates/bao-cao.typ`, or
+    /// the user's own file that replaces it.
     pub fn main_name(&self) -> String {
-        format!("templates/{}", self.main.get().vpath().get_without_slash())
+        self.template_name(self.main)
+    }
+
+    /// A template file as the user knows it: the path of the user's file
+    /// when `--templates` replaced it, else `templates/NAME` (built in).
+    pub fn template_name(&self, id: FileId) -> String {
+        match self.overridden.get(&id) {
+            Some(path) => path.display().to_string(),
+            None => format!("templates/{}", id.get().vpath().get_without_slash()),
+        }
     }
 
     /// The source of a template, for error messages.

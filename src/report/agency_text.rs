@@ -61,7 +61,7 @@ fn escape(text: &str) -> String {
 /// them) made bold.
 fn inline(line: &str) -> String {
     let parts: Vec<&str> = line.split("**").collect();
-    if parts.len() < 3 || parts.len() % 2 == 0 {
+    if parts.len() < 3 || parts.len().is_multiple_of(2) {
         return escape(line);
     }
     let mut out = String::new();

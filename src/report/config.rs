@@ -237,7 +237,9 @@ impl ReportConfig {
         let image = |name: &Option<String>, key: &str| -> Result<Option<Vec<u8>>, Error> {
             let Some(name) = name else { return Ok(None) };
             let path = base.join(name);
-            let bytes = read_image(&path)?;
+            // Named with its key and the configuration file, as every configuration error is.
+            let bytes = read_image(&path)
+                .map_err(|e| fail(Diagnostic::error(at(), format!("`{key}` = «{name}»: {e}"))))?;
             match image_problem(&bytes) {
                 Some(why) => Err(fail(Diagnostic::error(at(), format!("`{key}` = «{name}» {why}")))),
                 None => Ok(Some(bytes)),

@@ -7,7 +7,6 @@ use time::Date;
 use super::config::ReportConfig;
 use super::markdown;
 use super::model::{issuer_abbr, place_date};
-use super::sandbox::render_text;
 use crate::error::Error;
 use crate::merge::{PeriodData, Receipt};
 use crate::plan::Plan;
@@ -33,7 +32,7 @@ pub fn letters(
     data: &PeriodData,
     config: &ReportConfig,
     new_deadline: Date,
-    template: &str,
+    template: &super::sandbox::Template,
 ) -> Result<Vec<Letter>, Error> {
     let info = &plan.info;
     let standing = plan.agency_name(&info.standing_agency).to_owned();
@@ -98,7 +97,7 @@ pub fn letters(
             "indicators": indicators,
             "new_deadline": vn::date(new_deadline),
         });
-        let text = render_text(template, TEMPLATE_FILE, context)?;
+        let text = template.render(context)?;
         let recipients =
             vec!["Như trên;".to_owned(), format!("Lưu: {}.", config.archive.trim_end_matches('.'))];
         let doc = json!({

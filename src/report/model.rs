@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use time::Date;
 
 use super::config::{AppendixKind, ReportConfig};
+use super::sandbox::Template;
 use super::{markdown, page_fit, tables};
 use crate::error::Error;
 use crate::merge::PeriodData;
@@ -129,13 +130,18 @@ fn roman_label(i: usize) -> String {
     format!("Phụ lục {}", crate::plan::roman(i + 1))
 }
 
+/// The narrative's template built into the program.
+pub fn narrative() -> Template {
+    Template::built_in(NARRATIVE, NARRATIVE_FILE)
+}
+
 /// Builds the report of `data` for `plan` under `config`; `narrative` is the
 /// Tera template of the text.
 pub fn build(
     plan: &Plan,
     data: &PeriodData,
     config: &ReportConfig,
-    narrative: &str,
+    narrative: &Template,
 ) -> Result<Report, Error> {
     let info = &plan.info;
     let standing = plan.agency_name(&info.standing_agency).to_owned();
@@ -199,11 +205,7 @@ pub fn build(
         .collect();
     let label = |k: &str| labels.get(k).cloned().unwrap_or_else(|| "báo cáo của các cơ quan".into());
 
-    let markdown = super::sandbox::render_text(
-        narrative,
-        NARRATIVE_FILE,
-        super::narrative::context(plan, data, &standing, &recipient, &label),
-    )?;
+    let markdown = narrative.render(super::narrative::context(plan, data, &standing, &recipient, &label))?;
     let tables = config
         .appendices
         .iter()

@@ -16,10 +16,38 @@ use crate::error::Error;
 /// The longest list `range` makes: more than any plan has rows.
 pub const RANGE_LIMIT: usize = 100_000;
 
-/// Fills a Tera template of Markdown text; an error names the template and
-/// Tera's account of where it is.
-pub fn render_text(template: &str, file: &str, context: Value) -> Result<String, Error> {
-    crate::budget::doing_now(&format!("điền mẫu lời văn templates/{file}"));
+/// A Tera template of Markdown text and the name messages give it: the
+/// user's own file (`--templates DIR`), or `templates/NAME` built in.
+#[derive(Debug, Clone)]
+pub struct Template {
+    pub text: String,
+    pub name: String,
+}
+
+impl Template {
+    /// The template built into the program as `templates/{file}`.
+    pub fn built_in(text: &str, file: &str) -> Template {
+        Template { text: text.to_owned(), name: format!("templates/{file}") }
+    }
+
+    /// `dir/file` when the user's folder has it, else the built-in one.
+    pub fn load(dir: Option<&std::path::Path>, file: &str, built_in: &str) -> Result<Template, Error> {
+        match dir.map(|d| d.join(file)).filter(|p| p.is_file()) {
+            Some(p) => Ok(Template { text: crate::textfile::read_text(&p)?, name: p.display().to_string() }),
+            None => Ok(Template::built_in(built_in, file)),
+        }
+    }
+
+    /// Fills the template; an error names the template and Tera's account
+    /// of where it is.
+    pub fn render(&self, context: Value) -> Result<String, Error> {
+        render_text(&self.text, &self.name, context)
+    }
+}
+
+/// Fills a Tera template of Markdown text, `name` as messages name it.
+fn render_text(template: &str, name: &str, context: Value) -> Result<String, Error> {
+    crate::budget::doing_now(&format!("điền mẫu lời văn {name}"));
     let ctx = tera::Context::from_value(context).map_err(|e| Error::Internal(format!("Tera: {e}")))?;
     let mut tera = tera::Tera::default();
     tera.register_function("range", range);
@@ -27,8 +55,8 @@ pub fn render_text(template: &str, file: &str, context: Value) -> Result<String,
         Err(tera::Error::msg("hàm get_env không dùng được trong mẫu báo cáo (mẫu chỉ đọc số liệu của kỳ)"))
     });
     // Registered under its own name, so that Tera's messages say which file.
-    tera.add_raw_template(file, template).and_then(|()| tera.render(file, &ctx)).map_err(|e| {
-        let mut msg = format!("templates/{file}: lỗi mẫu lời văn: {e}");
+    tera.add_raw_template(name, template).and_then(|()| tera.render(name, &ctx)).map_err(|e| {
+        let mut msg = format!("{name}: lỗi mẫu lời văn: {e}");
         let mut source = std::error::Error::source(&e);
         while let Some(s) = source {
             msg.push_str(&format!(" — {s}"));
@@ -82,7 +110,7 @@ mod tests {
             "{% for i in range(end=10, step_by=0) %}{% endfor %}",
             "{% include \"/etc/passwd\" %}",
         ] {
-            let e = render_text(bad, "t.md.tera", json!({})).unwrap_err().to_string();
+            let e = render_text(bad, "templates/t.md.tera", json!({})).unwrap_err().to_string();
             assert!(e.contains("templates/t.md.tera"), "{bad}: {e}");
             assert!(!e.contains("/usr/bin"), "{bad}: {e}");
         }

@@ -90,10 +90,8 @@ fn indicator_notes(plan: &Plan, r: &IndicatorResult) -> String {
     let mut lines = Vec::new();
     for x in &r.reports {
         let mut parts = Vec::new();
-        if several {
-            if let Some(v) = &x.value {
-                parts.push(value_text(v));
-            }
+        if several && let Some(v) = &x.value {
+            parts.push(value_text(v));
         }
         if let Some(p) = x.carried_from {
             parts.push(format!("số liệu {}", p.name()));

@@ -109,7 +109,8 @@ def configs(r):
     r.file("cfg/cut.png", PNG_1x1[:12])
     for name, (text, says) in bad.items():
         rel = r.file(f"cfg/{name}.toml", text)
-        names = [] if name.startswith("anh-") else [rel]
+        # Every configuration error names the file; an image's, its key too.
+        names = [rel, "_image"] if name.startswith("anh-") else [rel]
         r.case(f"cấu hình {name}", report + [rel], 3, *names, says)
     for name, rel in [("FIFO", r.fifo("cfg/ong.toml")), ("/dev/zero", "/dev/zero"), ("thư mục", "cfg/thu-muc"),
                       ("65 MiB", r.sparse("cfg/qua-lon.toml", 65 << 20))]:
@@ -143,7 +144,7 @@ def templates(r):
     for name, (text, says) in tera.items():
         d = f"tpl/tera-{name}"
         r.file(f"{d}/bao-cao.md.tera", text)
-        r.case(f"mẫu lời văn {name}", report + [d], 3, "templates/bao-cao.md.tera", says)
+        r.case(f"mẫu lời văn {name}", report + [d], 3, f"{d}/bao-cao.md.tera", says)
     # A narrative nested 300 lists deep and 1,000 quotes deep: laid out, not refused.
     d = "tpl/tera-long-sau"
     r.file(f"{d}/bao-cao.md.tera", "".join(f"{'  ' * i}- mức {i}\n" for i in range(300)) + "\n" + ">" * 1000 + " trích\n\n"

@@ -173,10 +173,10 @@ fn check_one(pdf: &[u8], doc: &lopdf::Document, sig: &locate::Located, trusted: 
         .as_ref()
         .filter(|s| s.verdict == Verdict::Intact)
         .and_then(|s| s.time.as_deref().and_then(pdf_date_unix));
-    if let Some(Verdict::Invalid(why) | Verdict::Altered(why)) = stamp.as_ref().map(|s| s.verdict.clone()) {
-        if out.verdict == Verdict::Intact {
-            out.verdict = Verdict::Invalid(format!("dấu thời gian của chữ ký không hợp lệ: {why}"));
-        }
+    if let Some(Verdict::Invalid(why) | Verdict::Altered(why)) = stamp.as_ref().map(|s| s.verdict.clone())
+        && out.verdict == Verdict::Intact
+    {
+        out.verdict = Verdict::Invalid(format!("dấu thời gian của chữ ký không hợp lệ: {why}"));
     }
     out.stamp = stamp;
     let at =

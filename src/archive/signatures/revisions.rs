@@ -46,12 +46,12 @@ pub fn after(pdf: &[u8], end: usize, now: &Document) -> Changes {
         let new = now.objects.get(id);
         let old = then.objects.get(id);
         // The form's own dictionary (/AcroForm), new or with a field more.
-        if let Some(Object::Dictionary(n)) = new {
-            if n.iter().all(|(k, _)| {
+        if let Some(Object::Dictionary(n)) = new
+            && n.iter().all(|(k, _)| {
                 [&b"Fields"[..], b"SigFlags", b"DA", b"DR", b"NeedAppearances"].contains(&k.as_slice())
-            }) {
-                continue;
-            }
+            })
+        {
+            continue;
         }
         if let (Some(Object::Dictionary(n)), Some(Object::Dictionary(o))) = (new, old) {
             // The catalog (form, validation data, the metadata and version
@@ -186,10 +186,10 @@ fn collect_xobjects(doc: &Document, id: ObjectId, allowed: &mut BTreeSet<ObjectI
         if let Ok(Object::Dictionary(x)) = resources.get(key).and_then(|x| doc.dereference(x).map(|(_, o)| o))
         {
             for (_, v) in x.iter() {
-                if let Ok(r) = v.as_reference() {
-                    if allowed.insert(r) {
-                        collect_xobjects(doc, r, allowed);
-                    }
+                if let Ok(r) = v.as_reference()
+                    && allowed.insert(r)
+                {
+                    collect_xobjects(doc, r, allowed);
                 }
             }
         }

@@ -147,10 +147,10 @@ fn start(w: &mut Walk, out: &mut Extras, e: &BytesStart, empty: bool) {
         "dc:creator" if w.note.is_some() && !empty => w.in_creator = true,
         "text:p" if w.note.is_some() => {
             w.in_paragraph = !empty;
-            if w.paragraphs > 0 {
-                if let Some((_, text)) = &mut w.note {
-                    text.push('\n');
-                }
+            if w.paragraphs > 0
+                && let Some((_, text)) = &mut w.note
+            {
+                text.push('\n');
             }
             w.paragraphs += 1;
         }

@@ -164,10 +164,10 @@ fn read_sheet(stream: &[u8], pos: usize, name: &str, percent_xf: &HashSet<u16>, 
     // The text of a TXO arrives in the CONTINUE records after it.
     let mut pending: Option<(u16, usize, String)> = None;
     for (kind, data) in records(stream, pos) {
-        if kind != CONTINUE {
-            if let Some((id, _, text)) = pending.take() {
-                texts.insert(id, text);
-            }
+        if kind != CONTINUE
+            && let Some((id, _, text)) = pending.take()
+        {
+            texts.insert(id, text);
         }
         let cell = || Some((u16_at(data, 0)? as u32, u16_at(data, 2)? as u32, u16_at(data, 4)?));
         match kind {
@@ -217,16 +217,16 @@ fn read_sheet(stream: &[u8], pos: usize, name: &str, percent_xf: &HashSet<u16>, 
                 }
             }
             CONTINUE => {
-                if let Some((_, left, text)) = &mut pending {
-                    if *left > 0 {
-                        let wide = data.first().is_some_and(|f| f & 1 == 1);
-                        let room = data.len().saturating_sub(1) / if wide { 2 } else { 1 };
-                        let take = (*left).min(room);
-                        if let Some((piece, _)) = data.get(1..).and_then(|d| chars(d, take, wide)) {
-                            text.push_str(&piece);
-                        }
-                        *left -= take;
+                if let Some((_, left, text)) = &mut pending
+                    && *left > 0
+                {
+                    let wide = data.first().is_some_and(|f| f & 1 == 1);
+                    let room = data.len().saturating_sub(1) / if wide { 2 } else { 1 };
+                    let take = (*left).min(room);
+                    if let Some((piece, _)) = data.get(1..).and_then(|d| chars(d, take, wide)) {
+                        text.push_str(&piece);
                     }
+                    *left -= take;
                 }
             }
             NOTE => {

@@ -157,10 +157,10 @@ pub fn merged(bytes: &[u8], names: &[&str]) -> Result<HashMap<String, Vec<Area>>
             let Some(reference) = piece.split_once("ref=\"").and_then(|(_, r)| r.split('"').next()) else {
                 continue;
             };
-            if let Some((a, b)) = reference.split_once(':') {
-                if let (Some(a), Some(b)) = (parse_a1(a), parse_a1(b)) {
-                    areas.push((a, b));
-                }
+            if let Some((a, b)) = reference.split_once(':')
+                && let (Some(a), Some(b)) = (parse_a1(a), parse_a1(b))
+            {
+                areas.push((a, b));
             }
         }
     }

@@ -235,10 +235,10 @@ fn end(w: &mut Walk, name: &str) {
             }
         }
         "tc" => {
-            if let Some(t) = w.tables.last_mut() {
-                if let Some(cell) = t.cell.take() {
-                    t.row.push(cell);
-                }
+            if let Some(t) = w.tables.last_mut()
+                && let Some(cell) = t.cell.take()
+            {
+                t.row.push(cell);
             }
         }
         "tr" => {

@@ -53,10 +53,9 @@ pub(super) fn convert(bytes: &[u8], format: Format, file: &str) -> Result<PlanTe
             for row in first.0 + 1..=last.0 {
                 if let Some(cell) =
                     grid.get_mut(row.saturating_sub(top) as usize).and_then(|r| r.get_mut(col))
+                    && cell.text.is_empty()
                 {
-                    if cell.text.is_empty() {
-                        *cell = GridCell { text: value.text.clone(), copied: true };
-                    }
+                    *cell = GridCell { text: value.text.clone(), copied: true };
                 }
             }
         }
