@@ -67,6 +67,17 @@ const DIFFICULTIES: [&str; 8] = [
     "Một bộ phận người dân, doanh nghiệp còn e ngại tham gia vì chưa thấy rõ lợi ích của chuyển đổi số.",
     "Trang thiết bị công nghệ thông tin tại một số đơn vị đã xuống cấp, chưa đáp ứng yêu cầu.",
 ];
+
+/// Causes as agencies state them (the form's «Nguyên nhân» row): objective
+/// and subjective, in the words of provincial progress reports.
+const CAUSES: [&str; 6] = [
+    "- Nguyên nhân khách quan: văn bản hướng dẫn của bộ, ngành Trung ương ban hành chậm; kinh phí thực hiện chưa được bố trí kịp thời.\n- Nguyên nhân chủ quan: đội ngũ cán bộ phụ trách còn mỏng, chủ yếu kiêm nhiệm.",
+    "Việc sắp xếp tổ chức bộ máy làm thay đổi đầu mối thực hiện, một số nhiệm vụ phải điều chỉnh tiến độ.",
+    "Công tác phối hợp, chia sẻ dữ liệu giữa các cơ quan, đơn vị có lúc chưa chặt chẽ; một số đơn vị chưa thật sự quyết liệt trong chỉ đạo, điều hành.",
+    "Hạ tầng kỹ thuật tại cơ sở chưa đồng bộ; nhận thức của một bộ phận cán bộ, người dân về chuyển đổi số còn hạn chế.",
+    "Nguồn lực đầu tư cho khoa học, công nghệ còn hạn chế, chưa huy động được nhiều nguồn lực xã hội.",
+    "",
+];
 /// Proposals, each addressed to a named body.
 const PROPOSALS: [&str; 6] = [
     "Đề nghị Ủy ban nhân dân tỉnh quan tâm bố trí kinh phí năm {y} để thực hiện các nhiệm vụ chuyển tiếp.",
@@ -257,19 +268,26 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     let plan_no = own.below(150) + 10;
     let plan_day =
         crate::vn::date(time::Date::from_ordinal_date(2025, 60 + own.below(45) as u16).unwrap_or(from));
-    let mut highlights = format!(
-        "- Ban hành Kế hoạch số {plan_no}/KH-{abbr} ngày {plan_day} triển khai thực hiện Kế hoạch số 60/KH-UBND của Ủy ban nhân dân tỉnh.\n- {}",
-        pick_fill(&HIGHLIGHTS, rng, "", to.year())
+    let mut documents = format!(
+        "- Kế hoạch số {plan_no}/KH-{abbr} ngày {plan_day} triển khai thực hiện Kế hoạch số 60/KH-UBND của Ủy ban nhân dân tỉnh."
     );
+    let highlights = format!("- {}", pick_fill(&HIGHLIGHTS, rng, "", to.year()));
     if rng.below(2) == 0 {
         let day = crate::vn::date(day_in(period, rng, None));
-        highlights.push_str(&format!(
-            "\n- Ban hành Công văn số {}/{abbr}-VP ngày {day} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
+        documents.push_str(&format!(
+            "\n- Công văn số {}/{abbr}-VP ngày {day} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
             rng.below(900) + 100
         ));
     }
     e.sections.insert(Section::Highlights, highlights);
+    e.sections.insert(Section::Documents, documents);
     e.sections.insert(Section::Difficulties, rng.pick(&DIFFICULTIES).to_string());
+    // The agency's own generator: the shared one's sequence, and so every
+    // other sample answer, stays as it was before the form asked for causes.
+    let causes = own.pick(&CAUSES);
+    if !causes.is_empty() {
+        e.sections.insert(Section::Causes, (*causes).to_owned());
+    }
     e.sections.insert(Section::Proposals, pick_fill(&PROPOSALS, rng, "", to.year()));
     e.sections.insert(Section::NextPeriod, rng.pick(&NEXT).to_string());
     e.sections.insert(Section::Preparer, "Nguyễn Văn An".into());

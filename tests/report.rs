@@ -117,7 +117,7 @@ fn the_demo_report_reads_back_in_the_official_format() {
         .unwrap()
         .iter()
         .filter(|n| {
-            ["highlights", "difficulties", "proposals", "next-period"]
+            ["highlights", "documents", "difficulties", "causes", "proposals", "next-period"]
                 .contains(&n["section"].as_str().unwrap())
         })
         .collect();

@@ -94,3 +94,38 @@ wb.save({file:?})
     assert!(agency["sent_on"].is_null(), "31/12/9999 used: {agency}");
     assert_ne!(agency["receipt"], "late", "marked late by a typing slip: {agency}");
 }
+
+/// Runs of punctuation with no place to break (a clerk's «____» rule, 17,000
+/// dots, longer than any page) print within the page and do not stop the
+/// report: the layout breaks them, and the text after them is there.
+#[test]
+fn runs_of_punctuation_print_within_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    common::sample_submission(dir.path(), "cat", 5, |e| {
+        let t = e.tasks.get_mut(&baocao::plan::ids::TaskNo::parse("31").unwrap()).unwrap();
+        t.achieved =
+            format!("Kết quả {} giữa {} và {} hết.", "_".repeat(300), "=".repeat(300), ".".repeat(17_000));
+    });
+    for command in ["ingest", "report"] {
+        let (code, said) = baocao(dir.path(), &[command, "--period", "2025-H1", "--out", "out"]);
+        assert_eq!(code, 0, "{command}: {said}");
+    }
+    let pdf = dir.path().join("out/bao-cao-2025-H1.pdf");
+    let text = Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().expect("pdftotext");
+    assert!(String::from_utf8_lossy(&text.stdout).contains("hết."), "the text after the runs is missing");
+    let boxes =
+        Command::new("pdftotext").args(["-bbox", pdf.to_str().unwrap(), "-"]).output().expect("pdftotext");
+    let html = String::from_utf8_lossy(&boxes.stdout);
+    for page in html.split("<page ").skip(1) {
+        let width: f64 = page.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        for word in page.split("<word ").skip(1) {
+            let right: f64 =
+                word.split("xMax=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+            assert!(
+                right <= width - 20.0,
+                "a word runs off the page ({right} of {width}): {}",
+                &word[..word.len().min(120)]
+            );
+        }
+    }
+}

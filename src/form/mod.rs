@@ -2,8 +2,9 @@
 //! and `intake` (which reads it back): sheet names, column headers, the
 //! status vocabulary and the stamp that identifies a returned file.
 //!
-//! Change anything here and raise [`TEMPLATE_VERSION`]: workbooks made by
-//! another version are refused on ingest, with a message saying so.
+//! Change anything here and raise [`TEMPLATE_VERSION`]: workbooks of a
+//! version not in [`READABLE_VERSIONS`] are refused on ingest, with a
+//! message saying so.
 
 use std::collections::BTreeMap;
 
@@ -14,8 +15,14 @@ use time::Date;
 
 use crate::plan::ids::{IndicatorNo, TaskNo};
 
-/// Version of the workbook layout.
-pub const TEMPLATE_VERSION: &str = "1";
+/// Version of the workbook layout. 2: the report sheet asks for the
+/// documents issued to implement the plan and for the causes of the
+/// difficulties (rows by label, so a version-1 workbook reads as it was).
+pub const TEMPLATE_VERSION: &str = "2";
+
+/// The versions `intake` reads: the current one and those it supersedes
+/// without a change of meaning.
+pub const READABLE_VERSIONS: [&str; 2] = ["1", "2"];
 
 pub const SHEET_GUIDE: &str = "Hướng dẫn";
 pub const SHEET_TASKS: &str = "Nhiệm vụ";
@@ -245,7 +252,11 @@ impl IndicatorCol {
 #[serde(rename_all = "kebab-case")]
 pub enum Section {
     Highlights,
+    /// The plans, decisions and letters the agency issued to implement the plan (version 2).
+    Documents,
     Difficulties,
+    /// Why the difficulties arose (version 2).
+    Causes,
     Proposals,
     NextPeriod,
     Preparer,
@@ -254,9 +265,11 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 9] = [
         Section::Highlights,
+        Section::Documents,
         Section::Difficulties,
+        Section::Causes,
         Section::Proposals,
         Section::NextPeriod,
         Section::Preparer,
@@ -269,6 +282,8 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Highlights => "Kết quả nổi bật",
+            Section::Documents => "Văn bản chỉ đạo, triển khai đã ban hành",
+            Section::Causes => "Nguyên nhân của khó khăn, hạn chế",
             Section::Difficulties => "Khó khăn, vướng mắc",
             Section::Proposals => "Đề xuất, kiến nghị",
             Section::NextPeriod => "Nhiệm vụ trọng tâm kỳ tới",
@@ -280,7 +295,15 @@ impl Section {
 
     /// Long sections hold Markdown paragraphs and lists.
     pub fn is_narrative(self) -> bool {
-        matches!(self, Section::Highlights | Section::Difficulties | Section::Proposals | Section::NextPeriod)
+        matches!(
+            self,
+            Section::Highlights
+                | Section::Documents
+                | Section::Difficulties
+                | Section::Causes
+                | Section::Proposals
+                | Section::NextPeriod
+        )
     }
 
     pub fn row(self) -> u32 {

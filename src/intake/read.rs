@@ -23,8 +23,8 @@ use crate::book::formats::{MAX_COLS, MAX_ROWS};
 use crate::book::{Book, Cells, Format, OpenError};
 use crate::diag::{Diagnostic, Location, cell_name};
 use crate::form::{
-    Entries, IndicatorEntry, PREFILL_LEGEND, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY, STAMP_FINGERPRINT,
-    STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Status, TEMPLATE_VERSION, TITLE_INDICATORS, TITLE_REPORT,
+    Entries, IndicatorEntry, PREFILL_LEGEND, READABLE_VERSIONS, REPORT_HINT, Role, SHEET_STAMP, STAMP_AGENCY,
+    STAMP_FINGERPRINT, STAMP_PERIOD, STAMP_PLAN, STAMP_VERSION, Status, TITLE_INDICATORS, TITLE_REPORT,
     TITLE_TASKS, TaskCol, is_prefill_note, subtitle,
 };
 use crate::period::Period;
@@ -353,10 +353,11 @@ fn check_stamp(r: &mut Reading, get: &dyn Fn(&str) -> String, fingerprint: &str)
         ));
         ok = false;
     }
-    if get(STAMP_VERSION) != TEMPLATE_VERSION {
+    if !READABLE_VERSIONS.contains(&get(STAMP_VERSION).as_str()) {
         r.error(at.clone(), format!(
-            "biểu mẫu phiên bản «{}», chương trình này đọc phiên bản {TEMPLATE_VERSION} — hãy gửi lại biểu mẫu mới cho cơ quan",
-            get(STAMP_VERSION)
+            "biểu mẫu phiên bản «{}», chương trình này đọc phiên bản {} — hãy gửi lại biểu mẫu mới cho cơ quan",
+            get(STAMP_VERSION),
+            READABLE_VERSIONS.join(", ")
         ));
         ok = false;
     }

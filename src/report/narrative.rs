@@ -72,7 +72,7 @@ fn found_documents(plan: &Plan, data: &PeriodData) -> Vec<Found> {
     let sections = data
         .narratives
         .iter()
-        .filter(|n| n.section == Section::Highlights)
+        .filter(|n| matches!(n.section, Section::Highlights | Section::Documents))
         .map(|n| (&n.agency, n.text.as_str(), None));
     let mut all: Vec<Found> = Vec::new();
     // Where each kind and number stands in `all`: at national scale there
@@ -326,9 +326,9 @@ fn receipt_sentence(data: &PeriodData, standing: &str, appendix: &str) -> String
 }
 
 /// The context the narrative template (`bao-cao.md.tera`) is given.
-pub fn context(
-    plan: &Plan,
-    data: &PeriodData,
+pub fn context<'a>(
+    plan: &'a Plan,
+    data: &'a PeriodData,
     standing: &str,
     recipient: &str,
     label: &dyn Fn(&str) -> String,
@@ -364,15 +364,16 @@ pub fn context(
         )
     };
     let own = &info.standing_agency;
-    let highlights = |mine: bool| {
-        attributed_texts(
-            plan,
-            data.narratives
-                .iter()
-                .filter(|n| n.section == Section::Highlights && (n.agency == *own) == mine)
-                .map(|n| (&n.agency, without_citations(&n.text))),
-        )
-    };
+    // Results of note, the standing agency's first; the documents they
+    // cite are listed in section I and under their groups already.
+    let highlights = attributed_texts(
+        plan,
+        data.narratives
+            .iter()
+            .filter(|n| n.section == Section::Highlights && n.agency == *own)
+            .chain(data.narratives.iter().filter(|n| n.section == Section::Highlights && n.agency != *own))
+            .map(|n| (&n.agency, without_citations(&n.text))),
+    );
     let groups: Vec<Value> = plan
         .task_groups
         .iter()
@@ -402,6 +403,23 @@ pub fn context(
     // difficulties of tasks count as the agency's too.
     let mut by_theme: BTreeMap<usize, Vec<(&AgencyId, &str)>> = BTreeMap::new();
     let mut causes: Vec<(String, Vec<&str>)> = Vec::new();
+    let mut add_cause = |cause: String, agency: &'a AgencyId| {
+        let name = plan.agency_name(agency);
+        match causes.iter_mut().find(|(c, _)| crate::text::fold(c) == crate::text::fold(&cause)) {
+            Some((_, names)) if !names.contains(&name) => names.push(name),
+            Some(_) => {}
+            None => causes.push((cause, vec![name])),
+        }
+    };
+    // The causes agencies state (version 2 of the form), a line each; then
+    // those their difficulties give («do …», «vì …»).
+    for n in data.narratives.iter().filter(|n| n.section == Section::Causes) {
+        for line in n.text.lines().map(|l| l.trim().trim_start_matches(['-', '+', '•']).trim()) {
+            if !agency_text::is_blank(line) {
+                add_cause(line.to_owned(), &n.agency);
+            }
+        }
+    }
     let task_difficulties =
         data.tasks.iter().flat_map(|t| t.answers.iter().map(|a| (&a.agency, a.difficulties.as_str())));
     let section_difficulties = data
@@ -415,12 +433,7 @@ pub fn context(
         let theme = themes::theme_of(text).and_then(|t| themes::THEMES.iter().position(|x| x.title == t));
         by_theme.entry(theme.unwrap_or(themes::THEMES.len())).or_default().push((agency, text));
         for cause in themes::causes(text) {
-            let name = plan.agency_name(agency);
-            match causes.iter_mut().find(|(c, _)| crate::text::fold(c) == crate::text::fold(&cause)) {
-                Some((_, names)) if !names.contains(&name) => names.push(name),
-                Some(_) => {}
-                None => causes.push((cause, vec![name])),
-            }
+            add_cause(cause, agency);
         }
     }
     let difficulties: Vec<Value> = by_theme
@@ -430,12 +443,19 @@ pub fn context(
             json!({"title": title, "items": attributed_texts(plan, items.into_iter())})
         })
         .collect();
-    let causes: Vec<String> = causes
-        .into_iter()
-        .map(|(c, names)| {
-            format!("{} ({}).", crate::text::upper_first(c.trim_end_matches('.')), tables::named(&names))
-        })
-        .collect();
+    // Outside the agencies first, then their own, as reports set them out.
+    let (mut objective, mut subjective) = (Vec::new(), Vec::new());
+    for (c, names) in causes {
+        let (cause, origin) = themes::origin(&c);
+        let line =
+            format!("{} ({}).", crate::text::upper_first(cause.trim_end_matches('.')), tables::named(&names));
+        match origin {
+            themes::Origin::Objective => objective.push(line),
+            themes::Origin::Subjective => subjective.push(line),
+        }
+    }
+    let no_causes = objective.is_empty() && subjective.is_empty();
+    let causes = json!({"objective": objective, "subjective": subjective});
     // The next period: overdue tasks carried forward, then tasks falling due, by year.
     let next = data.period.next();
     let next_to = next.cutoff().1;
@@ -515,10 +535,10 @@ pub fn context(
         "period": {"name": data.period.name(), "from": vn::date(from), "to": vn::date(to), "deadline": vn::date(data.deadline), "cumulative": cumulative},
         "next": {"name": next.name()},
         "receipts": receipt_sentence(data, standing, &label("receipts")),
-        "direction": {"sentence": direction_sentence, "documents": direction_docs, "own": highlights(true)},
+        "direction": {"sentence": direction_sentence, "documents": direction_docs},
         "tasks": task_sentences(data),
         "groups": groups,
-        "highlights": highlights(false),
+        "highlights": highlights,
         "indicators": indicator_sentences(data),
         "overdue_count": count(overdue.len()),
         "overdue": overdue,
@@ -528,7 +548,7 @@ pub fn context(
         "solutions": solutions,
         "proposals": proposals,
         "to_us": to_us,
-        "overdue_at": if causes.is_empty() { "Mục III" } else { "khoản 1 Mục III" },
+        "overdue_at": if no_causes { "Mục III" } else { "khoản 1 Mục III" },
         "labels": {"indicators": label("indicators"), "tasks": label("tasks"), "receipts": label("receipts"), "charts": label("charts")},
         "compare": super::compare::context(data, standing),
     })

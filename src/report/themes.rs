@@ -94,6 +94,48 @@ pub fn causes(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether a cause lies with the agencies themselves (chủ quan) or outside
+/// them (khách quan), as progress reports set them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Objective,
+    Subjective,
+}
+
+/// Words (folded) of causes that lie with the agencies: how they direct,
+/// staff, coordinate and see the work.
+const SUBJECTIVE: [&str; 12] = [
+    "chua quyet liet",
+    "chua chu dong",
+    "chua sat sao",
+    "kiem nhiem",
+    "can bo",
+    "nhan luc",
+    "nang luc",
+    "nhan thuc",
+    "phoi hop",
+    "trach nhiem",
+    "chi dao, dieu hanh",
+    "chua thay ro loi ich",
+];
+
+/// A cause without the agency's own heading, and where it lies: the heading
+/// «Nguyên nhân khách quan:»/«chủ quan:» when the agency wrote one, else
+/// its words.
+pub fn origin(cause: &str) -> (String, Origin) {
+    let folded = fold(cause);
+    for (heading, origin) in
+        [("nguyen nhan khach quan", Origin::Objective), ("nguyen nhan chu quan", Origin::Subjective)]
+    {
+        if folded.starts_with(heading) {
+            let rest = cause.split_once(':').map_or(cause, |(_, r)| r).trim();
+            return (crate::text::upper_first(rest), origin);
+        }
+    }
+    let subjective = SUBJECTIVE.iter().any(|w| folded.contains(w));
+    (cause.to_owned(), if subjective { Origin::Subjective } else { Origin::Objective })
+}
+
 /// The bodies a proposal can be addressed to (the plan's agencies and the
 /// bodies above them), folded once: there are thousands at national scale
 /// and as many proposals.

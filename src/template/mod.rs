@@ -294,7 +294,7 @@ fn guide_sheet(
         ),
         (
             format!(
-                "3. Trang «{SHEET_REPORT}»: ghi kết quả nổi bật, khó khăn, đề xuất và nhiệm vụ trọng tâm kỳ tới; có thể xuống dòng, dùng «- » đầu dòng để liệt kê và **hai dấu sao** để in đậm. Ghi người lập biểu, điện thoại và ngày gửi."
+                "3. Trang «{SHEET_REPORT}»: ghi kết quả nổi bật; các văn bản chỉ đạo, triển khai đã ban hành (số, ngày, trích yếu); khó khăn và nguyên nhân (khách quan, chủ quan); đề xuất (nêu rõ đề nghị cơ quan nào) và nhiệm vụ trọng tâm kỳ tới; có thể xuống dòng, dùng «- » đầu dòng để liệt kê và **hai dấu sao** để in đậm. Ghi người lập biểu, điện thoại và ngày gửi."
             ),
             &f.text,
         ),

@@ -245,8 +245,8 @@ def typed_by_hand(c):
     highlights = "Ban hành 03 kế hoạch\nTổ chức tập huấn cho 120 cán bộ\n•\tSố hóa 95% hồ sơ\n- Cập nhật **172** hồ sơ"
     b.report("B4", highlights, section(a, "highlights",
                                        "Ban hành 03 kế hoạch\nTổ chức tập huấn cho 120 cán bộ\n• Số hóa 95% hồ sơ\n- Cập nhật **172** hồ sơ"))
-    b.report("B8", "Trần Văn Bình", section(a, "preparer", "Trần Văn Bình"))
-    b.report("B10", "16/6/2025", sent(a, "2025-06-16"))
+    b.report("B10", "Trần Văn Bình", section(a, "preparer", "Trần Văn Bình"))
+    b.report("B12", "16/6/2025", sent(a, "2025-06-16"))
     # A comment a clerk left on a cell.
     b.comment("Nhiệm vụ", "12", "G", "Chờ quyết định phê duyệt", "Trần Văn Bình")
     b.save()
@@ -260,7 +260,7 @@ def renamed_sheet_in_a_folder(c):
     b.task("24", "I", "Đã trình dự thảo quy chế", task(a, "24", "achieved", "Đã trình dự thảo quy chế"))
     b.ind("25", "E", 96.5, indicator(a, "25", "value", 96.5))
     b.ind("21", "E", 100, indicator(a, "21", "value", 100.0))
-    b.report("B10", datetime.datetime(2025, 6, 15), sent(a, "2025-06-15"))
+    b.report("B12", datetime.datetime(2025, 6, 15), sent(a, "2025-06-15"))
     b.wb["Nhiệm vụ"].title = "Tiến độ nhiệm vụ"
     for e in c.ledger:
         if e["file"] == b.file and e["sheet"] == "Nhiệm vụ":
@@ -277,7 +277,7 @@ def folder_names_the_agency(c):
     b.task("5", "G", "Đã hoàn thành đúng hạn", task(a, "5", "status", "done-on-time"))
     b.task("5", "H", datetime.datetime(2025, 6, 30), task(a, "5", "completed", "2025-06-30"),
            msg("warning", "cell", "sau ngày chốt số liệu"))
-    b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
+    b.report("B12", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
     # The stamp and the folder agree; the file name says nothing.
     b.save()
 
@@ -324,7 +324,7 @@ def copied_sheets(c):
     r = b.row("Nhiệm vụ", "29")
     b.put("Nhiệm vụ", f"G{r}", "Đang thực hiện trong hạn", msg("error", "sheet", "nội dung khác nhau", "«Nhiệm vụ (2)»"))
     b.put("Nhiệm vụ (2)", f"G{r}", "Chưa triển khai", msg("error", "sheet", "nội dung khác nhau", "«Nhiệm vụ»"))
-    b.report("B5", "Thiếu nhân lực", section(a, "difficulties", "Thiếu nhân lực"))
+    b.report("B6", "Thiếu nhân lực", section(a, "difficulties", "Thiếu nhân lực"))
     b.save()
 
 
@@ -339,9 +339,9 @@ def tcvn3_keyboard(c):
     b.task("13", "J", tcvn3("Không"), task(a, "13", "difficulties", "Không"), conv)
     b.task("13", "K", tcvn3("Tốt"), task(a, "13", "proposals", "Tốt"), conv)
     b.task("28", "J", tcvn3("Không có khó khăn"), task(a, "28", "difficulties", "Không có khó khăn"), conv)
-    b.report("B5", tcvn3("Không có khó khăn"), section(a, "difficulties", "Không có khó khăn"), conv)
-    b.report("B8", tcvn3("Nguyễn Thị Hồng"), section(a, "preparer", "Nguyễn Thị Hồng"), conv)
-    b.report("B10", datetime.datetime(2025, 6, 17), sent(a, "2025-06-17"))
+    b.report("B6", tcvn3("Không có khó khăn"), section(a, "difficulties", "Không có khó khăn"), conv)
+    b.report("B10", tcvn3("Nguyễn Thị Hồng"), section(a, "preparer", "Nguyễn Thị Hồng"), conv)
+    b.report("B12", datetime.datetime(2025, 6, 17), sent(a, "2025-06-17"))
     b.save()
 
 
@@ -357,8 +357,8 @@ def vni_keyboard(c):
     b.task("28", "J", vni("Không có khó khăn"), task(a, "28", "difficulties", "Không có khó khăn"), conv)
     b.task("29", "J", vni("Khó khăn về kinh phí"), task(a, "29", "difficulties", "Khó khăn về kinh phí"), conv)
     b.task("28", "K", vni("Tốt"), task(a, "28", "proposals", "Toát"), msg("warning", "cell", "«Tốt»", "giữ nguyên"))
-    b.report("B8", vni("Lê Thị Hoa"), section(a, "preparer", "Lê Thị Hoa"), conv)
-    b.report("B10", "17-06-2025", sent(a, "2025-06-17"))
+    b.report("B10", vni("Lê Thị Hoa"), section(a, "preparer", "Lê Thị Hoa"), conv)
+    b.report("B12", "17-06-2025", sent(a, "2025-06-17"))
     b.save()
 
 
@@ -376,7 +376,7 @@ def statuses_that_are_no_status(c):
                task(a, tt, "status", None))
     b.task("8", "G", "Đã hoàn thành đúng hạn", task(a, "8", "status", "done-on-time"))
     b.task("8", "H", "31/02/2025", msg("error", "cell", "«31/02/2025» không đọc được"), task(a, "8", "completed", None))
-    b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
+    b.report("B12", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
     b.save()
 
 
@@ -398,7 +398,7 @@ def typed_outside_the_form(c):
     b.put("Ghi chú", "A1", "Đơn vị xin lùi hạn nộp báo cáo", msg("warning", "sheet", "«Đơn vị xin lùi hạn nộp báo cáo»"))
     _ = extra
     b.report("B4", "\u200b\u00a0", absent(a, "highlights"))
-    b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
+    b.report("B12", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
     b.save()
 
 
@@ -413,7 +413,7 @@ def excel_2003(c):
           indicator(a, "23", "source", "Báo cáo của các ngân hàng thương mại"), msg("warning", "cell", "TCVN3"))
     b.task("24", "G", "Chưa triển khai", task(a, "24", "status", "not-started"))
     b.comment("Chỉ tiêu", "9", "G", "Số liệu đến 31/5", "Phòng Thanh toán")
-    b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
+    b.report("B12", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
     b.save(convert="xls")
 
 
@@ -427,7 +427,7 @@ def libreoffice_calc(c):
     b.task("24", "G", "Đang triển khai", task(a, "24", "status", "in-progress-on-time"))
     b.task("24", "J", vni("Chưa có kinh phí"), task(a, "24", "difficulties", "Chưa có kinh phí"), msg("warning", "cell", "VNI"))
     b.comment("Nhiệm vụ", "24", "I", "Xem văn bản kèm theo", "Văn thư")
-    b.report("B10", datetime.datetime(2025, 6, 17), sent(a, "2025-06-17"))
+    b.report("B12", datetime.datetime(2025, 6, 17), sent(a, "2025-06-17"))
     b.save(convert="ods")
 
 
@@ -447,7 +447,7 @@ def sorted_and_inserted_rows(c):
     b.task("30", "I", "Đã khảo sát 9 xã", task(a, "30", "achieved", "Đã khảo sát 9 xã"))
     b.task("6", "G", "Hoàn thành (quá hạn)", task(a, "6", "status", "done-late"))
     b.task("6", "H", datetime.datetime(2025, 3, 3), task(a, "6", "completed", "2025-03-03"))
-    b.report("B10", datetime.datetime(2025, 6, 18), sent(a, "2025-06-18"))
+    b.report("B12", datetime.datetime(2025, 6, 18), sent(a, "2025-06-18"))
     b.save()
 
 
@@ -464,7 +464,7 @@ def stamp_sheet_deleted(c):
     b.task("24", "G", "Đang thực hiện trong hạn", task(a, "24", "status", "in-progress-on-time"))
     b.task("24", "I", "Đã hoàn thiện đề án khu công nghệ số tập trung",
            task(a, "24", "achieved", "Đã hoàn thiện đề án khu công nghệ số tập trung"))
-    b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
+    b.report("B12", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
     c.ledger.append({"file": b.file, "sheet": None, "cell": None, "typed": "(trang _baocao bị xóa)",
                      "expect": [msg("warning", "file", "không có trang «_baocao»", "Ban Quản lý Khu kinh tế")]})
     b.save()
@@ -478,7 +478,7 @@ def the_lead_tracker(c):
     b.ind("21", "E", 100, indicator(a, "21", "value", 100.0))
     b.ind("21", "F", "Trung tâm dữ liệu", indicator(a, "21", "source", "Trung tâm dữ liệu"))
     b.ind("30", "E", 17, indicator(a, "30", "value", 17.0))
-    b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
+    b.report("B12", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
     b.save()
 
 

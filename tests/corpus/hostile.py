@@ -40,7 +40,7 @@ def good(c):
         b = c.book(a, f"nop/{a}.xlsx")
         b.task(tt, "G", "Đang thực hiện trong hạn", task(a, tt, "status", "in-progress-on-time"))
         b.task(tt, "I", text, task(a, tt, "achieved", text))
-        b.report("B10", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
+        b.report("B12", datetime.datetime(2025, 6, 16), sent(a, "2025-06-16"))
         b.save()
 
 
@@ -78,7 +78,7 @@ def formulas(c):
     b.save()
     a = "sgddt"
     b = c.book(a, "nop/sgddt.xlsx")
-    b.report("B10", "=TODAY()", msg("warning", "cell", "TODAY()", "đổi mỗi lần mở tệp"))
+    b.report("B12", "=TODAY()", msg("warning", "cell", "TODAY()", "đổi mỗi lần mở tệp"))
     b.task("13", "G", "Chưa triển khai", task(a, "13", "status", "not-started"))
     b.save(convert="xlsx")
 
