@@ -283,7 +283,7 @@ pub struct ReportArgs {
         default_value = "pdf,docx,xlsx",
         hide_default_value = true
     )]
-    pub formats: Vec<ReportFormat>,
+    pub formats: Vec<crate::report::output::Format>,
 
     /// Ghi đè báo cáo đã lập thay vì tạo phiên bản mới (…-v2.pdf)
     #[arg(long)]
@@ -300,14 +300,6 @@ pub struct ReportArgs {
     /// Lập dự thảo (để trống số và ngày cho văn thư điền), dù cấu hình đã có số và ngày
     #[arg(long)]
     pub draft: bool,
-}
-
-/// A form of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ReportFormat {
-    Pdf,
-    Docx,
-    Xlsx,
 }
 
 #[derive(Debug, Args)]

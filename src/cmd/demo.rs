@@ -120,7 +120,7 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
     if !added.is_empty() {
         write_plan(source, added, &plan_dir)?;
     }
-    let config = super::report::read_config(None, source)?;
+    let config = crate::report::output::read_config(None, source)?;
     let shares = assignments(&plan);
     // Per period: a step per agency (template, sample answers), then the merge.
     let bar = ProgressBar::new(((shares.len() + 1) * a.period.len() + 1) as u64);
@@ -150,13 +150,13 @@ pub fn run(source: &PlanSource, a: &DemoArgs) -> Result<u8, Error> {
             last = Some(history::Found { data: made.data.clone(), file: file.display().to_string(), sha256 });
             let (plan, config) = (&plan, &config);
             reports.push(s.spawn(move || {
-                let written = super::report::write_report(
+                let written = crate::report::output::write_report(
                     plan,
                     &made.data,
                     config,
                     &made.base,
                     (None, None),
-                    super::report::Formats::ALL,
+                    &crate::report::output::Format::ALL,
                     false,
                 );
                 (made, written)

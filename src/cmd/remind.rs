@@ -11,7 +11,7 @@ use crate::report::letters::{self, Letter};
 use crate::vn;
 
 use super::period_dir;
-use super::report::{read_config, read_period_data};
+use crate::report::output::{read_config, read_period_data};
 
 /// Letters per file for printing: at national scale a thousand letters in
 /// one document would take gigabytes to lay out and be unwieldy to print.

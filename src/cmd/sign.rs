@@ -220,7 +220,7 @@ fn role_image(source: &PlanSource, a: &SignArgs, role: SignRole) -> Result<Vec<u
             None => Ok(bytes),
         };
     }
-    let config = super::report::read_config(None, source)?;
+    let config = crate::report::output::read_config(None, source)?;
     let (image, key) = match role {
         SignRole::Person => (config.signature_image, "signature_image"),
         SignRole::Agency => (config.stamp_image, "stamp_image"),

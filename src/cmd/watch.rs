@@ -21,7 +21,7 @@ use crate::plan::{Plan, load};
 use crate::render::{self, world::ReportWorld};
 
 use super::period_dir;
-use super::report::{prepare, read_config};
+use crate::report::output::{prepare, read_config};
 
 /// One render: read the workbooks and the configuration, merge, lay out
 /// with the kept World (made on the first call), write the preview.

@@ -5,7 +5,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet};
 
 use std::path::Path;
 
-use super::model::{Cell, Column, Report, Row};
+use super::model::Report;
+use super::table::{Cell, Column, Row};
 use super::tables;
 use crate::error::Error;
 use crate::merge::PeriodData;

@@ -7,7 +7,7 @@
 //! signed PDF: a row that may be taller than a page is marked so that the
 //! layout lets it continue on the next page.
 
-use super::model::Column;
+use super::table::Column;
 
 /// Characters of the table's 11 pt serif on one line across the whole table of a
 /// landscape page (252 mm between the margins). Set low on purpose (about

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::agency_text::plain;
-use super::model::{Cell, Column, Row, Table};
+use super::table::{Cell, Column, Row, Table};
 use crate::form::{Role, Section, Value as Reported};
 use crate::merge::{Answer, Consolidated, IndicatorResult, PeriodData, Receipt, TaskResult};
 use crate::plan::Plan;
