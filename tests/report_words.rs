@@ -113,6 +113,23 @@ fn each_report_reads_as_an_official_wrote_it_and_its_numbers_are_the_datas() {
             assert!(!words.contains(&format!(" {d} cơ quan")), "{period}: «{d} cơ quan» without its zero");
         }
 
+        // No agency proposes to itself; a heading indicator without a target
+        // of its own (its sub-indicators carry the numbers) is no indicator
+        // without data.
+        for a in data["agencies"].as_array().unwrap() {
+            let name = a["name"].as_str().unwrap();
+            assert!(
+                !words.contains(&format!("{name}: Đề nghị {name}")),
+                "{period}: {name} proposes to itself"
+            );
+        }
+        for i in data["indicators"].as_array().unwrap().iter().filter(|i| i["target"]["kind"] == "none") {
+            let said = format!("(chỉ tiêu {})", i["number"].as_str().unwrap());
+            let no_data: String =
+                words.split("Chưa có số liệu:").nth(1).unwrap_or_default().chars().take(400).collect();
+            assert!(!no_data.contains(&said), "{period}: {said} listed as without data");
+        }
+
         // Each document an agency cites is named once in the narrative.
         let cited = words.matches("Kế hoạch số ").count() + words.matches("Quyết định số ").count();
         assert!(cited > 5, "{period}: documents not cited: {cited}");

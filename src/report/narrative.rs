@@ -241,8 +241,25 @@ fn group_sentence(ts: &[&TaskResult], done_numbers: &str) -> String {
 }
 
 /// The indicators' sentence and the notable ones by name.
-fn indicator_sentences(data: &PeriodData) -> Value {
-    let by = |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a).count();
+fn indicator_sentences(plan: &Plan, data: &PeriodData) -> Value {
+    // The horizon of each group of indicators («đến năm 2030»), when the
+    // plan has several: the same indicator may stand in each with its target.
+    let horizons: BTreeMap<&str, i32> = if plan.indicator_groups.len() > 1 {
+        plan.indicator_groups.iter().filter_map(|g| Some((g.number.as_str(), g.year?))).collect()
+    } else {
+        BTreeMap::new()
+    };
+    let horizon = |i: &crate::merge::IndicatorResult| {
+        horizons.get(i.group.as_str()).map(|y| format!(" đến năm {y}")).unwrap_or_default()
+    };
+    // A heading row with no target of its own (indicator 8, whose
+    // sub-indicators 8.1–8.12 carry the numbers) is no indicator without data.
+    let counted: Vec<&crate::merge::IndicatorResult> = data
+        .indicators
+        .iter()
+        .filter(|i| !(matches!(i.target.kind(), crate::plan::target::TargetKind::None) && i.value.is_none()))
+        .collect();
+    let by = |a: Assessment| counted.iter().filter(|i| i.assessment == a).count();
     let parts = nonzero([
         (by(Assessment::Met), "chỉ tiêu đạt và vượt mục tiêu"),
         (by(Assessment::NotMet), "chỉ tiêu chưa đạt mục tiêu"),
@@ -271,24 +288,31 @@ fn indicator_sentences(data: &PeriodData) -> Value {
     let target = |i: &crate::merge::IndicatorResult| {
         let t = i.target.printed().trim();
         let digit_last = t.chars().next_back().is_some_and(|c| c.is_ascii_digit());
-        if i.unit.trim() == "%" && digit_last { format!("{t}%") } else { t.to_owned() }
+        if i.unit.trim().starts_with('%') && digit_last { format!("{t}%") } else { t.to_owned() }
     };
     let short = |name: &str| name.trim_end_matches(['.', ';', ',']).to_owned();
     let list = |a: Assessment| -> Vec<String> {
-        data.indicators
+        counted
             .iter()
             .filter(|i| i.assessment == a)
             .map(|i| {
-                format!("{} (chỉ tiêu {}): {}, mục tiêu {}", short(&i.name), i.number, value(i), target(i))
+                format!(
+                    "{} (chỉ tiêu {}): {}, mục tiêu{} {}",
+                    short(&i.name),
+                    i.number,
+                    value(i),
+                    horizon(i),
+                    target(i)
+                )
             })
             .collect()
     };
     json!({
-        "total": count(data.indicators.len()),
+        "total": count(counted.len()),
         "sentence": parts.join(", "),
         "met": list(Assessment::Met),
         "not_met": list(Assessment::NotMet),
-        "no_data": data.indicators.iter().filter(|i| i.assessment == Assessment::NoData).map(|i| format!("{} (chỉ tiêu {})", short(&i.name), i.number)).collect::<Vec<_>>(),
+        "no_data": counted.iter().filter(|i| i.assessment == Assessment::NoData).map(|i| format!("{} (chỉ tiêu {})", short(&i.name), i.number)).collect::<Vec<_>>(),
     })
 }
 
@@ -467,7 +491,15 @@ pub fn context<'a>(
     }
     let due_next: Vec<Value> = due_by_year
         .into_iter()
-        .map(|(year, tasks)| json!({"label": format!("Các nhiệm vụ có thời hạn trong năm {year}"), "count": count(tasks.len()), "tasks": tasks}))
+        .map(|(year, tasks)| {
+            // Due between the cut-off and the year's end: to finish at once, not next year's work.
+            let label = if year == to.year() {
+                format!("Tập trung hoàn thành ngay các nhiệm vụ đến hạn từ sau ngày chốt số liệu đến hết năm {year}")
+            } else {
+                format!("Các nhiệm vụ có thời hạn trong năm {year}")
+            };
+            json!({"label": label, "count": count(tasks.len()), "tasks": tasks})
+        })
         .collect();
     let solutions = attributed_texts(
         plan,
@@ -497,6 +529,11 @@ pub fn context<'a>(
         let to_whom = addressees
             .of(text)
             .map(|n| if n == info.issuer || short_issuer.contains(&n) { recipient } else { n });
+        // An agency asking itself is no proposal (its text stays in the
+        // appendices and the Excel file).
+        if to_whom == Some(plan.agency_name(agency)) {
+            continue;
+        }
         match by_whom.iter_mut().find(|(w, _)| *w == to_whom) {
             Some((_, items)) => items.push((agency, text)),
             None => by_whom.push((to_whom, vec![(agency, text)])),
@@ -539,7 +576,7 @@ pub fn context<'a>(
         "tasks": task_sentences(data),
         "groups": groups,
         "highlights": highlights,
-        "indicators": indicator_sentences(data),
+        "indicators": indicator_sentences(plan, data),
         "overdue_count": count(overdue.len()),
         "overdue": overdue,
         "difficulties": difficulties,
