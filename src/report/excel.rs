@@ -309,3 +309,33 @@ fn write_sheet(
     print_setup(ws);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_taller_than_excel_allows_is_continued_with_its_number() {
+        let listed = (1..=80)
+            .map(|i| format!("- Văn bản số {i}/UBND về nội dung thứ {i}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let widths = [6.0, 30.0, 40.0];
+        let rows = split_tall(
+            vec![Cell::Ordinal(7), Cell::Text("Nhiệm vụ".into()), Cell::Text(listed.clone())],
+            &widths,
+        );
+        assert!(rows.len() > 1, "80 lines fit no single Excel row");
+        assert_eq!(rows[0][0], Cell::Ordinal(7));
+        assert_eq!(rows[1][0], Cell::Text("7 (tiếp)".into()));
+        assert_eq!(rows[1][1], Cell::Text(String::new()));
+        // Nothing lost, cut only between lines, and every piece fits a row.
+        let joined: Vec<String> = rows.iter().map(|r| r[2].display()).collect();
+        assert_eq!(joined.join("\n"), listed);
+        for r in &rows {
+            assert!(row_height(r, &widths).is_some_and(|h| h < MAX_ROW_PT), "{r:?}");
+        }
+        // A row that fits is left whole.
+        assert_eq!(split_tall(vec![Cell::Ordinal(1), Cell::Text("ngắn".into())], &widths[..2]).len(), 1);
+    }
+}

@@ -190,6 +190,20 @@ mod tests {
     }
 
     #[test]
+    fn a_cause_lies_outside_the_agencies_or_with_them() {
+        assert_eq!(
+            origin("Nguyên nhân chủ quan: đội ngũ cán bộ còn mỏng."),
+            ("Đội ngũ cán bộ còn mỏng.".to_owned(), Origin::Subjective)
+        );
+        assert_eq!(
+            origin("Nguyên nhân khách quan: chưa có hướng dẫn của bộ."),
+            ("Chưa có hướng dẫn của bộ.".to_owned(), Origin::Objective)
+        );
+        assert_eq!(origin("một số đơn vị chưa quyết liệt").1, Origin::Subjective);
+        assert_eq!(origin("kinh phí chưa được bố trí").1, Origin::Objective);
+    }
+
+    #[test]
     fn causes_are_the_agencys_own_words() {
         assert_eq!(
             causes("Tiến độ xây dựng cơ sở dữ liệu còn chậm do kinh phí năm 2025 chưa được bố trí."),
