@@ -48,11 +48,7 @@ wb.save({file:?})
         report = SHEET_REPORT,
         stamp = SHEET_STAMP,
     );
-    let out = Command::new("python3")
-        .args(["-c", &script])
-        .output()
-        .expect("python3 with openpyxl is needed: `bash tests/run` installs it");
-    assert!(out.status.success(), "openpyxl: {}", String::from_utf8_lossy(&out.stderr));
+    common::openpyxl(&script);
 
     let (code, said) = baocao(dir.path(), &["ingest", "--period", "2025-H1", "--out", "out"]);
     assert_eq!(code, 0, "{said}");

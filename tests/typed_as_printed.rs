@@ -55,11 +55,7 @@ wb.save({file:?})
         value = IndicatorCol::Value.index(),
         note = IndicatorCol::Note.index(),
     );
-    let out = Command::new("python3")
-        .args(["-c", &script])
-        .output()
-        .expect("python3 with openpyxl is needed: `bash tests/run` installs it");
-    assert!(out.status.success(), "openpyxl: {}", String::from_utf8_lossy(&out.stderr));
+    common::openpyxl(&script);
 
     let (_, said) = baocao(dir.path(), &["ingest", "--period", "2025-H1", "--out", "out"]);
     let data = json(&dir.path().join("out/tong-hop.json"));

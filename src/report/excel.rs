@@ -151,11 +151,15 @@ const LINE_PT: f64 = 15.0;
 /// Excel's tallest row.
 const MAX_ROW_PT: f64 = 409.0;
 
+fn chars_per_line(width: f64) -> f64 {
+    (width * 0.85).max(1.0)
+}
+
 /// Lines of each of `text`'s own lines in a column `width` units wide:
 /// about 1.1 characters of Times New Roman 12 a unit of width, less what
 /// wrapping between words leaves at each line's end.
 fn lines_of(text: &str, width: f64) -> impl Iterator<Item = usize> + '_ {
-    let per_line = (width * 0.85).max(1.0);
+    let per_line = chars_per_line(width);
     text.split('\n').map(move |l| (l.chars().count() as f64 / per_line).ceil().max(1.0) as usize)
 }
 
@@ -212,7 +216,7 @@ fn split_tall(cells: Vec<Cell>, widths: &[f64]) -> Vec<Vec<Cell>> {
 /// `text` in pieces of at most `budget` lines, cut between its lines, or
 /// between words inside a line longer than a piece.
 fn pieces(text: &str, width: f64, budget: usize) -> Vec<String> {
-    let per_piece = ((width * 0.85).max(1.0) as usize) * budget;
+    let per_piece = chars_per_line(width) as usize * budget;
     let mut out: Vec<String> = Vec::new();
     let (mut piece, mut used) = (String::new(), 0);
     for line in text.split('\n') {

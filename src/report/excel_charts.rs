@@ -159,6 +159,31 @@ fn tasks_chart(ws: &mut Worksheet, name: &str, row: u32, c: &Charts) -> Result<S
     Ok(Slot { chart, height: CHART_HEIGHT, rows })
 }
 
+/// A bar chart of one series: labels in the data column, values beside
+/// them, rows `first..=last` of sheet `name`, each bar in its shade, the
+/// first bar at the top.
+fn bars_of(
+    title: &str,
+    (name, first, last): (&str, u32, u32),
+    shades: impl Iterator<Item = u8>,
+    gap: u16,
+) -> Chart {
+    let mut chart = Chart::new(ChartType::Bar);
+    chart.title().set_name(title);
+    chart.legend().set_hidden();
+    let points: Vec<rust_xlsxwriter::ChartPoint> =
+        shades.map(|k| rust_xlsxwriter::ChartPoint::new().set_format(&mut shade(k))).collect();
+    chart
+        .add_series()
+        .set_categories((name, first, DATA_COL, last, DATA_COL))
+        .set_values((name, first, DATA_COL + 1, last, DATA_COL + 1))
+        .set_points(&points)
+        .set_data_label(&labels())
+        .set_gap(gap);
+    chart.y_axis().set_reverse();
+    chart
+}
+
 /// A table of `bars` from `row` and its chart.
 fn bar_chart(ws: &mut Worksheet, name: &str, row: u32, bars: &Bars, axis: &str) -> Result<Slot, Error> {
     ws.write_string_with_format(row, DATA_COL, &bars.title, &Format::new().set_bold()).map_err(err)?;
@@ -168,22 +193,8 @@ fn bar_chart(ws: &mut Worksheet, name: &str, row: u32, bars: &Bars, axis: &str) 
         ws.write_number(r, DATA_COL + 1, *n as f64).map_err(err)?;
     }
     let last = row + bars.bars.len() as u32;
-    let mut chart = Chart::new(ChartType::Bar);
-    chart.title().set_name(&bars.title);
-    chart.legend().set_hidden();
-    let points: Vec<rust_xlsxwriter::ChartPoint> = bars
-        .bars
-        .iter()
-        .map(|(_, _, k)| rust_xlsxwriter::ChartPoint::new().set_format(&mut shade(*k)))
-        .collect();
-    chart
-        .add_series()
-        .set_categories((name, row + 1, DATA_COL, last, DATA_COL))
-        .set_values((name, row + 1, DATA_COL + 1, last, DATA_COL + 1))
-        .set_points(&points)
-        .set_data_label(&labels())
-        .set_gap(60);
-    chart.y_axis().set_reverse();
+    let shades = bars.bars.iter().map(|(_, _, k)| *k);
+    let mut chart = bars_of(&bars.title, (name, row + 1, last), shades, 60);
     chart.x_axis().set_name(axis);
     let height = CHART_HEIGHT.min(120 + 40 * bars.bars.len() as u32);
     Ok(Slot { chart, height, rows: vec![ROW_PX; 1 + bars.bars.len()] })
@@ -225,21 +236,8 @@ fn targets_chart(
         ws.write_string(r, DATA_COL + 3, if t.met { "Đạt" } else { "Chưa đạt" }).map_err(err)?;
     }
     let last = head + targets.len() as u32;
-    let mut chart = Chart::new(ChartType::Bar);
-    chart.title().set_name(&title);
-    chart.legend().set_hidden();
-    let points: Vec<rust_xlsxwriter::ChartPoint> = targets
-        .iter()
-        .map(|t| rust_xlsxwriter::ChartPoint::new().set_format(&mut shade(if t.met { 0 } else { 2 })))
-        .collect();
-    chart
-        .add_series()
-        .set_categories((name, head + 1, DATA_COL, last, DATA_COL))
-        .set_values((name, head + 1, DATA_COL + 1, last, DATA_COL + 1))
-        .set_points(&points)
-        .set_data_label(&labels())
-        .set_gap(40);
-    chart.y_axis().set_reverse();
+    let shades = targets.iter().map(|t| if t.met { 0 } else { 2 });
+    let mut chart = bars_of(&title, (name, head + 1, last), shades, 40);
     chart.x_axis().set_name("Mức đạt so với mục tiêu (%; 100 là đạt mục tiêu)").set_min(0).set_max(150);
     let tall = TALL_ROW_PT * 96.0 / 72.0;
     let rows = [ROW_PX, 64.0].into_iter().chain(std::iter::repeat_n(tall, targets.len())).collect();

@@ -313,3 +313,13 @@ pub fn sample_submission(dir: &Path, agency: &str, seed: u64, edit: impl FnOnce(
     let bytes = baocao::template::workbook(&ctx, &share, Some(&entries)).unwrap();
     std::fs::write(inputs.join(format!("{agency}.xlsx")), bytes).unwrap();
 }
+
+/// Runs `script` with python3 and openpyxl: workbooks edited the way other
+/// software writes them.
+pub fn openpyxl(script: &str) {
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .output()
+        .expect("python3 with openpyxl is needed: `bash tests/run` installs it");
+    assert!(out.status.success(), "openpyxl: {}", String::from_utf8_lossy(&out.stderr));
+}
