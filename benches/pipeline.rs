@@ -105,7 +105,7 @@ fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
     let (plan, mut data) = merged_at_scale(28);
     let config = ReportConfig::embedded().expect("config");
     let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
-    let json = report.typst_data();
+    let json = report.document().json();
     let mut world =
         ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
     baocao::render::pdf(&world, &report.ident, report.date, false, Caches::KeepRecent).expect("pdf");
@@ -114,7 +114,7 @@ fn report_pdf_warm_world_after_one_change(bencher: Bencher) {
         flip = !flip;
         data.tasks[0].name = if flip { "Một thay đổi".into() } else { "Hai thay đổi".into() };
         let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
-        world.set_data(report.typst_data(), report.date).expect("data");
+        world.set_data(report.document().json(), report.date).expect("data");
         baocao::render::pdf(&world, &report.ident, report.date, false, Caches::KeepRecent).expect("pdf")
     });
 }
@@ -162,7 +162,7 @@ fn report_pdf_at_scale(bencher: Bencher, agencies: usize) {
     let config = ReportConfig::embedded().expect("config");
     let render = || {
         let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
-        let json = report.typst_data();
+        let json = report.document().json();
         let world =
             ReportWorld::new("bao-cao.typ", json, report.date, None, None, Vec::new()).expect("world");
         baocao::render::pdf(&world, &report.ident, report.date, true, Caches::Release).expect("pdf")
@@ -177,8 +177,8 @@ fn report_docx_at_scale(bencher: Bencher, agencies: usize) {
     let (plan, data) = merged_at_scale(agencies);
     let config = ReportConfig::embedded().expect("config");
     let report = model::build(&plan, &data, &config, &model::narrative()).expect("report");
-    let json = report.typst_data();
-    bencher.bench_local(|| baocao::render::docx::docx(&json, Default::default()).expect("a .docx"));
+    let document = report.document();
+    bencher.bench_local(|| baocao::render::docx::docx(&document, Default::default()).expect("a .docx"));
 }
 
 /// The consolidated Excel file (appendices, every agency's text, answers and values).

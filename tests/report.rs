@@ -403,8 +403,8 @@ fn at_national_scale_the_pdf_counts_and_the_excel_lists() {
     // The rows keep their number in the full list.
     let first = data.agencies.iter().position(|a| a.receipt == Receipt::Missing).unwrap();
     assert_eq!(cells[0][0].display(), (first + 1).to_string());
-    let json = report.typst_data();
-    let pdf_rows = json["appendices"].as_array().unwrap().iter().map(|a| a["rows"].as_array().unwrap().len());
+    let document = report.document();
+    let pdf_rows = document.appendices.iter().map(|a| a.rows.len());
     assert!(pdf_rows.clone().all(|n| n < total), "{:?}", pdf_rows.collect::<Vec<_>>());
 
     // The Excel file, read back by calamine, lists every agency.

@@ -61,6 +61,22 @@ fn each_report_reads_as_an_official_wrote_it_and_its_numbers_are_the_datas() {
             _ => assert!((year, month) >= (2025, 12), "{date}"),
         }
 
+        // Pages: no lead-in line («- Về nhân lực:») or heading ends a page
+        // alone, and the signature shares its page with the closing text.
+        let pages: Vec<&str> = text.split('\u{c}').collect();
+        let signed = pages.iter().position(|p| p.contains("Nơi nhận:")).expect("signature block");
+        for (i, page) in pages[..signed].iter().enumerate() {
+            let last = page.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap_or("");
+            let heading = last.split(' ').next().is_some_and(|w| {
+                w.ends_with('.')
+                    && w.len() > 1
+                    && w[..w.len() - 1].chars().all(|c| "IVX0123456789".contains(c))
+            });
+            assert!(!last.ends_with(':') && !heading, "{period}: page {} ends with «{last}»", i + 1);
+        }
+        let before_signature = &pages[signed][..pages[signed].find("Nơi nhận:").unwrap()];
+        assert!(before_signature.contains("kính báo cáo"), "{period}: the signature alone on its page");
+
         // Nothing of the software, anywhere in the signed document.
         for word in ["kiem-tra", "Excel", "đánh giá tự động", "toàn văn", "(mẫu)", ".txt", ".json", " 00 "]
         {

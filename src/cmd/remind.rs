@@ -47,18 +47,7 @@ fn pdf(
     caches: render::Caches,
 ) -> Result<Vec<u8>, Error> {
     let data = letters::typst_data(letters, title, keywords);
-    let date = letters
-        .first()
-        .and_then(|l| {
-            let d = &l.doc["date"];
-            time::Date::from_calendar_date(
-                d["year"].as_i64()? as i32,
-                time::Month::try_from(d["month"].as_u64()? as u8).ok()?,
-                d["day"].as_u64()? as u8,
-            )
-            .ok()
-        })
-        .ok_or_else(|| Error::Internal("ngày công văn".into()))?;
+    let date = letters.first().map(|l| l.doc.date).ok_or_else(|| Error::Internal("ngày công văn".into()))?;
     let world = ReportWorld::new(
         "cong-van.typ",
         data,
@@ -118,7 +107,7 @@ pub fn run(source: &PlanSource, a: &RemindArgs) -> Result<u8, Error> {
                 stamp: config.stamp_image.as_deref(),
                 charts: &[],
             };
-            let word = render::docx::docx(&letters::docx_data(letter, &title, &keywords), pictures)?;
+            let word = render::docx::docx(&letters::document(letter, &title, &keywords), pictures)?;
             Ok([
                 write_atomic(&folder, &format!("{}.pdf", letter.agency), &bytes)?,
                 write_atomic(&folder, &format!("{}.docx", letter.agency), &word)?,

@@ -40,7 +40,8 @@ fn render_once(
     }
     let config = read_config(a.config.as_deref(), source)?;
     let templates = a.layout.templates.as_deref();
-    let (report, json) = prepare(plan, &data, &config, templates)?;
+    let (report, document) = prepare(plan, &data, &config, templates)?;
+    let json = document.json();
     match world {
         Some(w) => {
             if let Some(dir) = templates {

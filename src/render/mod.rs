@@ -1,5 +1,6 @@
 //! Typst as a library: the report's layout compiled to PDF in-process.
 
+pub mod document;
 pub mod docx;
 pub mod printable;
 pub mod world;
@@ -42,6 +43,71 @@ fn describe(world: &ReportWorld, diags: &[SourceDiagnostic]) -> String {
 /// More pages than any report or batch of letters has (the national report
 /// has 139, a year's reminders 1,500): a template that makes more is broken.
 pub const MAX_PAGES: usize = 10_000;
+
+/// Lays out the world's main template, refusing one that makes more than
+/// [`MAX_PAGES`] pages: before layout when its content asks for them by
+/// itself (page breaks, pages), since laying out 200,000 pages takes
+/// gigabytes; after it otherwise.
+fn compile(world: &ReportWorld) -> Result<PagedDocument, Error> {
+    let too_many = |pages: usize| {
+        Error::Template(format!(
+            "{}: mẫu trình bày tạo ra {}{pages} trang, quá giới hạn {MAX_PAGES} trang của một văn bản — hãy xem \
+             lại vòng lặp hay bảng lặp lại trong mẫu",
+            world.main_name(),
+            if pages > MAX_PAGES { "ít nhất " } else { "" },
+        ))
+    };
+    let asked = pages_asked(world);
+    if asked > MAX_PAGES {
+        return Err(too_many(asked));
+    }
+    let document = typst::compile::<PagedDocument>(world)
+        .output
+        .map_err(|diags| Error::Template(describe(world, &diags)))?;
+    match document.pages().len() {
+        n if n > MAX_PAGES => Err(too_many(n)),
+        _ => Ok(document),
+    }
+}
+
+/// How many pages the main template's content asks for by itself: one,
+/// and one more for each page break and each page it holds (what `context`
+/// decides is not known before layout). Counted on the evaluated content,
+/// which Typst's layout then takes from its cache; 0 when the template does
+/// not evaluate (its errors are told by the layout).
+fn pages_asked(world: &ReportWorld) -> usize {
+    use std::ops::ControlFlow;
+    use typst::World;
+    use typst::comemo::Track;
+    use typst::engine::{Route, Sink, Traced};
+    use typst::layout::{PageElem, PagebreakElem};
+    let Ok(main) = world.source(world.main()) else { return 0 };
+    let traced = Traced::default();
+    let mut sink = Sink::new();
+    let world: &dyn World = world;
+    let Ok(module) = typst_eval::eval(
+        world.track(),
+        world.library(),
+        traced.track(),
+        sink.track_mut(),
+        Route::default().track(),
+        &main,
+    ) else {
+        return 0;
+    };
+    let mut pages = 1usize;
+    let _ = module.content().traverse(&mut |c| -> ControlFlow<()> {
+        if c.is::<PagebreakElem>() || c.is::<PageElem>() {
+            pages += 1;
+            // Enough to refuse: the walk stops.
+            if pages > MAX_PAGES {
+                return ControlFlow::Break(());
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    pages
+}
 
 /// What to keep of Typst's memoised layouts once a document is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,22 +181,14 @@ pub fn pdf_with_boxes(
     caches: Caches,
 ) -> Result<(Vec<u8>, Vec<SignBox>), Error> {
     crate::budget::doing_now(&format!("dàn trang theo {}", world.main_name()));
-    let compiled = typst::compile::<PagedDocument>(world);
+    let compiled = compile(world);
     // The document holds what it needs; the rest is cache.
     match caches {
         Caches::Release => typst::comemo::evict(0),
         // Typst's own command line keeps what the last 10 compiles used.
         Caches::KeepRecent => typst::comemo::evict(10),
     }
-    let document = compiled.output.map_err(|diags| Error::Template(describe(world, &diags)))?;
-    if document.pages().len() > MAX_PAGES {
-        return Err(Error::Template(format!(
-            "{}: mẫu trình bày tạo ra {} trang, quá giới hạn {MAX_PAGES} trang của một văn bản — hãy xem lại \
-             vòng lặp hay bảng lặp lại trong mẫu",
-            world.main_name(),
-            document.pages().len()
-        )));
-    }
+    let document = compiled?;
     crate::budget::doing_now("ghi tệp PDF");
     let datetime = typst::foundations::Datetime::from_ymd(date.year(), u8::from(date.month()), date.day())
         .ok_or_else(|| Error::Internal("ngày báo cáo không hợp lệ".into()))?;
@@ -158,9 +216,7 @@ pub fn pdf_with_boxes(
 /// rasteriser's premultiplied colours are the plain ones.
 pub fn png_pages(world: &ReportWorld, dpi: f64) -> Result<Vec<Vec<u8>>, Error> {
     crate::budget::doing_now(&format!("vẽ ảnh theo {}", world.main_name()));
-    let document = typst::compile::<PagedDocument>(world)
-        .output
-        .map_err(|diags| Error::Template(describe(world, &diags)))?;
+    let document = compile(world)?;
     let options = typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(dpi / 72.0),
         render_bleed: false,

@@ -159,7 +159,8 @@ mod tests {
             }
         }
         let mut out = String::new();
-        walk(&to_tree(md), &mut out);
+        let tree = serde_json::to_value(to_tree(md)).unwrap();
+        walk(tree.as_array().unwrap(), &mut out);
         out
     }
 

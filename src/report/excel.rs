@@ -70,7 +70,7 @@ pub fn workbook(
     (author, company): (&str, &str),
     scratch: Scratch,
 ) -> Result<Vec<u8>, Error> {
-    let title = report.doc["title"].as_str().unwrap_or("Báo cáo");
+    let title = report.doc.title.as_str();
     let mut wb = crate::xlsx::workbook(title, author, company, report.date)?;
     if let Scratch::In(dir) = scratch {
         wb.set_tempdir(dir).map_err(err)?;

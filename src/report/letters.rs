@@ -1,7 +1,8 @@
 //! Reminder letters (công văn đôn đốc) to agencies that have not sent their
 //! report, or sent it with items left blank.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::json;
 use time::Date;
 
 use super::config::ReportConfig;
@@ -12,6 +13,7 @@ use crate::merge::{PeriodData, Receipt};
 use crate::plan::Plan;
 use crate::plan::assign::assignment;
 use crate::plan::ids::AgencyId;
+use crate::render::document::{Block, Document, Front};
 use crate::vn;
 
 /// The Tera template of the letters' text built into the program.
@@ -22,8 +24,10 @@ pub const TEMPLATE_FILE: &str = "don-doc.md.tera";
 #[derive(Debug, Clone)]
 pub struct Letter {
     pub agency: AgencyId,
-    /// First-page and signature fields, and the text as a tree.
-    pub doc: Value,
+    /// First-page and signature fields.
+    pub doc: Front,
+    /// The text.
+    pub body: Vec<Block>,
 }
 
 /// The letters for `data`: one per agency that is missing or incomplete.
@@ -69,7 +73,7 @@ pub fn letters(
                 .iter()
                 .any(|i| &i.number == n && i.reports.iter().any(|r| r.agency == a.id && r.value.is_some()))
         };
-        let tasks: Vec<Value> = share
+        let tasks: Vec<serde_json::Value> = share
             .leads
             .iter()
             .map(|t| (t, "chủ trì"))
@@ -77,7 +81,7 @@ pub fn letters(
             .filter(|(t, _)| !answered_task(&t.number))
             .map(|(t, role)| json!({"number": t.number.to_string(), "name": t.name.trim_end_matches('.'), "role": role}))
             .collect();
-        let indicators: Vec<Value> = share
+        let indicators: Vec<serde_json::Value> = share
             .indicators
             .iter()
             .filter(|i| !answered_indicator(&i.number))
@@ -100,41 +104,47 @@ pub fn letters(
         let text = template.render(context)?;
         let recipients =
             vec!["Như trên;".to_owned(), format!("Lưu: {}.", config.archive.trim_end_matches('.'))];
-        let doc = json!({
-            "author": standing,
-            "date": {"year": date.year(), "month": u8::from(date.month()), "day": date.day()},
-            "parent": config.parent,
-            "issuer": config.issuer,
-            "number": number,
-            "subject": subject,
-            "place-date": place_date(&place, config.date, year),
-            "recipient": a.name,
-            "authority": config.authority,
-            "signer-title": config.signer_title,
-            "signer": config.signer,
-            "recipients": recipients,
-            "draft": config.number.is_none() || config.date.is_none(),
-            "body": markdown::to_tree(&text),
-        });
-        out.push(Letter { agency: a.id.clone(), doc });
+        let doc = Front {
+            title: String::new(),
+            author: standing.clone(),
+            keywords: Vec::new(),
+            date,
+            parent: config.parent.clone(),
+            issuer: config.issuer.clone(),
+            number: number.clone(),
+            symbol: String::new(),
+            subject: subject.clone(),
+            place_date: place_date(&place, config.date, year),
+            kind: String::new(),
+            summary: String::new(),
+            recipient: a.name.clone(),
+            authority: config.authority.clone(),
+            signer_title: config.signer_title.clone(),
+            signer: config.signer.clone(),
+            recipients,
+            draft: config.number.is_none() || config.date.is_none(),
+        };
+        out.push(Letter { agency: a.id.clone(), doc, body: markdown::to_tree(&text) });
     }
     Ok(out)
 }
 
-/// One letter as the Word renderer reads it: the report's shape, without
+/// One letter as the writers lay it out: the report's shape, without
 /// appendices.
-pub fn docx_data(letter: &Letter, title: &str, keywords: &[String]) -> Value {
-    let mut doc = letter.doc.clone();
-    doc["title"] = json!(title);
-    doc["keywords"] = json!(keywords);
-    json!({"doc": doc, "body": letter.doc["body"].clone()})
+pub fn document(letter: &Letter, title: &str, keywords: &[String]) -> Document {
+    let doc = Front { title: title.to_owned(), keywords: keywords.to_vec(), ..letter.doc.clone() };
+    Document { doc, body: letter.body.clone(), appendices: Vec::new() }
 }
 
-/// The JSON handed to Typst for `letters` printed together.
-pub fn typst_data(letters: &[&Letter], title: &str, keywords: &[String]) -> Value {
-    json!({
-        "title": title,
-        "keywords": keywords,
-        "letters": letters.iter().map(|l| l.doc.clone()).collect::<Vec<_>>(),
-    })
+/// The JSON handed to Typst for `letters` printed together
+/// (`cong-van.typ`): each letter's fields with its text as `body`.
+pub fn typst_data(letters: &[&Letter], title: &str, keywords: &[String]) -> serde_json::Value {
+    #[derive(Serialize)]
+    struct Printed<'a> {
+        #[serde(flatten)]
+        doc: &'a Front,
+        body: &'a [Block],
+    }
+    let letters: Vec<Printed> = letters.iter().map(|l| Printed { doc: &l.doc, body: &l.body }).collect();
+    json!({ "title": title, "keywords": keywords, "letters": letters })
 }

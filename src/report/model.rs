@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
 use time::Date;
 
 use super::config::{AppendixKind, ReportConfig};
@@ -15,6 +14,7 @@ use super::{markdown, page_fit, tables};
 use crate::error::Error;
 use crate::merge::PeriodData;
 use crate::plan::Plan;
+use crate::render::document::{self, Align, Appendix, Document, Front, Line};
 use crate::vn;
 
 /// The Tera template of the narrative built into the program.
@@ -25,7 +25,7 @@ pub const NARRATIVE_FILE: &str = "bao-cao.md.tera";
 #[derive(Debug, Clone)]
 pub struct Report {
     /// First-page and signature fields.
-    pub doc: Value,
+    pub doc: Front,
     /// The narrative as Markdown (kept for tests and plain outputs).
     pub markdown: String,
     pub tables: Vec<Table>,
@@ -39,32 +39,46 @@ pub struct Report {
 }
 
 impl Report {
-    /// The JSON handed to Typst.
-    pub fn typst_data(&self) -> Value {
-        let appendices: Vec<Value> = self
+    /// The report as the writers lay it out.
+    pub fn document(&self) -> Document {
+        let appendices = self
             .tables
             .iter()
-            .map(|t| {
-                json!({
-                    "charts": t.charts.as_ref().map(super::charts::typst),
-                    "label": t.label,
-                    "title": t.title,
-                    "note": t.note,
-                    "landscape": true,
-                    "empty": "Không có số liệu.",
-                    "columns": t.columns.iter().map(|c| json!({"header": c.header, "width": c.width, "align": if c.center { "center" } else { "left" }})).collect::<Vec<_>>(),
-                    "rows": t.pdf_rows.as_ref().unwrap_or(&t.rows).iter().map(|r| match r {
-                        Row::Group(text) => json!({"kind": "group", "text": text}),
+            .map(|t| Appendix {
+                charts: t.charts.as_ref().map(super::charts::typst),
+                label: t.label.clone(),
+                title: t.title.clone(),
+                note: t.note.clone(),
+                landscape: true,
+                empty: "Không có số liệu.".to_owned(),
+                columns: t
+                    .columns
+                    .iter()
+                    .map(|c| document::Column {
+                        header: c.header.to_owned(),
+                        width: c.width,
+                        align: if c.center { Align::Center } else { Align::Left },
+                    })
+                    .collect(),
+                rows: t
+                    .pdf_rows
+                    .as_ref()
+                    .unwrap_or(&t.rows)
+                    .iter()
+                    .map(|r| match r {
+                        Row::Group(text) => Line::Group { text: text.clone() },
                         Row::Cells(cells) => {
                             let cells: Vec<String> = cells.iter().map(Cell::display).collect();
                             let split = page_fit::may_outgrow_page(&cells, &t.columns);
-                            json!({"kind": "row", "cells": cells, "split": split})
+                            Line::Row { cells, split }
                         }
-                    }).collect::<Vec<_>>(),
-                })
+                    })
+                    .collect(),
+                file: false,
+                symbol: String::new(),
             })
             .collect();
-        json!({ "doc": self.doc, "body": markdown::to_tree(&self.markdown), "appendices": appendices })
+        Document { doc: self.doc.clone(), body: markdown::to_tree(&self.markdown), appendices }
     }
 }
 
@@ -113,27 +127,27 @@ pub fn build(
     );
     let mut recipients = config.recipients.clone();
     recipients.push(format!("Lưu: {}.", config.archive.trim_end_matches('.')));
-    let doc = json!({
-        "title": format!("Báo cáo {}", lower_first(&summary)),
-        "author": standing,
-        "keywords": [info.code, data.period.id(), data.period.name(), "báo cáo"],
-        "date": {"year": date.year(), "month": u8::from(date.month()), "day": date.day()},
-        "parent": config.parent,
-        "issuer": config.issuer,
-        "number": format!("Số: {number}"),
-        // The number and symbol a signature shows; empty in a draft, which is not signed.
-        "symbol": if config.number.is_some() && config.date.is_some() { number.trim().to_owned() } else { String::new() },
-        "place-date": place_date(&place, config.date, year),
-        "kind": "BÁO CÁO",
-        "summary": summary,
-        "recipient": recipient,
-        "authority": config.authority,
-        "signer-title": config.signer_title,
-        "signer": config.signer,
-        "recipients": recipients,
-        // No number or date yet: a draft, marked as one on its first page.
-        "draft": config.number.is_none() || config.date.is_none(),
-    });
+    let draft = config.number.is_none() || config.date.is_none();
+    let doc = Front {
+        title: format!("Báo cáo {}", lower_first(&summary)),
+        author: standing.clone(),
+        keywords: vec![info.code.clone(), data.period.id(), data.period.name(), "báo cáo".to_owned()],
+        date,
+        parent: config.parent.clone(),
+        issuer: config.issuer.clone(),
+        number: format!("Số: {number}"),
+        symbol: if draft { String::new() } else { number.trim().to_owned() },
+        subject: String::new(),
+        place_date: place_date(&place, config.date, year),
+        kind: "BÁO CÁO".to_owned(),
+        summary,
+        recipient: recipient.clone(),
+        authority: config.authority.clone(),
+        signer_title: config.signer_title.clone(),
+        signer: config.signer.clone(),
+        recipients,
+        draft,
+    };
     let note = format!("(Kèm theo Báo cáo số {number} ngày {date_short} của {standing})");
 
     let labels: BTreeMap<&str, String> = config

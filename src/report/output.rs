@@ -11,6 +11,7 @@ use crate::fsx::write_atomic;
 use crate::merge::PeriodData;
 use crate::plan::Plan;
 use crate::plan::files::{PlanSource, SourceFile};
+use crate::render::document::{Appendix, Document};
 use crate::render::{self, world::ReportWorld};
 use crate::textfile::read_text;
 
@@ -70,18 +71,18 @@ fn versioned(stem: &str, version: u32, ext: &str) -> String {
     if version == 1 { format!("{stem}.{ext}") } else { format!("{stem}-v{version}.{ext}") }
 }
 
-/// The report's content and the JSON handed to Typst.
+/// The report's content and the document the writers lay out.
 pub fn prepare(
     plan: &Plan,
     data: &PeriodData,
     config: &ReportConfig,
     templates: Option<&Path>,
-) -> Result<(model::Report, serde_json::Value), Error> {
+) -> Result<(model::Report, Document), Error> {
     let narrative =
         crate::report::sandbox::Template::load(templates, model::NARRATIVE_FILE, model::NARRATIVE)?;
     let report = model::build(plan, data, config, &narrative)?;
-    let data = report.typst_data();
-    Ok((report, data))
+    let document = report.document();
+    Ok((report, document))
 }
 
 /// Lays out and writes the report of `data` into `out`, as a new version
@@ -100,25 +101,24 @@ pub fn write_report(
     let (config, mut warnings) = config.for_period(data.period);
     let config = &config;
     warnings.extend(crate::report::identity::check(config, data, &earlier_reports(out))?);
-    let (report, json) = prepare(plan, data, config, templates)?;
+    let (report, document) = prepare(plan, data, config, templates)?;
     let standing = plan.agency_name(&plan.info.standing_agency);
     std::fs::create_dir_all(out).map_err(|e| Error::write(out, &e))?;
-    // The Word twin needs the data as it is; the PDF's copy is made printable.
-    let docx_json = formats.contains(&Format::Docx).then(|| json.clone());
     // Appendices sent as files of their own (`appendix_files`) leave the
     // report's PDF and are laid out one file each (the Word and Excel
     // copies keep them all).
-    let (json, separate) = split_appendices(json, config.appendix_files && formats.contains(&Format::Pdf));
+    let (printed, separate) =
+        split_appendices(&document, config.appendix_files && formats.contains(&Format::Pdf));
     let world = if formats.contains(&Format::Pdf) {
         // No images in the PDF: the signature and the seal come with the
         // digital signatures, in the boxes the layout leaves (`sign --as`).
-        Some(ReportWorld::new("bao-cao.typ", json, report.date, templates, fonts, Vec::new())?)
+        Some(ReportWorld::new("bao-cao.typ", printed, report.date, templates, fonts, Vec::new())?)
     } else {
         None
     };
     // The PDF, the Word twin (laid out from the same data, text as written)
     // and the Excel file share only the data: made side by side.
-    let word = |json: &serde_json::Value| -> Result<Vec<u8>, Error> {
+    let word = || -> Result<Vec<u8>, Error> {
         let charts = match report.tables.iter().find_map(|t| t.charts.as_ref()) {
             Some(c) => chart_pictures(c, report.date, layout)?,
             None => Vec::new(),
@@ -128,7 +128,7 @@ pub fn write_report(
             stamp: config.stamp_image.as_deref(),
             charts: &charts,
         };
-        render::docx::docx(json, pictures)
+        render::docx::docx(&document, pictures)
     };
     let (pdf, (docx, xlsx)) = rayon::join(
         || {
@@ -144,7 +144,7 @@ pub fn write_report(
         },
         || {
             rayon::join(
-                || docx_json.as_ref().map(word).transpose(),
+                || formats.contains(&Format::Docx).then(word).transpose(),
                 || {
                     formats
                         .contains(&Format::Xlsx)
@@ -202,35 +202,34 @@ fn chart_pictures(
     render::png_pages(&world, CHART_DPI)
 }
 
-/// The report's data without its appendices, and each appendix as the data
-/// of a file of its own (`phu-luc-II` and the data for `phu-luc.typ`), when
-/// `separate`; else the data as it is.
+/// The data of the report's PDF: without its appendices when `separate`,
+/// each of them then the data of a file of its own (`phu-luc-II`, laid
+/// out by `phu-luc.typ`).
 fn split_appendices(
-    mut json: serde_json::Value,
+    document: &Document,
     separate: bool,
 ) -> (serde_json::Value, Vec<(String, serde_json::Value)>) {
     if !separate {
-        return (json, Vec::new());
+        return (document.json(), Vec::new());
     }
-    let appendices = std::mem::take(&mut json["appendices"]).as_array().cloned().unwrap_or_default();
-    json["appendices"] = serde_json::Value::Array(Vec::new());
-    let doc = &json["doc"];
-    let files = appendices
-        .into_iter()
-        .map(|mut a| {
-            let label = a["label"].as_str().unwrap_or_default().to_owned();
-            let roman = label.rsplit(' ').next().unwrap_or_default().to_owned();
-            a["file"] = serde_json::Value::Bool(true);
-            a["symbol"] = doc["symbol"].clone();
-            // The number and date are in the signature at the top right (ND30, Mẫu 2.2).
-            a["note"] = serde_json::Value::String(format!(
-                "(Kèm theo Báo cáo của {})",
-                doc["author"].as_str().unwrap_or_default()
-            ));
-            (format!("phu-luc-{roman}"), serde_json::json!({"doc": doc, "appendix": a}))
+    let front = &document.doc;
+    let files = document
+        .appendices
+        .iter()
+        .map(|a| {
+            let roman = a.label.rsplit(' ').next().unwrap_or_default().to_owned();
+            let appendix = Appendix {
+                file: true,
+                symbol: front.symbol.clone(),
+                // The number and date are in the signature at the top right (ND30, Mẫu 2.2).
+                note: format!("(Kèm theo Báo cáo của {})", front.author),
+                ..a.clone()
+            };
+            (format!("phu-luc-{roman}"), serde_json::json!({"doc": front, "appendix": appendix}))
         })
         .collect();
-    (json, files)
+    let report = Document { appendices: Vec::new(), ..document.clone() };
+    (report.json(), files)
 }
 
 /// Adds this run to the period's `manifest.json`.

@@ -157,6 +157,8 @@ def templates(r):
         "plugin": ('#plugin("x.wasm")', 3, "bao-cao.typ"),
         "de-quy": ("#let f(n) = f(n + 1)\n#f(0)", 3, "bao-cao.typ"),
         "trang": ("#for i in range(12000) { pagebreak() }", 3, "trang"),
+        # 200,000 pages asked: refused before layout, within 400 MB (laying them out took 2.2 GB).
+        "trang-200-nghin": ("#for i in range(200000) [Trang #i #pagebreak()]", 3, "ít nhất 10001 trang"),
         "bo-nho": ("#let x = range(100000000)\n#x.len()", 5, "bộ nhớ"),
         # The limit set above the address space `ulimit -v` leaves: the system
         # refuses the allocation first, and the run still ends with a message.
@@ -170,7 +172,7 @@ def templates(r):
     for name, (text, code, says) in typst.items():
         d = f"tpl/typ-{name}"
         r.file(f"{d}/bao-cao.typ", text)
-        extra = {"bo-nho": ["--memory-limit", "300"], "bo-nho-he-thong": ["--memory-limit", "100000"], "thoi-gian": ["--time-limit", "3"]}.get(name, [])
+        extra = {"bo-nho": ["--memory-limit", "300"], "trang-200-nghin": ["--memory-limit", "400"], "bo-nho-he-thong": ["--memory-limit", "100000"], "thoi-gian": ["--time-limit", "3"]}.get(name, [])
         r.case(f"mẫu trình bày {name}", report + [d] + extra, code, says)
     # Fonts: a FIFO and a broken file named like fonts.
     r.fifo("fonts-hong/ong.ttf")

@@ -5,9 +5,8 @@
 
 use std::fmt::Write;
 
-use serde_json::Value;
-
 use super::{Images, esc};
+use crate::render::document::{Align, Appendix, Block, Document, Front, Inline, Line};
 
 /// Twips (1/20 pt) in a millimetre.
 const MM: f64 = 56.693;
@@ -25,10 +24,6 @@ fn text_width(landscape: bool) -> i64 {
     let (w, h) = (i64::from(A4.0), i64::from(A4.1));
     let (_, right, _, left) = if landscape { MARGINS_LANDSCAPE } else { MARGINS };
     (if landscape { h } else { w }) - twips(left) - twips(right)
-}
-
-fn s<'a>(v: &'a Value, k: &str) -> &'a str {
-    v[k].as_str().unwrap_or_default()
 }
 
 /// Run properties: bold, italic, size in points.
@@ -123,124 +118,122 @@ fn plain_table(widths: &[i64], indent: i64, cells: &[String]) -> String {
 
 /// Ô 1–4: issuer and number (left); national name, motto, place and date
 /// (right). Wider than the text by 8 mm each side, as the PDF's.
-fn header(d: &Value) -> String {
+fn header(d: &Front) -> String {
     let width = text_width(false) + twips(16.0);
     let (left_w, right_w) = ((width as f64 * 0.43).round() as i64, (width as f64 * 0.57).round() as i64);
     let mut left = String::new();
-    if !s(d, "parent").is_empty() {
-        left += &para("CanGiua", "", &run(s(d, "parent"), Look::pt(12)));
+    if !d.parent.is_empty() {
+        left += &para("CanGiua", "", &run(&d.parent, Look::pt(12)));
     }
-    left += &para("CanGiua", "", &run(s(d, "issuer"), Look::pt(12).bold()));
+    left += &para("CanGiua", "", &run(&d.issuer, Look::pt(12).bold()));
     left += &rule(left_w, 0.35);
-    left += &para("CanGiua", "", &run(s(d, "number"), Look::pt(13)));
-    if !s(d, "subject").is_empty() {
-        left += &para("CanGiua", r#"<w:spacing w:before="120"/>"#, &run(s(d, "subject"), Look::pt(12)));
+    left += &para("CanGiua", "", &run(&d.number, Look::pt(13)));
+    if !d.subject.is_empty() {
+        left += &para("CanGiua", r#"<w:spacing w:before="120"/>"#, &run(&d.subject, Look::pt(12)));
     }
     let mut right = para("CanGiua", "", &run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::pt(12).bold()));
     right += &para("CanGiua", "", &run("Độc lập - Tự do - Hạnh phúc", Look::pt(13).bold()));
     right += &rule(right_w, 0.55);
-    right += &para("CanGiua", "", &run(s(d, "place-date"), Look::pt(13).italic()));
+    right += &para("CanGiua", "", &run(&d.place_date, Look::pt(13).italic()));
     plain_table(&[left_w, right_w], -twips(8.0), &[left, right])
 }
 
 /// Ô 5a and 9a: the kind and summary, centred, a rule under; «Kính gửi».
-fn title(d: &Value) -> String {
+fn title(d: &Front) -> String {
     let width = text_width(false);
     // A letter (công văn) has its subject under its number instead.
     let mut out = String::new();
-    if s(d, "kind").is_empty() {
+    if d.kind.is_empty() {
         out += &para("", r#"<w:spacing w:before="200"/>"#, "");
     } else {
-        out += &para("CanGiua", r#"<w:spacing w:before="360"/>"#, &run(s(d, "kind"), Look::pt(14).bold()));
-        out += &para(
-            "CanGiua",
-            r#"<w:ind w:left="440" w:right="440"/>"#,
-            &run(s(d, "summary"), Look::pt(14).bold()),
-        );
+        out += &para("CanGiua", r#"<w:spacing w:before="360"/>"#, &run(&d.kind, Look::pt(14).bold()));
+        out +=
+            &para("CanGiua", r#"<w:ind w:left="440" w:right="440"/>"#, &run(&d.summary, Look::pt(14).bold()));
         out += &rule(width, 0.3);
     }
-    if !s(d, "recipient").is_empty() {
+    if !d.recipient.is_empty() {
         out += &para(
             "CanGiua",
             r#"<w:spacing w:before="200" w:after="200"/>"#,
-            &run(&format!("Kính gửi: {}", s(d, "recipient")), Look::pt(14)),
+            &run(&format!("Kính gửi: {}", d.recipient), Look::pt(14)),
         );
     }
     out
 }
 
 /// Inline nodes of the Markdown tree as runs.
-fn inline(nodes: &Value, look: Look) -> String {
+fn inline(nodes: &[Inline], look: Look) -> String {
     let mut out = String::new();
-    for n in nodes.as_array().into_iter().flatten() {
-        match n["t"].as_str().unwrap_or_default() {
-            "text" | "code" => out += &run(s(n, "v"), look),
-            "strong" => out += &inline(&n["c"], look.bold()),
-            "emph" => out += &inline(&n["c"], look.italic()),
-            "break" => out += "<w:r><w:br/></w:r>",
-            // A span (text kept from a structure too deep) is its content.
-            _ => out += &inline(&n["c"], look),
+    for n in nodes {
+        match n {
+            Inline::Text { v } | Inline::Code { v } => out += &run(v, look),
+            Inline::Strong { c } => out += &inline(c, look.bold()),
+            Inline::Emph { c } => out += &inline(c, look.italic()),
+            Inline::Break => out += "<w:r><w:br/></w:r>",
         }
     }
     out
 }
 
 /// Block nodes of the Markdown tree as paragraphs; `depth` is the list
-/// nesting (markers «- », «1.»).
-fn blocks(nodes: &Value, depth: usize, marker: Option<&str>) -> String {
+/// nesting (markers «- », «1.»). A paragraph that leads into a list («Một
+/// số khó khăn:») is kept on the page of the list's first line, and the
+/// text's last paragraph on the page of the signature.
+fn blocks(nodes: &[Block], depth: usize, marker: Option<&str>) -> String {
     let mut out = String::new();
     let mut marker = marker;
-    for b in nodes.as_array().into_iter().flatten() {
+    for (i, b) in nodes.iter().enumerate() {
         let lead = marker.take().map(|m| run(&format!("{m}\t"), Look::default())).unwrap_or_default();
-        match b["t"].as_str().unwrap_or_default() {
-            "par" if depth > 0 => {
+        let last = depth == 0 && i + 1 == nodes.len();
+        let keep =
+            if last || matches!(nodes.get(i + 1), Some(Block::List { .. })) { "<w:keepNext/>" } else { "" };
+        match b {
+            Block::Par { c } if depth > 0 => {
                 // As the PDF's lists: the marker 1 cm further in at each
                 // level, the text 0.4 cm after it.
                 let left = 794 * depth as i64;
                 out += &para(
                     "DanhSach",
                     &format!(
-                        r#"<w:tabs><w:tab w:val="left" w:pos="{left}"/></w:tabs><w:ind w:left="{left}" w:hanging="227"/>"#
+                        r#"{keep}<w:tabs><w:tab w:val="left" w:pos="{left}"/></w:tabs><w:ind w:left="{left}" w:hanging="227"/>"#
                     ),
-                    &(lead + &inline(&b["c"], Look::default())),
+                    &(lead + &inline(c, Look::default())),
                 );
             }
-            "par" => out += &para("NoiDung", "", &inline(&b["c"], Look::default())),
-            "heading" => {
-                let style = match b["level"].as_u64() {
-                    Some(1) => "Muc1",
-                    Some(2) => "Muc2",
+            Block::Par { c } => out += &para("NoiDung", keep, &inline(c, Look::default())),
+            Block::Heading { level, c } => {
+                let style = match level {
+                    1 => "Muc1",
+                    2 => "Muc2",
                     _ => "Muc3",
                 };
-                out += &para(style, "", &(lead + &inline(&b["c"], Look::default())));
+                out += &para(style, "", &(lead + &inline(c, Look::default())));
             }
-            "list" => {
-                let ordered = b["ordered"].as_bool().unwrap_or(false);
-                for (i, item) in b["items"].as_array().into_iter().flatten().enumerate() {
-                    let m = if ordered { format!("{}.", i + 1) } else { "-".to_owned() };
+            Block::List { ordered, items } => {
+                for (i, item) in items.iter().enumerate() {
+                    let m = if *ordered { format!("{}.", i + 1) } else { "-".to_owned() };
                     out += &blocks(item, depth + 1, Some(&m));
                 }
             }
-            "rule" => out += &rule(text_width(false), 0.3),
-            _ => out += &blocks(&b["c"], depth, None),
+            Block::Rule => out += &rule(text_width(false), 0.3),
         }
     }
     out
 }
 
 /// Ô 7 and 9b: «Nơi nhận» (left) and the signature (right), kept together.
-fn signature(d: &Value, images: Images) -> String {
+fn signature(d: &Front, images: Images) -> String {
     let width = text_width(false);
     let (left_w, right_w) = ((width as f64 * 0.4).round() as i64, (width as f64 * 0.6).round() as i64);
     let mut left = para("", "", &run("Nơi nhận:", Look::pt(12).bold().italic()));
-    for r in d["recipients"].as_array().into_iter().flatten() {
-        left += &para("", "", &run(&format!("- {}", r.as_str().unwrap_or_default()), Look::pt(11)));
+    for r in &d.recipients {
+        left += &para("", "", &run(&format!("- {r}"), Look::pt(11)));
     }
     let mut right = String::new();
-    if !s(d, "authority").is_empty() {
-        right += &para("CanGiua", "", &run(s(d, "authority"), Look::pt(14).bold()));
+    if !d.authority.is_empty() {
+        right += &para("CanGiua", "", &run(&d.authority, Look::pt(14).bold()));
     }
-    right += &para("CanGiua", "", &run(s(d, "signer-title"), Look::pt(14).bold()));
+    right += &para("CanGiua", "", &run(&d.signer_title, Look::pt(14).bold()));
     // Room for the handwritten signature (22 mm high, centred) and the seal
     // (36 mm wide, over the left third of the signature), as in the PDF.
     let block = if images.stamp.is_some() { 40.0 } else { 30.0 };
@@ -258,7 +251,7 @@ fn signature(d: &Value, images: Images) -> String {
         None => format!(r#"<w:spacing w:line="{}" w:lineRule="exact"/>"#, twips(block)),
     };
     right += &para("CanGiua", &room, &(signature.unwrap_or_default() + &stamp.unwrap_or_default()));
-    right += &para("CanGiua", "", &run(s(d, "signer"), Look::pt(14).bold()));
+    right += &para("CanGiua", "", &run(&d.signer, Look::pt(14).bold()));
     format!(
         "{}{}",
         para("", r#"<w:spacing w:before="160"/>"#, ""),
@@ -322,27 +315,24 @@ fn section(landscape: bool, restart: bool) -> String {
 
 /// An appendix: its head, its table (header row repeated on every page,
 /// rows kept whole, group rows shaded across the table), «./.».
-fn appendix(a: &Value, charts: &[Vec<u8>]) -> String {
+fn appendix(a: &Appendix, charts: &[Vec<u8>]) -> String {
     let width = text_width(true);
-    let mut out = para("CanGiua", "", &run(s(a, "label"), Look::pt(14).bold()));
-    out += &para("CanGiua", "", &run(s(a, "title"), Look::pt(14).bold().caps()));
-    out += &para("CanGiua", "", &run(s(a, "note"), Look::pt(13).italic()));
+    let mut out = para("CanGiua", "", &run(&a.label, Look::pt(14).bold()));
+    out += &para("CanGiua", "", &run(&a.title, Look::pt(14).bold().caps()));
+    out += &para("CanGiua", "", &run(&a.note, Look::pt(13).italic()));
     out += &rule(width, 0.25);
-    if !a["charts"].is_null() && !charts.is_empty() {
+    if a.charts.is_some() && !charts.is_empty() {
         out += &chart_pictures(charts);
         out += &para("", r#"<w:jc w:val="right"/><w:spacing w:before="120"/>"#, &run("./.", Look::pt(13)));
         return out;
     }
-    let columns = a["columns"].as_array().cloned().unwrap_or_default();
-    let rows = a["rows"].as_array().cloned().unwrap_or_default();
+    let (columns, rows) = (&a.columns, &a.rows);
     if rows.is_empty() || columns.is_empty() {
-        out += &para("CanGiua", "", &run(s(a, "empty"), Look::default().italic()));
+        out += &para("CanGiua", "", &run(&a.empty, Look::default().italic()));
     } else {
-        let total: f64 = columns.iter().map(|c| c["width"].as_f64().unwrap_or(1.0)).sum();
-        let widths: Vec<i64> = columns
-            .iter()
-            .map(|c| (width as f64 * c["width"].as_f64().unwrap_or(1.0) / total).round() as i64)
-            .collect();
+        let total: f64 = columns.iter().map(|c| c.width).sum();
+        let widths: Vec<i64> =
+            columns.iter().map(|c| (width as f64 * c.width / total).round() as i64).collect();
         let grid: String = widths.iter().map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#)).collect();
         let cell = |w: i64, extra: &str, body: String| {
             format!(r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{extra}</w:tcPr>{body}</w:tc>"#)
@@ -352,25 +342,28 @@ fn appendix(a: &Value, charts: &[Vec<u8>]) -> String {
         );
         table += r#"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"#;
         for (c, w) in columns.iter().zip(&widths) {
-            let body = para("ChuBang", CENTER, &run(s(c, "header"), Look::pt(11).bold()));
+            let body = para("ChuBang", CENTER, &run(&c.header, Look::pt(11).bold()));
             table += &cell(*w, r#"<w:vAlign w:val="center"/>"#, body);
         }
         table += "</w:tr>";
-        for r in &rows {
+        for r in rows {
             table += r#"<w:tr><w:trPr><w:cantSplit/></w:trPr>"#;
-            if r["kind"] == "group" {
-                let body = para("ChuBang", "", &run(s(r, "text"), Look::pt(11).bold()));
-                let extra = format!(
-                    r#"<w:gridSpan w:val="{}"/><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>"#,
-                    widths.len()
-                );
-                table += &cell(width, &extra, body);
-            } else {
-                let cells = r["cells"].as_array().cloned().unwrap_or_default();
-                for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
-                    let jc = if c["align"] == "center" { CENTER } else { "" };
-                    let text = cells.get(i).and_then(Value::as_str).unwrap_or_default();
-                    table += &cell(*w, "", para("ChuBang", jc, &run(text, Look::pt(11))));
+            match r {
+                Line::Group { text } => {
+                    // A group heading stays with the group's first row.
+                    let body = para("ChuBang", "<w:keepNext/>", &run(text, Look::pt(11).bold()));
+                    let extra = format!(
+                        r#"<w:gridSpan w:val="{}"/><w:shd w:val="clear" w:color="auto" w:fill="E8E8E8"/>"#,
+                        widths.len()
+                    );
+                    table += &cell(width, &extra, body);
+                }
+                Line::Row { cells, .. } => {
+                    for (i, (c, w)) in columns.iter().zip(&widths).enumerate() {
+                        let jc = if c.align == Align::Center { CENTER } else { "" };
+                        let text = cells.get(i).map_or("", String::as_str);
+                        table += &cell(*w, "", para("ChuBang", jc, &run(text, Look::pt(11))));
+                    }
                 }
             }
             table += "</w:tr>";
@@ -404,8 +397,8 @@ fn chart_pictures(charts: &[Vec<u8>]) -> String {
 }
 
 /// «DỰ THẢO» in a box above the header, as the PDF marks a draft.
-fn draft_mark(d: &Value) -> String {
-    if d["draft"] != true {
+fn draft_mark(d: &Front) -> String {
+    if !d.draft {
         return String::new();
     }
     let side = r#"w:val="single" w:sz="6" w:space="2" w:color="000000""#;
@@ -420,23 +413,55 @@ fn draft_mark(d: &Value) -> String {
 }
 
 /// The whole of `word/document.xml`.
-pub fn document(data: &Value, images: Images) -> String {
-    let d = &data["doc"];
+pub fn document(document: &Document, images: Images) -> String {
+    let d = &document.doc;
     let mut body = draft_mark(d);
     body += &header(d);
     body += &title(d);
-    body += &blocks(&data["body"], 0, None);
+    body += &blocks(&document.body, 0, None);
     body += &signature(d, images);
-    let appendices = data["appendices"].as_array().cloned().unwrap_or_default();
     let mut current = section(false, false);
-    for a in &appendices {
+    for a in &document.appendices {
         // A section ends with a paragraph holding its properties.
         body += &format!("<w:p><w:pPr>{current}</w:pPr></w:p>");
         body += &appendix(a, images.charts);
-        current = section(a["landscape"].as_bool().unwrap_or(true), true);
+        current = section(a.landscape, true);
     }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>{body}{current}</w:body></w:document>"#
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn par(text: &str) -> Block {
+        Block::Par { c: vec![Inline::Text { v: text.to_owned() }] }
+    }
+
+    /// The paragraphs of `xml` that Word keeps with the next one, by their text.
+    fn kept(xml: &str) -> Vec<String> {
+        xml.split("<w:p>")
+            .filter(|p| p.contains("<w:keepNext/>"))
+            .map(|p| {
+                p.split("xml:space=\"preserve\">").skip(1).map(|t| t.split('<').next().unwrap()).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_lead_in_stays_with_its_list_and_the_last_paragraph_with_the_signature() {
+        let list = Block::List {
+            ordered: false,
+            items: vec![vec![
+                par("Về nhân lực:"),
+                Block::List { ordered: false, items: vec![vec![par("thiếu")]] },
+            ]],
+        };
+        let xml =
+            blocks(&[par("Một số khó khăn:"), list, par("Đoạn giữa."), par("Trên đây là báo cáo.")], 0, None);
+        assert_eq!(kept(&xml), ["Một số khó khăn:", "-\tVề nhân lực:", "Trên đây là báo cáo."]);
+    }
 }

@@ -1,5 +1,5 @@
-//! The report as a Word document (.docx), from the same data the PDF is
-//! laid out from (`Report::typst_data`), in the same Nghị định 30 layout:
+//! The report as a Word document (.docx), from the same document the PDF
+//! is laid out from (`render::document`), in the same Nghị định 30 layout:
 //! the editable twin leaders correct and the e-office system turns into the
 //! PDF that is signed.
 //!
@@ -15,10 +15,10 @@ mod styles;
 
 use std::io::{Cursor, Write};
 
-use serde_json::Value;
 use zip::write::SimpleFileOptions;
 
 use crate::error::Error;
+use crate::render::document::Document;
 
 /// The pictures a report may carry, as PNG bytes: the signature and seal
 /// images, and the charts of the «Biểu đồ» appendix as the PDF draws them.
@@ -37,16 +37,15 @@ impl Images<'_> {
 }
 
 /// The parts of the package, in the order they are written.
-fn parts(data: &Value, images: Images) -> Vec<(String, Vec<u8>)> {
-    let doc = &data["doc"];
+fn parts(document: &Document, images: Images) -> Vec<(String, Vec<u8>)> {
     let text = |s: String| s.into_bytes();
     let mut parts: Vec<(String, Vec<u8>)> = [
         ("[Content_Types].xml", text(styles::CONTENT_TYPES.to_owned())),
         ("_rels/.rels", text(styles::PACKAGE_RELS.to_owned())),
-        ("docProps/core.xml", text(styles::core(doc))),
+        ("docProps/core.xml", text(styles::core(&document.doc))),
         ("docProps/app.xml", text(styles::APP.to_owned())),
         ("word/_rels/document.xml.rels", text(styles::document_rels(images))),
-        ("word/document.xml", text(document::document(data, images))),
+        ("word/document.xml", text(document::document(document, images))),
         ("word/styles.xml", text(styles::STYLES.to_owned())),
         ("word/settings.xml", text(styles::SETTINGS.to_owned())),
         ("word/header-so-trang.xml", text(styles::PAGE_NUMBER_HEADER.to_owned())),
@@ -68,14 +67,14 @@ fn parts(data: &Value, images: Images) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The report (or a letter) as .docx bytes.
-pub fn docx(data: &Value, images: Images) -> Result<Vec<u8>, Error> {
+pub fn docx(document: &Document, images: Images) -> Result<Vec<u8>, Error> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     // A fixed date (the zip format's first, 1980-01-01): the same data, the same bytes.
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     let fail = |e: &dyn std::fmt::Display| Error::Internal(format!("ghi tệp .docx: {e}"));
-    for (name, bytes) in parts(data, images) {
+    for (name, bytes) in parts(document, images) {
         zip.start_file(name.as_str(), options).map_err(|e| fail(&e))?;
         zip.write_all(&bytes).map_err(|e| fail(&e))?;
     }

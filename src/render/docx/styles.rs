@@ -2,7 +2,7 @@
 //! settings, the page-number header, and the named styles a clerk keeps
 //! when editing (body text, headings I./1./a), list, table text).
 
-use serde_json::Value;
+use crate::render::document::Front;
 
 use super::esc;
 
@@ -61,23 +61,16 @@ pub const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes
 
 /// The core properties: title, author, subject, keywords and the
 /// document's date (not the time it was made: the same data, the same bytes).
-pub fn core(doc: &Value) -> String {
-    let s = |k: &str| esc(doc[k].as_str().unwrap_or_default());
-    let keywords: Vec<String> =
-        doc["keywords"].as_array().into_iter().flatten().filter_map(|k| k.as_str().map(esc)).collect();
-    let date = &doc["date"];
-    let when = format!(
-        "{:04}-{:02}-{:02}T00:00:00Z",
-        date["year"].as_u64().unwrap_or(2000),
-        date["month"].as_u64().unwrap_or(1),
-        date["day"].as_u64().unwrap_or(1)
-    );
+pub fn core(doc: &Front) -> String {
+    let keywords: Vec<String> = doc.keywords.iter().map(|k| esc(k)).collect();
+    let when =
+        format!("{:04}-{:02}-{:02}T00:00:00Z", doc.date.year(), u8::from(doc.date.month()), doc.date.day());
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{}</dc:title><dc:subject>{}</dc:subject><dc:creator>{}</dc:creator><cp:keywords>{}</cp:keywords><dc:language>vi-VN</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified></cp:coreProperties>"#,
-        s("title"),
-        s("summary"),
-        s("author"),
+        esc(&doc.title),
+        esc(&doc.summary),
+        esc(&doc.author),
         keywords.join(", ")
     )
 }
