@@ -104,10 +104,8 @@ const HIGHLIGHTS: [&str; 5] = [
     "Số hóa {m} hồ sơ, tài liệu lưu trữ, cập nhật vào cơ sở dữ liệu chuyên ngành.",
 ];
 
-/// A day of `period`'s cut-off drawn by `rng`, not after `last`.
-fn day_in(period: Period, rng: &mut Rng, last: Option<time::Date>) -> time::Date {
-    let (from, to) = period.cutoff();
-    let to = last.map_or(to, |l| l.min(to)).max(from);
+/// A day from `from` to `to` drawn by `rng`.
+fn day_in(from: time::Date, to: time::Date, rng: &mut Rng) -> time::Date {
     let span = (to - from).whole_days().max(1) as u64;
     from + time::Duration::days(rng.below(span) as i64)
 }
@@ -127,40 +125,53 @@ fn fill(template: &str, rng: &mut Rng, doc: &str, year: i32) -> String {
         .replace("{y}", &(year + 1).to_string())
 }
 
-/// The document a completed task produced: a plan, a decision or a
-/// report, named after the task when its name says what it is.
-fn product(task: &crate::plan::Task, abbr: &str, rng: &mut Rng, on: time::Date) -> String {
+/// The document a completed task produced, numbered `n` and dated `on`,
+/// with `issuer`'s symbol (`UBND` for the province's own documents): a
+/// plan, a decision or a report, named after the task when its name says
+/// what it is. A programme or a scheme (Đề án) is approved by the province
+/// only; `None` for it when `issuer` is a department.
+fn product(task: &crate::plan::Task, issuer: &str, n: u64, on: time::Date) -> Option<String> {
     // The task's object up to the end of its first clause, as a subject.
     let name = task.name.split([',', ';', '(']).next().unwrap_or_default().trim_end_matches(['.', ' ']);
-    let n = rng.below(300) + 1;
     let date = crate::vn::date(on);
-    for (kind, symbol) in [
-        ("Kế hoạch", "KH-UBND"),
-        ("Đề án", "QĐ-UBND"),
-        ("Quyết định", "QĐ-UBND"),
-        ("Chương trình", "QĐ-UBND"),
-    ] {
+    for kind in ["Kế hoạch", "Đề án", "Quyết định", "Chương trình"] {
         if let Some(i) = name.find(kind) {
             let subject = name[i + kind.len()..].trim();
             if subject.split_whitespace().count() >= 2 {
                 return match kind {
-                    "Kế hoạch" => format!("Kế hoạch số {n}/{symbol} ngày {date} {subject}"),
-                    "Quyết định" => format!("Quyết định số {n}/{symbol} ngày {date} {subject}"),
-                    _ => format!("Quyết định số {n}/{symbol} ngày {date} phê duyệt {kind} {subject}"),
+                    "Kế hoạch" => Some(format!("Kế hoạch số {n}/KH-{issuer} ngày {date} {subject}")),
+                    "Quyết định" => Some(format!("Quyết định số {n}/QĐ-{issuer} ngày {date} {subject}")),
+                    _ if issuer != PROVINCE => None,
+                    _ => {
+                        Some(format!("Quyết định số {n}/QĐ-{issuer} ngày {date} phê duyệt {kind} {subject}"))
+                    }
                 };
             }
         }
     }
     let mut chars = name.chars();
     let first: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
-    format!("Báo cáo số {n}/BC-{abbr} ngày {date} về kết quả {first}{}", chars.as_str())
+    Some(format!("Báo cáo số {n}/BC-{issuer} ngày {date} về kết quả {first}{}", chars.as_str()))
 }
+
+/// A document's number in its issuer's register on `on`: numbers grow
+/// through the year, the province's faster than a department's (its plan
+/// 60/KH-UBND was issued on 25/02), `r` some noise.
+fn register(province: bool, on: time::Date, r: u64) -> u64 {
+    let day = u64::from(on.ordinal());
+    (if province { day + 5 } else { day / 2 }) + r % 9 + 1
+}
+
+/// The symbol of the provincial People's Committee's documents.
+const PROVINCE: &str = "UBND";
 
 /// What `a`'s clerk types for `period`: every task answered with a status
 /// that agrees with its deadline, indicators near their targets, and the
 /// report sections in simple Markdown.
 pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     let (from, to) = period.cutoff();
+    // Nothing is done for the plan before it is issued.
+    let from = from.max(a.since.next_day().unwrap_or(a.since)).min(to);
     let abbr = a.agency.abbr.clone().unwrap_or_else(|| "UBND".into());
     let mut e = Entries::default();
     for task in a.leads.iter().chain(&a.coordinates) {
@@ -211,8 +222,17 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
             (Status::NotStarted, _) => String::new(),
             _ if coordinating => rng.pick(&COORDINATED).to_string(),
             (_, Some(on)) => {
-                let doc = product(task, &abbr, rng, on);
-                pick_fill(&DONE, rng, &doc, to.year())
+                let r = rng.below(300);
+                let template = *rng.pick(&DONE);
+                // What the province issues on a department's advice carries
+                // the province's symbol; what the department issues, its own.
+                let advised = template.contains("tham mưu");
+                let own = product(task, if advised { PROVINCE } else { &abbr }, register(advised, on, r), on);
+                let (template, doc) = match own {
+                    Some(doc) => (template, doc),
+                    None => (DONE[1], product(task, PROVINCE, register(true, on, r), on).unwrap_or_default()),
+                };
+                fill(template, rng, &doc, to.year())
             }
             _ => pick_fill(&UNDER_WAY, rng, "", to.year()),
         };
@@ -265,18 +285,19 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
             .bytes()
             .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)),
     );
-    let plan_no = own.below(150) + 10;
-    let plan_day =
-        crate::vn::date(time::Date::from_ordinal_date(2025, 60 + own.below(45) as u16).unwrap_or(from));
+    let plan_day = time::Date::from_ordinal_date(2025, 60 + own.below(45) as u16).unwrap_or(from);
+    let plan_no = u64::from(plan_day.ordinal()) / 2 + own.below(150) % 9 + 1;
     let mut documents = format!(
-        "- Kế hoạch số {plan_no}/KH-{abbr} ngày {plan_day} triển khai thực hiện Kế hoạch số 60/KH-UBND của Ủy ban nhân dân tỉnh."
+        "- Kế hoạch số {plan_no}/KH-{abbr} ngày {} triển khai thực hiện Kế hoạch số 60/KH-UBND của Ủy ban nhân dân tỉnh.",
+        crate::vn::date(plan_day)
     );
     let highlights = format!("- {}", pick_fill(&HIGHLIGHTS, rng, "", to.year()));
     if rng.below(2) == 0 {
-        let day = crate::vn::date(day_in(period, rng, None));
+        let day = day_in(from, to, rng);
         documents.push_str(&format!(
-            "\n- Công văn số {}/{abbr}-VP ngày {day} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
-            rng.below(900) + 100
+            "\n- Công văn số {}/{abbr}-VP ngày {} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
+            u64::from(day.ordinal()) * 3 + rng.below(900) % 20 + 1,
+            crate::vn::date(day)
         ));
     }
     e.sections.insert(Section::Highlights, highlights);

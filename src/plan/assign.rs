@@ -15,6 +15,8 @@ pub struct Assignment<'a> {
     pub coordinates: Vec<&'a Task>,
     /// Indicators it tracks, directly or through a group.
     pub indicators: Vec<&'a Indicator>,
+    /// The plan's date: nothing is done for the plan before it.
+    pub since: time::Date,
 }
 
 impl Assignment<'_> {
@@ -48,5 +50,5 @@ pub fn assignment<'a>(plan: &'a Plan, agency: &'a Agency) -> Assignment<'a> {
         .filter(|t| !reaches(plan, &t.lead, id) && reaches(plan, &t.coordinators, id))
         .collect();
     let indicators = plan.indicators().map(|(_, i)| i).filter(|i| reaches(plan, &i.tracking, id)).collect();
-    Assignment { agency, leads, coordinates, indicators }
+    Assignment { agency, leads, coordinates, indicators, since: plan.info.date }
 }

@@ -4,6 +4,9 @@
 //! Sizes are those of `templates/hanh-chinh.typ`.
 
 use std::fmt::Write;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{Images, esc};
 use crate::render::document::{Align, Appendix, Block, Document, Front, Inline, Line};
@@ -69,14 +72,22 @@ impl Look {
     }
 }
 
-/// A run of text; line breaks in it become `w:br`.
+/// A run of text; line breaks in it become `w:br`, and the hyphens of a
+/// document's number and symbol («60/KH-UBND») hyphens Word does not break
+/// a line at.
 fn run(text: &str, look: Look) -> String {
+    static SYMBOL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d+/\p{Lu}+(-\p{Lu}+)+").expect("a valid pattern"));
     let rpr = look.rpr();
     text.split('\n')
         .enumerate()
         .map(|(i, line)| {
             let br = if i > 0 { "<w:br/>" } else { "" };
-            format!(r#"<w:r>{rpr}{br}<w:t xml:space="preserve">{}</w:t></w:r>"#, esc(line))
+            let line = esc(line);
+            let line = SYMBOL.replace_all(&line, |m: &regex::Captures| {
+                m[0].replace('-', r#"</w:t><w:noBreakHyphen/><w:t xml:space="preserve">"#)
+            });
+            format!(r#"<w:r>{rpr}{br}<w:t xml:space="preserve">{line}</w:t></w:r>"#)
         })
         .collect()
 }
@@ -449,6 +460,13 @@ mod tests {
                 p.split("xml:space=\"preserve\">").skip(1).map(|t| t.split('<').next().unwrap()).collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_document_symbol_is_not_broken_at_its_hyphens() {
+        let xml = run("Kế hoạch số 60/KH-UBND; ngày 25-02", Look::default());
+        assert!(xml.contains("60/KH</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">UBND;"), "{xml}");
+        assert!(xml.contains("25-02"), "{xml}");
     }
 
     #[test]
