@@ -267,6 +267,14 @@ pub struct IndicatorResult {
     pub previous_assessment: Option<Assessment>,
 }
 
+impl IndicatorResult {
+    /// A heading row (its sub-indicators carry the numbers): no target of
+    /// its own and no value; neither met, nor not met, nor without data.
+    pub fn is_heading(&self) -> bool {
+        matches!(self.target.kind(), crate::plan::target::TargetKind::None) && self.value.is_none()
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Narrative {
     pub agency: AgencyId,

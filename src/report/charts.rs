@@ -95,7 +95,8 @@ pub fn build(plan: &Plan, data: &PeriodData) -> Charts {
         categories: groups.iter().map(|g| format!("Nhóm {g}")).collect(),
         series,
     };
-    let count = |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a).count();
+    let count =
+        |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a && !i.is_heading()).count();
     let assessments = Bars {
         title: "Các chỉ tiêu so với mục tiêu".into(),
         bars: [

@@ -84,8 +84,8 @@ const SUBJECT_OPENERS: [&str; 10] = [
     "kiện toàn ",
 ];
 
-/// A subject longer than this many words is cut at the last full word.
-const SUBJECT_WORDS: usize = 18;
+/// A clause longer than this many words is a sentence, not a summary.
+const SUBJECT_WORDS: usize = 40;
 
 /// The documents cited in `text`, in order, each once.
 pub fn cited(text: &str) -> Vec<Cited> {
@@ -111,19 +111,14 @@ pub fn cited(text: &str) -> Vec<Cited> {
     found
 }
 
-/// The subject up to the end of its clause, at most [`SUBJECT_WORDS`] words.
+/// The subject up to the end of its clause; none when the clause runs past
+/// [`SUBJECT_WORDS`] words (a sentence, not a document's summary): what an
+/// agency wrote is quoted whole or not at all, never cut.
 fn subject(rest: &str) -> Option<String> {
     let end = rest.find(['.', ';', '\n', '(', ':']).unwrap_or(rest.len());
     let clause = rest[..end].trim().trim_end_matches(',');
     let words: Vec<&str> = clause.split_whitespace().collect();
-    if words.len() < 2 {
-        return None;
-    }
-    let mut s = words[..words.len().min(SUBJECT_WORDS)].join(" ");
-    if words.len() > SUBJECT_WORDS {
-        s.push_str(" …");
-    }
-    Some(s)
+    (2..=SUBJECT_WORDS).contains(&words.len()).then(|| words.join(" "))
 }
 
 #[cfg(test)]

@@ -140,13 +140,10 @@ fn without_citations(text: &str) -> String {
 const LISTED: usize = 15;
 
 /// The first `limit` lines, and a line that counts the others.
-fn capped(mut lines: Vec<String>, limit: usize, rest: impl Fn(usize) -> String) -> Vec<String> {
-    if lines.len() > limit {
-        let more = lines.len() - limit;
-        lines.truncate(limit);
-        lines.push(rest(more));
-    }
-    lines
+fn capped(mut lines: Vec<String>, limit: usize) -> Value {
+    let total = lines.len();
+    lines.truncate(limit);
+    json!({"lines": lines, "total": total, "more": total > limit})
 }
 
 /// The tasks' statistics as officials state them.
@@ -254,11 +251,8 @@ fn indicator_sentences(plan: &Plan, data: &PeriodData) -> Value {
     };
     // A heading row with no target of its own (indicator 8, whose
     // sub-indicators 8.1–8.12 carry the numbers) is no indicator without data.
-    let counted: Vec<&crate::merge::IndicatorResult> = data
-        .indicators
-        .iter()
-        .filter(|i| !(matches!(i.target.kind(), crate::plan::target::TargetKind::None) && i.value.is_none()))
-        .collect();
+    let counted: Vec<&crate::merge::IndicatorResult> =
+        data.indicators.iter().filter(|i| !i.is_heading()).collect();
     let by = |a: Assessment| counted.iter().filter(|i| i.assessment == a).count();
     let parts = nonzero([
         (by(Assessment::Met), "chỉ tiêu đạt và vượt mục tiêu"),
@@ -377,16 +371,17 @@ pub fn context<'a>(
         })
         .collect();
     let direction_count = direction_docs.len();
-    let direction_docs = capped(direction_docs, LISTED, |n| format!("và {} cơ quan, đơn vị khác", count(n)));
     let direction_sentence = if direction_docs.is_empty() {
         String::new()
     } else {
         format!(
-            "Có {}/{} cơ quan, đơn vị đã ban hành kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai Kế hoạch, cụ thể:",
+            "Có {}/{} cơ quan, đơn vị đã ban hành kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai Kế hoạch, {}:",
             count(direction_count),
-            count(data.agencies.len())
+            count(data.agencies.len()),
+            if direction_count > LISTED { "trong đó có" } else { "cụ thể" }
         )
     };
+    let direction_docs = capped(direction_docs, LISTED);
     let own = &info.standing_agency;
     // Results of note, the standing agency's first; the documents they
     // cite are listed in section I and under their groups already.
@@ -410,9 +405,7 @@ pub fn context<'a>(
                 .filter(|f| f.group.as_deref() == Some(g.number.as_str()))
                 .map(|f| cited_line(plan, f))
                 .collect();
-            let products = capped(products, LISTED, |n| {
-                format!("và {} văn bản, sản phẩm khác, nêu tại {}", count(n), label("tasks"))
-            });
+            let products = capped(products, LISTED);
             json!({
                 "number": g.number,
                 "title": g.title,

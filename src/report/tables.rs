@@ -143,7 +143,9 @@ pub fn indicator_table(plan: &Plan, data: &PeriodData) -> Rows {
                 Cell::Text(ind.unit.clone()),
                 Cell::Text(ind.target.printed().to_owned()),
                 value_cell(result.and_then(|r| r.value.as_ref())),
-                Cell::Text(result.map_or(String::new(), |r| assessment_text(plan, r))),
+                Cell::Text(
+                    result.filter(|r| !r.is_heading()).map_or(String::new(), |r| assessment_text(plan, r)),
+                ),
                 Cell::Text(agencies_text(plan, &ind.tracking)),
                 Cell::Text(result.map_or(String::new(), |r| indicator_notes(plan, r))),
             ];
@@ -376,8 +378,8 @@ pub fn receipt_table(data: &PeriodData) -> Rows {
                 Cell::Text(a.name.clone()),
                 a.sent_on.map_or(Cell::Text(String::new()), Cell::Date),
                 Cell::Text(a.receipt.label().to_owned()),
-                Cell::Text(format!("{}/{}", a.tasks_answered, a.tasks_expected)),
-                Cell::Text(format!("{}/{}", a.indicators_answered, a.indicators_expected)),
+                answered(a.tasks_answered, a.tasks_expected),
+                answered(a.indicators_answered, a.indicators_expected),
                 Cell::Text(notes.join("; ")),
             ];
             if compared {
@@ -545,4 +547,8 @@ pub fn reports_sheet<'a>(plan: &'a Plan, data: &'a PeriodData) -> Sheet<'a> {
         columns,
         rows: Box::new(rows),
     }
+}
+/// «12/15» answered of expected; «–» where the agency has none to answer.
+fn answered(done: usize, expected: usize) -> Cell {
+    Cell::Text(if expected == 0 { "–".to_owned() } else { format!("{done}/{expected}") })
 }

@@ -76,8 +76,9 @@ impl Look {
 /// document's number and symbol («60/KH-UBND») hyphens Word does not break
 /// a line at.
 fn run(text: &str, look: Look) -> String {
-    static SYMBOL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\d+/\p{Lu}+(-\p{Lu}+)+").expect("a valid pattern"));
+    static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d+(?:[-/]\p{Lu}\p{L}*)*-\p{Lu}\p{L}*(?:[-/]\p{Lu}\p{L}*)*").expect("a valid pattern")
+    });
     let rpr = look.rpr();
     text.split('\n')
         .enumerate()
@@ -464,8 +465,10 @@ mod tests {
 
     #[test]
     fn a_document_symbol_is_not_broken_at_its_hyphens() {
-        let xml = run("Kế hoạch số 60/KH-UBND; ngày 25-02", Look::default());
-        assert!(xml.contains("60/KH</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">UBND;"), "{xml}");
+        let xml = run("Kế hoạch số 60/KH-UBND; Chương trình 86-CTr/TU; ngày 25-02", Look::default());
+        let nb = r#"</w:t><w:noBreakHyphen/><w:t xml:space="preserve">"#;
+        assert!(xml.contains(&format!("60/KH{nb}UBND;")), "{xml}");
+        assert!(xml.contains(&format!("86{nb}CTr/TU;")), "{xml}");
         assert!(xml.contains("25-02"), "{xml}");
     }
 
