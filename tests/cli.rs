@@ -215,14 +215,15 @@ fn a_truncated_table_keeps_the_cut_row_as_unplaced() {
     // Cut in the middle of task 28: its number and name, nothing after.
     let text: String = reference().lines().take(504).collect::<Vec<_>>().join("\n");
     let (d, r) = import_text(text.as_bytes());
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    // The plan is usable as it is: the row is said, at its line, and kept.
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("dòng 503") && r.stderr.contains("dòng số 28 chỉ có 2 ô"), "{}", r.stderr);
     let tasks = std::fs::read_to_string(d.path().join("out/nhiem-vu.toml")).unwrap();
     assert!(tasks.contains("[[unplaced]]") && tasks.contains("line = 503"), "{tasks}");
     assert!(tasks.contains("28 | Hoàn thiện triển khai xây dựng"), "the cut row's text is kept");
     assert!(r.stdout.contains("26 nhiệm vụ (2 nhóm)"), "{}", r.stdout);
     let r = run(&["plan", "check", d.path().join("out").to_str().unwrap()]);
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("nhiem-vu.toml › dòng") && r.stderr.contains("[[unplaced]]"), "{}", r.stderr);
 }
 
@@ -234,7 +235,8 @@ fn unknown_agencies_and_deadlines_in_the_text_are_kept_and_reported() {
         1,
     );
     let (d, r) = import_text(text.as_bytes());
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    // Nothing blocks the cycle: a deadline without a date is kept as written.
+    assert_eq!(r.code, 0, "{}", r.stderr);
     // A name the registry does not know is added to it, said at its line.
     assert!(
         r.stderr.contains("dòng 302") && r.stderr.contains("đã thêm cơ quan «Sở Y tế dự phòng»"),
@@ -250,9 +252,16 @@ fn unknown_agencies_and_deadlines_in_the_text_are_kept_and_reported() {
     let tasks = std::fs::read_to_string(out.join("nhiem-vu.toml")).unwrap();
     assert!(tasks.contains("deadline = \"Sớm nhất có thể\""));
     let r = run(&["plan", "check", out.to_str().unwrap()]);
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(!r.stderr.contains("Sở Y tế dự phòng"), "{}", r.stderr);
-    assert!(r.stderr.contains("không hiểu thời hạn «Sớm nhất có thể»"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("cảnh báo") && r.stderr.contains("thời hạn «Sớm nhất có thể» được giữ nguyên văn"),
+        "{}",
+        r.stderr
+    );
+    // Every command takes the plan: the task is one without a set deadline.
+    let r = run(&["--plan", out.to_str().unwrap(), "plan", "show"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
 #[test]
@@ -295,9 +304,9 @@ fn content_errors_in_plan_files_are_each_reported_with_their_line() {
     for (file, line, words) in [
         ("nhiem-vu.toml", dup, "nhiệm vụ số 2 bị trùng"),
         ("nhiem-vu.toml", agency, "«sxyz» không có trong danh mục"),
-        ("nhiem-vu.toml", deadline, "không hiểu thời hạn «Sớm»"),
+        ("nhiem-vu.toml", deadline, "thời hạn «Sớm» được giữ nguyên văn"),
         ("chi-tieu.toml", orphan, "không có chỉ tiêu cha 31"),
-        ("chi-tieu.toml", target, "không hiểu mục tiêu «> nhiều»"),
+        ("chi-tieu.toml", target, "mục tiêu «> nhiều» được giữ nguyên văn"),
         ("co-quan.toml", member, "thành viên «dai» không có trong danh mục"),
     ] {
         // The row's block starts a few lines above the edited key.
@@ -344,4 +353,39 @@ fn a_plan_of_unknown_agencies_imports_with_a_registry_of_its_own() {
     let r = run_in(dir.path(), &["--plan", "out", "template", "--period", "2025-H1", "--out", "mau"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(dir.path().join("mau/bo-tai-chinh.xlsx").is_file(), "{}", r.stdout);
+}
+
+/// A plan text longer than an Excel cell holds (a task name of 40,000
+/// characters) is refused when the plan is loaded, at its line, by every
+/// command: never an internal error in `template` or `report`.
+#[test]
+fn a_plan_text_longer_than_a_cell_is_refused_at_its_line() {
+    let dir = plan_copy();
+    let p = dir.path();
+    let text = std::fs::read_to_string(p.join("nhiem-vu.toml")).unwrap();
+    let start = text.find("name = \"").unwrap() + "name = \"".len();
+    let line = text[..start].matches('\n').count() + 1;
+    std::fs::write(
+        p.join("nhiem-vu.toml"),
+        format!("{}{}{}", &text[..start], "dài ".repeat(10_000), &text[start..]),
+    )
+    .unwrap();
+    let r = run(&["plan", "check", p.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let said =
+        r.stderr.lines().find(|l| l.contains("quá 32.767 ký tự")).unwrap_or_else(|| panic!("{}", r.stderr));
+    let at: usize =
+        said.split("nhiem-vu.toml › dòng ").nth(1).unwrap().split(':').next().unwrap().parse().unwrap();
+    assert!(at <= line && line - at <= 8, "{said} (name at line {line})");
+    let out = tempfile::tempdir().unwrap();
+    let r = run(&[
+        "--plan",
+        p.to_str().unwrap(),
+        "template",
+        "--period",
+        "2025-H1",
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
 }

@@ -167,10 +167,15 @@ fn parse_kind(printed: &str) -> DeadlineKind {
             .find_map(|t| year(t))
             .map_or(DeadlineKind::Unrecognised, DeadlineKind::FromYearOn);
     }
-    match folded.as_str() {
-        "thuong xuyen" | "thuong xuyen lien tuc" => return DeadlineKind::Ongoing,
-        "hang nam" | "hang nam thuong xuyen" => return DeadlineKind::Annual,
-        _ => {}
+    // «Thường xuyên», «Nhiệm vụ thường xuyên», «Hằng năm», «Thường xuyên,
+    // hằng năm»: no year, no date.
+    if !toks.iter().any(|t| year(t).is_some()) {
+        if folded.contains("hang nam") {
+            return DeadlineKind::Annual;
+        }
+        if folded.contains("thuong xuyen") {
+            return DeadlineKind::Ongoing;
+        }
     }
     // Words that add nothing to the date itself: "trước", "đến", "trong", "cuối".
     while toks.len() > 1 && matches!(toks[0], "truoc" | "den" | "trong" | "cuoi" | "han") {

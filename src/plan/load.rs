@@ -95,6 +95,17 @@ fn build_registry(
             continue;
         };
         starts.entry(id.clone()).or_insert(start);
+        // A name is written into cells of the templates and the report.
+        if a.name.chars().count() > MAX_TEXT {
+            diags.push(Diagnostic::error(
+                file.location(start),
+                format!(
+                    "tên cơ quan «{id}» dài quá {} ký tự mà một ô Excel chứa được — hãy rút gọn",
+                    crate::vn::count(MAX_TEXT)
+                ),
+            ));
+            continue;
+        }
         agencies.push(Agency {
             id,
             name: clean(&a.name),
@@ -143,6 +154,10 @@ fn build_registry(
     registry
 }
 
+/// The most characters a plan text may have: an Excel cell's limit, since
+/// every name, result and target is written into the templates.
+const MAX_TEXT: usize = 32_767;
+
 struct Checker {
     /// `None` when co-quan.toml could not be parsed: agency names are then
     /// not checked, rather than each reported as unknown.
@@ -153,6 +168,28 @@ struct Checker {
 impl Checker {
     fn error(&mut self, at: &Location, message: String) {
         self.diags.push(Diagnostic::error(at.clone(), message));
+    }
+
+    fn warn(&mut self, at: &Location, message: String) {
+        self.diags.push(Diagnostic::warning(at.clone(), message));
+    }
+
+    /// `text` cleaned, refused (with `what` it is) when longer than an
+    /// Excel cell holds: every plan text is written into the templates.
+    fn text(&mut self, at: &Location, what: &str, text: &str) -> String {
+        let text = clean(text);
+        let n = text.chars().count();
+        if n > MAX_TEXT {
+            self.error(
+                at,
+                format!(
+                    "{what} dài {} ký tự, quá {} ký tự mà một ô Excel chứa được — hãy rút gọn (phần chi tiết để ở văn bản kế hoạch)",
+                    crate::vn::count(n),
+                    crate::vn::count(MAX_TEXT)
+                ),
+            );
+        }
+        text
     }
 
     /// Resolves the agency names or ids of one field; unknown ones are reported.
@@ -181,10 +218,10 @@ impl Checker {
             let at = file.location(row.span().start);
             let row = row.into_inner();
             let place = row.at.clone().unwrap_or_else(|| format!("dòng {}", row.line));
-            self.error(
+            self.warn(
                 &at,
                 format!(
-                    "{place} của văn bản gốc chưa được xếp vào bảng ({}): «{}» — hãy chuyển nội dung vào bảng rồi xóa khối [[unplaced]] này",
+                    "{place} của văn bản gốc chưa được xếp vào bảng ({}): «{}» — nội dung này chưa có trong biểu mẫu; nếu là một nhiệm vụ hay chỉ tiêu, hãy chuyển vào bảng rồi xóa khối [[unplaced]] này",
                     row.reason, row.text
                 ),
             );
@@ -232,8 +269,8 @@ impl Checker {
         Some(PlanInfo {
             code: clean(&p.code),
             kind: clean(&p.kind),
-            title: clean(&p.title),
-            summary: clean(&p.summary),
+            title: self.text(&Location::file(&file.name), "tên kế hoạch (`title`)", &p.title),
+            summary: self.text(&Location::file(&file.name), "trích yếu (`summary`)", &p.summary),
             date,
             province: clean(&p.province),
             place: clean(&p.place),
@@ -282,21 +319,23 @@ impl Checker {
                             format!("chỉ tiêu {number} không có chỉ tiêu cha {p} đứng trước nó trong cùng nhóm — thêm dòng {p} hoặc sửa số"),
                         );
                 }
-                let unit = clean(&r.unit);
+                let unit = self.text(&at, &format!("đơn vị tính của chỉ tiêu {number}"), &r.unit);
+                let name = self.text(&at, &format!("tên chỉ tiêu {number}"), &r.name);
+                let _ = self.text(&at, &format!("mục tiêu của chỉ tiêu {number}"), &r.target);
                 let target = Target::parse(&r.target, &unit);
                 if !target.is_recognised() {
-                    self.error(
+                    self.warn(
                         &at,
                         format!(
-                            "chỉ tiêu {number}: không hiểu mục tiêu «{}» — cần dạng ≥ 95, > 0,7, ≤ 30, 100, 16 - 18 hoặc một câu mô tả",
+                            "chỉ tiêu {number}: mục tiêu «{}» được giữ nguyên văn nhưng không so sánh tự động được với số liệu — nếu cần so sánh, viết dạng ≥ 95, > 0,7, ≤ 30, 100, 16 - 18",
                             target.printed()
                         ),
                     );
                 }
                 let tracking = self.agencies(&at, "tracking", &r.tracking);
-                indicators.push(Indicator { number, parent, name: clean(&r.name), unit, target, tracking });
+                indicators.push(Indicator { number, parent, name, unit, target, tracking });
             }
-            let title = clean(&g.title);
+            let title = self.text(&Location::file(&file.name), "tên nhóm chỉ tiêu", &g.title);
             groups.push(IndicatorGroup {
                 number: clean(&g.number),
                 year: year_in(&title),
@@ -347,10 +386,11 @@ impl Checker {
                     self.error(&at, format!("nhiệm vụ số {no} bị trùng — mỗi số chỉ được dùng một lần"));
                     continue;
                 }
-                let name = clean(&r.name);
+                let name = self.text(&at, &format!("tên nhiệm vụ {no}"), &r.name);
                 if name.is_empty() {
                     self.error(&at, format!("nhiệm vụ {no} không có tên — cần `name`"));
                 }
+                let result = self.text(&at, &format!("kết quả của nhiệm vụ {no}"), &r.result);
                 let lead = self.agencies(&at, "lead", &r.lead);
                 if r.lead.is_empty() {
                     self.error(
@@ -361,17 +401,19 @@ impl Checker {
                 let coordinators = self.agencies(&at, "coordinators", &r.coordinators);
                 let deadline = Deadline::parse(&r.deadline);
                 if !deadline.is_recognised() {
-                    self.error(
+                    self.warn(
                         &at,
                         format!(
-                            "nhiệm vụ {no}: không hiểu thời hạn «{}» — cần dạng Tháng 7/2025, Năm 2025, 2025-2026, Quý III/2025, 30/6/2025, Thường xuyên, Hằng năm hoặc để trống",
+                            "nhiệm vụ {no}: thời hạn «{}» được giữ nguyên văn nhưng không xác định được ngày — nhiệm vụ được coi là không xác định thời hạn (không tính đúng hạn, quá hạn); nếu có hạn, viết dạng Tháng 7/2025, Năm 2025, 2025-2026, Quý III/2025, 30/6/2025, Thường xuyên hoặc Hằng năm",
                             deadline.printed()
                         ),
                     );
                 }
-                tasks.push(Task { number: no, name, lead, coordinators, result: clean(&r.result), deadline });
+                tasks.push(Task { number: no, name, lead, coordinators, result, deadline });
             }
-            groups.push(TaskGroup { number, title: clean(&g.title), tasks });
+            let title =
+                self.text(&Location::file(&file.name), &format!("tên nhóm nhiệm vụ {number}"), &g.title);
+            groups.push(TaskGroup { number, title, tasks });
         }
         self.unplaced(file, rec.unplaced);
         groups

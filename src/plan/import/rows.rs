@@ -36,9 +36,9 @@ impl Importer<'_> {
                     let target = get(Column::Target);
                     let parsed = Target::parse(&target, &unit);
                     if !parsed.is_recognised() {
-                        self.error(
+                        self.warn(
                             cell_line(table, &cells, Column::Target),
-                            format!("chỉ tiêu {number}: không hiểu mục tiêu «{target}» — giữ nguyên văn, cần sửa tay"),
+                            format!("chỉ tiêu {number}: mục tiêu «{target}» không so sánh tự động được với số liệu — giữ nguyên văn"),
                         );
                     }
                     let tracking = self.agencies(table, &cells, Column::Tracking);
@@ -81,9 +81,9 @@ impl Importer<'_> {
                     let get = |c: Column| field(table, &cells, c);
                     let deadline = get(Column::Deadline);
                     if !Deadline::parse(&deadline).is_recognised() {
-                        self.error(
+                        self.warn(
                             cell_line(table, &cells, Column::Deadline),
-                            format!("nhiệm vụ {number}: không hiểu thời hạn «{deadline}» — giữ nguyên văn, cần sửa tay"),
+                            format!("nhiệm vụ {number}: thời hạn «{deadline}» không xác định được ngày — giữ nguyên văn, nhiệm vụ được coi là không xác định thời hạn"),
                         );
                     }
                     let lead = self.agencies(table, &cells, Column::Lead);
@@ -175,7 +175,7 @@ impl Importer<'_> {
     fn unplaced(&mut self, cells: &[Cell], reason: String, out: &mut Vec<toml::Spanned<UnplacedRecord>>) {
         let line = cells.first().map_or(1, |c| c.line);
         let text = cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | ");
-        self.error(
+        self.warn(
             line,
             format!("{reason}: «{text}» — đã giữ nguyên văn trong [[unplaced]], cần xếp lại bằng tay"),
         );
