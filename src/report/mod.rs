@@ -15,6 +15,7 @@ pub mod model;
 pub mod narrative;
 pub mod output;
 pub mod page_fit;
+mod proposals;
 pub mod sandbox;
 pub mod table;
 pub mod tables;

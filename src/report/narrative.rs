@@ -43,7 +43,7 @@ fn task_line(plan: &Plan, t: &TaskResult) -> Value {
 }
 
 /// A text and the agency that wrote it.
-type Said<'a> = (&'a AgencyId, &'a str);
+pub(super) type Said<'a> = (&'a AgencyId, &'a str);
 
 /// A document cited by agencies, with who reported it and where.
 struct Found {
@@ -111,7 +111,7 @@ fn cited_line(plan: &Plan, f: &Found) -> String {
 
 /// Texts of one section, each distinct text once with the agencies that
 /// wrote it, as Markdown list items.
-fn attributed_texts<'a, T: AsRef<str> + PartialEq>(
+pub(super) fn attributed_texts<'a, T: AsRef<str> + PartialEq>(
     plan: &Plan,
     items: impl Iterator<Item = (&'a AgencyId, T)>,
 ) -> Vec<String> {
@@ -144,6 +144,37 @@ fn capped(mut lines: Vec<String>, limit: usize) -> Value {
     let total = lines.len();
     lines.truncate(limit);
     json!({"lines": lines, "total": total, "more": total > limit})
+}
+
+/// The closing assessment of section II: what was done, then what is left.
+fn overall(plan: &Plan, data: &PeriodData) -> String {
+    let to = vn::date(data.period.cutoff().1);
+    let tasks = data.tasks.len();
+    let done = data.tasks.iter().filter(|t| t.status.is_done()).count();
+    let overdue = data.tasks.iter().filter(|t| t.status == Consolidated::Overdue).count();
+    let counted = || data.indicators.iter().filter(|i| !i.is_heading());
+    let met = counted().filter(|i| i.assessment == Assessment::Met).count();
+    let not_met = counted().filter(|i| i.assessment == Assessment::NotMet).count();
+    let mut s = format!(
+        "Nhìn chung, các cơ quan, đơn vị đã quan tâm triển khai {} số {}; đến ngày {to}, {}/{} nhiệm vụ đã hoàn thành",
+        plan.info.kind,
+        plan.info.code,
+        count(done),
+        count(tasks)
+    );
+    if met > 0 {
+        s += &format!(", {} chỉ tiêu đạt và vượt mục tiêu", count(met));
+    }
+    s.push('.');
+    let left =
+        nonzero([(overdue, "nhiệm vụ quá hạn chưa hoàn thành"), (not_met, "chỉ tiêu chưa đạt mục tiêu")]);
+    if !left.is_empty() {
+        s += &format!(
+            " Tuy nhiên, còn {}; các cơ quan, đơn vị cần tập trung chỉ đạo, khắc phục trong thời gian tới.",
+            left.join(" và ")
+        );
+    }
+    s
 }
 
 /// The tasks' statistics as officials state them.
@@ -501,62 +532,7 @@ pub fn context<'a>(
             .filter(|n| n.section == Section::NextPeriod)
             .map(|n| (&n.agency, n.text.as_str())),
     );
-    // Proposals by addressee: the report's recipient first, then the bodies in the order named.
-    // The plan's issuer as agencies write it short («Ủy ban nhân dân tỉnh») is the recipient.
-    let short_issuer = ["Ủy ban nhân dân tỉnh", "UBND tỉnh", "Ủy ban nhân dân thành phố", "UBND thành phố"];
-    let issuer_key = crate::text::fold(&info.issuer);
-    let addressees = themes::Addressees::new(
-        [recipient, info.issuer.as_str()]
-            .into_iter()
-            .chain(short_issuer.into_iter().filter(|s| issuer_key.starts_with(&crate::text::fold(s))))
-            .chain(plan.registry.agencies().iter().map(|a| a.name.as_str())),
-    );
-    let mut by_whom: Vec<(Option<&str>, Vec<Said>)> = Vec::new();
-    let proposals_texts = data
-        .narratives
-        .iter()
-        .filter(|n| n.section == Section::Proposals)
-        .map(|n| (&n.agency, n.text.as_str()))
-        .chain(data.tasks.iter().flat_map(|t| t.answers.iter().map(|a| (&a.agency, a.proposals.as_str()))));
-    for (agency, text) in proposals_texts.filter(|(_, t)| !agency_text::is_blank(t)) {
-        let to_whom = addressees
-            .of(text)
-            .map(|n| if n == info.issuer || short_issuer.contains(&n) { recipient } else { n });
-        // An agency asking itself is no proposal (its text stays in the
-        // appendices and the Excel file).
-        if to_whom == Some(plan.agency_name(agency)) {
-            continue;
-        }
-        match by_whom.iter_mut().find(|(w, _)| *w == to_whom) {
-            Some((_, items)) => items.push((agency, text)),
-            None => by_whom.push((to_whom, vec![(agency, text)])),
-        }
-    }
-    by_whom.sort_by_key(|(w, _)| match w {
-        Some(w) if *w == recipient => 0,
-        Some(_) => 1,
-        None => 2,
-    });
-    // What agencies ask of the standing agency is its own to take up (in
-    // the next tasks), not a request to the recipient.
-    let to_us: Vec<String> = by_whom
-        .iter()
-        .filter(|(w, _)| *w == Some(standing))
-        .flat_map(|(_, items)| attributed_texts(plan, items.iter().copied()))
-        .collect();
-    let proposals: Vec<Value> = by_whom
-        .into_iter()
-        .filter(|(w, _)| *w != Some(standing))
-        .map(|(whom, items)| {
-            let heading = match whom {
-                Some(w) if w == recipient => format!("Đối với {w}"),
-                Some(w) if w == themes::CENTRAL => format!("Đề nghị {recipient} kiến nghị {w}"),
-                Some(w) => format!("Đề nghị {recipient} chỉ đạo {w}"),
-                None => "Các đề xuất, kiến nghị khác".to_owned(),
-            };
-            json!({"heading": heading, "items": attributed_texts(plan, items.into_iter())})
-        })
-        .collect();
+    let (proposals, to_us) = super::proposals::by_addressee(plan, data, standing, recipient);
     let cumulative = data.previous.as_ref().filter(|p| p.cumulative).map(|p| p.period.name());
     json!({
         "plan": {"kind": info.kind, "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
@@ -567,6 +543,7 @@ pub fn context<'a>(
         "receipts": receipt_sentence(data, standing, &label("receipts")),
         "direction": {"sentence": direction_sentence, "documents": direction_docs},
         "tasks": task_sentences(data),
+        "overall": overall(plan, data),
         "groups": groups,
         "highlights": highlights,
         "indicators": indicator_sentences(plan, data),
