@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::heading::{self, attached_plan, issuer_part};
 use super::{Importer, NotAPlan, province_of};
 use crate::plan::deadline::Deadline;
 use crate::plan::files::{PlanRecord, unspanned};
@@ -35,7 +36,7 @@ impl Importer<'_> {
         let code = header
             .get("so hieu")
             .cloned()
-            .or_else(|| body_cells.iter().find_map(|l| l.strip_prefix("Số:").map(clean)))
+            .or_else(|| body_cells.iter().find_map(|l| heading::number_of(l)))
             .or_else(|| note.as_ref().map(|n| n.code.clone()))
             .filter(|c| !c.is_empty())
             .ok_or_else(|| {
@@ -57,25 +58,7 @@ impl Importer<'_> {
             time: None,
             offset: None,
         };
-        let place = date_line.and_then(|l| l.split_once(", ngày")).map(|(p, _)| clean(p)).unwrap_or_default();
-        let kind_line = body.iter().position(|l| kind_word(l).is_some());
-        let kind = header
-            .get("loai van ban")
-            .cloned()
-            .or_else(|| kind_line.and_then(|i| kind_word(body[i])))
-            .or_else(|| note.as_ref().map(|n| n.kind.clone()))
-            .unwrap_or_else(|| "Kế hoạch".to_owned());
-        let title = match (title.is_empty(), kind_line) {
-            (false, _) => title,
-            (true, Some(i)) => title_after(&kind, &code, &body[i + 1..]),
-            (true, None) => {
-                self.warn(
-                    1,
-                    "không tìm thấy tên văn bản (dòng «KẾ HOẠCH» và các dòng trích yếu dưới nó) — điền `title`, `summary` trong ke-hoach.toml".into(),
-                );
-                format!("{kind} {code}")
-            }
-        };
+        let place = date_line.and_then(|l| heading::place_of(l)).unwrap_or_default();
         let issued_by = header
             .get("co quan ban hanh")
             .cloned()
@@ -85,7 +68,7 @@ impl Importer<'_> {
         // The issuing body's line in the document header: "ỦY BAN NHÂN DÂN |".
         let body_issuer = after_header
             .iter()
-            .map(|l| clean(l.trim_end_matches('|')))
+            .map(|l| clean(issuer_part(l.trim_end_matches('|'))))
             .find(|l| {
                 let f = fold(l);
                 !l.is_empty()
@@ -105,6 +88,31 @@ impl Importer<'_> {
         if issuer.is_empty() {
             self.error(1, "không tìm thấy cơ quan ban hành — cần điền `issuer` trong ke-hoach.toml".into());
         }
+        let kind_line = body.iter().position(|l| kind_word(l).is_some());
+        // A resolution or decision that issues a programme or plan: the
+        // programme is the plan, under its own heading.
+        let issuing =
+            kind_line.and_then(|i| kind_word(body[i])).is_none_or(|k| k == "Nghị quyết" || k == "Quyết định");
+        let attached = if issuing { attached_plan(body, &issuer) } else { None };
+        let kind = header
+            .get("loai van ban")
+            .cloned()
+            .or_else(|| attached.as_ref().map(|(k, _)| k.clone()))
+            .or_else(|| kind_line.and_then(|i| kind_word(body[i])))
+            .or_else(|| note.as_ref().map(|n| n.kind.clone()))
+            .unwrap_or_else(|| "Kế hoạch".to_owned());
+        let title = match (title.is_empty(), kind_line) {
+            (false, _) => title,
+            (true, _) if attached.is_some() => attached.map(|(_, t)| t).unwrap_or_default(),
+            (true, Some(i)) => title_after(&kind, &code, &body[i + 1..], &[&issuer, &province]),
+            (true, None) => {
+                self.warn(
+                    1,
+                    "không tìm thấy tên văn bản (dòng «KẾ HOẠCH» và các dòng trích yếu dưới nó) — điền `title`, `summary` trong ke-hoach.toml".into(),
+                );
+                format!("{kind} {code}")
+            }
+        };
         let signer = header.get("nguoi ky").cloned().unwrap_or_else(|| signer_name(body));
         if signer.is_empty() {
             self.warn(
@@ -176,6 +184,21 @@ impl Importer<'_> {
             );
             reporting = vec![Cadence::HalfYear, Cadence::YearEnd, Cadence::OnDemand];
         }
+        // Agencies named jointly: the first is the standing agency.
+        let (who, joint) = if agencies_named(&who) {
+            let first = who.split(',').next().unwrap_or(&who).trim().to_owned();
+            (first, Some(who.clone()))
+        } else {
+            (who, None)
+        };
+        if let Some(all) = joint {
+            self.warn(
+                line,
+                format!(
+                    "văn bản giao nhiều cơ quan cùng theo dõi, đôn đốc («{all}») — {who} được chọn làm cơ quan thường trực, tổng hợp báo cáo; muốn chọn cơ quan khác, nhập lại với --standing \"TÊN CƠ QUAN\""
+                ),
+            );
+        }
         match self.registry.lookup(&who) {
             Some(id) => (id.to_string(), reporting),
             None => {
@@ -191,21 +214,43 @@ impl Importer<'_> {
 
 /// How plans name the agency that follows the plan and reports on it, as
 /// the words that come right after its name.
-const STANDING_PHRASES: [&str; 6] = [
+const STANDING_PHRASES: [&str; 7] = [
     " là cơ quan thường trực",
     " là cơ quan đầu mối",
     " là đầu mối",
     " chủ trì, theo dõi",
     " chủ trì theo dõi",
     " chủ trì, đôn đốc",
+    // «… chủ trì, phối hợp với … theo dõi, đôn đốc»: only with «theo dõi» after.
+    " chủ trì, phối hợp",
 ];
+
+/// Whether `clause` is one or more agency names and nothing else: «Bộ Khoa
+/// học và Công nghệ, Bộ Công an».
+fn agencies_named(clause: &str) -> bool {
+    const HEADS: [&str; 20] = [
+        "Bộ", "Sở", "Ban", "Ủy", "Văn", "Cục", "Vụ", "Ngân", "Thanh", "Công", "Đài", "Báo", "Trung", "Viện",
+        "Tổng", "Kiểm", "Tòa", "Hội", "Đoàn", "Liên",
+    ];
+    let parts: Vec<&str> = clause.split([',']).flat_map(|p| p.split(" và Bộ ")).map(str::trim).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().next().is_some_and(|w| HEADS.contains(&w) || p.starts_with("Bộ")))
+}
 
 /// The standing agency's name in a sentence that gives it the role, and
 /// the rest of the sentence (where the reporting cadence is said).
 /// «1. Sở Khoa học và Công nghệ là cơ quan thường trực, …», «Giao Bộ Khoa
 /// học và Công nghệ chủ trì, theo dõi, đôn đốc … tổng hợp, báo cáo …».
 fn standing_sentence(line: &str) -> Option<(String, &str)> {
-    let (at, phrase) = STANDING_PHRASES.iter().filter_map(|p| Some((line.find(p)?, p.len()))).min()?;
+    let (at, phrase) = STANDING_PHRASES
+        .iter()
+        .filter_map(|p| {
+            let at = line.find(p)?;
+            (!p.ends_with("phối hợp") || line[at..].contains("theo dõi")).then_some((at, p.len()))
+        })
+        .min()?;
     let who = line[..at]
         .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' ' | '-' | '+' | ')'));
     // An item letter: «a) », «b. ».
@@ -214,8 +259,14 @@ fn standing_sentence(line: &str) -> Option<(String, &str)> {
         (Some(l), Some(')' | '.'), Some(' ')) if l.is_alphabetic() => &who[l.len_utf8() + 2..],
         _ => who,
     };
-    // The name ends the clause before it: «…; giao Sở X chủ trì, theo dõi».
-    let who = who.rsplit([';', ',', ':']).next().unwrap_or(who).trim();
+    // The name ends the clause before it: «…; giao Sở X chủ trì, theo dõi»,
+    // unless the clause names agencies jointly («Bộ A, Bộ B chủ trì, …»).
+    let clause = who.rsplit([';', ':']).next().unwrap_or(who).trim();
+    let who = if agencies_named(clause) {
+        clause
+    } else {
+        who.rsplit([';', ',', ':']).next().unwrap_or(who).trim()
+    };
     let who = ["Giao cho ", "giao cho ", "Giao ", "giao ", "Đề nghị ", "đề nghị "]
         .iter()
         .find_map(|p| who.rfind(p).map(|i| &who[i + p.len()..]))
@@ -236,6 +287,9 @@ fn reports_to(rest: &str) -> Option<String> {
 
 /// A header line `Khóa | giá trị |`, folded key and cleaned value.
 pub(super) fn key_value(line: &str) -> Option<(String, String)> {
+    // Some sites print the row with a bar before its first cell too.
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
     let parts: Vec<&str> = line.split('|').collect();
     match parts.as_slice() {
         [key, value, rest] if rest.trim().is_empty() && !key.trim().is_empty() => {
@@ -264,16 +318,28 @@ fn signature_cell<'a>(body: &[&'a str]) -> Vec<&'a str> {
     cell
 }
 
+/// The signature block's lines: its own column when it was copied beside
+/// «Nơi nhận» with tabs, else its cell.
+fn signature_lines<'a>(body: &[&'a str]) -> Vec<&'a str> {
+    let column = heading::signature_column(body);
+    if column.is_empty() { signature_cell(body) } else { column }
+}
+
 /// `TM. ỦY BAN NHÂN DÂN`: the capitalised lines of the signature block.
 fn signer_authority(body: &[&str]) -> String {
     let lines: Vec<&str> =
-        signature_cell(body).into_iter().take_while(|l| !l.trim().is_empty() && is_upper(l)).collect();
+        signature_lines(body).into_iter().take_while(|l| !l.trim().is_empty() && is_upper(l)).collect();
     clean(&lines.join(" "))
 }
 
-/// The name under the signature: the block's first line not in capitals.
+/// The name under the signature: the block's first line not in capitals
+/// that is no «[đã ký]» mark.
 fn signer_name(body: &[&str]) -> String {
-    signature_cell(body).into_iter().map(clean).find(|l| !l.is_empty() && !is_upper(l)).unwrap_or_default()
+    signature_lines(body)
+        .into_iter()
+        .map(clean)
+        .find(|l| !l.is_empty() && !is_upper(l) && !heading::is_signed_mark(l))
+        .unwrap_or_default()
 }
 
 fn is_upper(line: &str) -> bool {
@@ -281,7 +347,8 @@ fn is_upper(line: &str) -> bool {
 }
 
 /// The kinds of document a plan comes as, as their heading line prints them.
-const KINDS: [&str; 5] = ["Kế hoạch", "Chương trình hành động", "Chương trình", "Đề án", "Quyết định"];
+const KINDS: [&str; 6] =
+    ["Kế hoạch", "Chương trình hành động", "Chương trình", "Đề án", "Quyết định", "Nghị quyết"];
 
 /// `Kế hoạch` for a heading line `KẾ HOẠCH` standing alone.
 fn kind_word(line: &str) -> Option<String> {
@@ -290,9 +357,10 @@ fn kind_word(line: &str) -> Option<String> {
 }
 
 /// The title from the lines under the kind heading («Thực hiện Nghị quyết
-/// …»), up to a blank line or the body, as a legal site writes it:
+/// …», or the same in capitals), up to a blank line or the body, as a legal
+/// site writes it:
 /// «Kế hoạch 60/KH-UBND thực hiện Nghị quyết …».
-fn title_after(kind: &str, code: &str, lines: &[&str]) -> String {
+fn title_after(kind: &str, code: &str, lines: &[&str], names: &[&str]) -> String {
     let subject: Vec<String> = lines
         .iter()
         .map(|l| clean(l.trim_end_matches('|')))
@@ -300,7 +368,8 @@ fn title_after(kind: &str, code: &str, lines: &[&str]) -> String {
         .take_while(|l| !l.is_empty() && !l.starts_with(['-', '_']) && !l.ends_with(['.', ';', ':']))
         .take(4)
         .collect();
-    let subject = subject.join(" ");
+    // A subject in capitals reads as a sentence, its proper names kept.
+    let subject = heading::from_capitals(&subject.join(" "), names);
     let mut chars = subject.chars();
     let subject: String = match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
@@ -318,15 +387,24 @@ struct AttachedTo {
 }
 
 /// `(Ban hành kèm theo Kế hoạch số 60/KH-UBND ngày 25/02/2025 của Ủy ban
-/// nhân dân tỉnh)`, on any line of the text.
+/// nhân dân tỉnh)`, `(Kèm theo Nghị quyết số 38/NQ-CP ngày 11 tháng 3 năm
+/// 2025 của Chính phủ)`, `(kèm theo Kế hoạch ban hành tại Quyết định số …)`:
+/// a note in brackets on any line of the text («Ban hành kèm theo Nghị
+/// quyết này …» in an article is none).
 fn attached_to(lines: &[&str]) -> Option<AttachedTo> {
     lines.iter().find_map(|line| {
         let line = clean(line);
-        let (_, rest) = line.split_once("kèm theo ")?;
+        let inner = line.strip_prefix('(')?;
+        let at =
+            inner.to_lowercase().find("kèm theo ").filter(|_| inner.to_lowercase().len() == inner.len())?;
+        let rest = &inner[at + "kèm theo ".len()..];
         let (kind, rest) = rest.split_once(" số ")?;
+        // «Kế hoạch ban hành tại Quyết định»: the plan's kind is the first.
+        let kind = kind.split(" ban hành tại ").next().unwrap_or(kind);
         let (code, rest) = rest.split_once(" ngày ")?;
-        let date: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '/').collect();
-        let by = rest.split_once(" của ").map(|(_, b)| clean(b.trim_end_matches(')'))).unwrap_or_default();
+        let (date, by) = rest.split_once(" của ").unwrap_or((rest, ""));
+        let date = clean(date.trim_end_matches(')'));
+        let by = clean(by.trim_end_matches(')'));
         let mut kind_chars = kind.chars();
         let kind =
             kind_chars.next().map(|c| c.to_uppercase().chain(kind_chars).collect()).unwrap_or_default();
@@ -357,14 +435,7 @@ fn summary_of(title: &str, kind: &str, code: &str, issuer: &str) -> String {
     }
 }
 
-fn sentence_case(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+use heading::sentence_case;
 
 #[cfg(test)]
 mod tests {
@@ -386,10 +457,15 @@ mod tests {
                 "Bộ Khoa học và Công nghệ",
             ),
             ("Các bộ, ngành triển khai; giao Sở Nội vụ chủ trì, đôn đốc và báo cáo 6 tháng", "Sở Nội vụ"),
+            (
+                "3. Bộ Khoa học và Công nghệ, Bộ Công an chủ trì, phối hợp với Văn phòng Chính phủ theo dõi, đôn đốc việc thực hiện",
+                "Bộ Khoa học và Công nghệ, Bộ Công an",
+            ),
         ] {
             assert_eq!(standing_sentence(line).map(|(w, _)| w), Some(who.to_owned()), "{line}");
         }
         assert_eq!(standing_sentence("Các sở, ngành chủ động triển khai thực hiện."), None);
+        assert_eq!(standing_sentence("4. Bộ Tài chính chủ trì, phối hợp với các bộ bố trí kinh phí."), None);
         assert_eq!(
             reports_to("; định kỳ 6 tháng, hằng năm tổng hợp, báo cáo Thủ tướng Chính phủ."),
             Some("Thủ tướng Chính phủ".to_owned())

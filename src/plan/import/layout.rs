@@ -84,16 +84,30 @@ pub(super) fn cells(lines: &[&str], range: Range<usize>) -> Vec<Cell> {
 
 pub(super) fn header_column(kind: TableKind, folded: &str) -> Option<Column> {
     use Column::*;
-    let c = match folded {
+    let f = folded;
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| f.starts_with(p));
+    let c = match f {
         "tt" | "stt" | "so tt" => Number,
         "chi tieu" | "ten chi tieu" | "noi dung chi tieu" if kind == TableKind::Indicators => Name,
         "ten nhiem vu" | "nhiem vu" | "noi dung nhiem vu" | "noi dung" if kind == TableKind::Tasks => Name,
         "don vi" | "don vi tinh" | "dvt" => Unit,
-        "ket qua" | "muc tieu" | "chi tieu can dat" if kind == TableKind::Indicators => Target,
+        // «Mục tiêu năm 2025», «Kế hoạch năm 2025», «Chỉ tiêu cần đạt».
+        "ket qua" | "chi tieu can dat" if kind == TableKind::Indicators => Target,
+        _ if kind == TableKind::Indicators && starts(&["muc tieu", "ke hoach nam", "chi tieu nam"]) => Target,
         "ket qua" | "ket qua du kien" | "san pham" | "san pham dau ra" if kind == TableKind::Tasks => Result,
         "co quan phoi hop" | "don vi phoi hop" | "phoi hop" | "phoi hop thuc hien" => Coordinators,
-        "thoi gian hoan thanh" | "thoi han" | "thoi han hoan thanh" | "tien do" => Deadline,
-        f if f.starts_with("co quan chu tri theo doi") || f.starts_with("co quan theo doi") => Tracking,
+        "thoi gian hoan thanh" | "thoi han" | "thoi han hoan thanh" | "tien do" | "thoi gian thuc hien" => {
+            Deadline
+        }
+        _ if starts(&[
+            "co quan chu tri theo doi",
+            "co quan theo doi",
+            "don vi theo doi",
+            "don vi chu tri theo doi",
+        ]) =>
+        {
+            Tracking
+        }
         "co quan chu tri" | "don vi chu tri" | "chu tri" | "chu tri thuc hien" => Lead,
         _ => return None,
     };
@@ -121,32 +135,61 @@ pub(super) fn cell_line(table: &Table, cells: &[Cell], col: Column) -> usize {
 }
 
 pub(super) enum Row {
-    Group { number: Option<String>, title: String },
-    Data { number: RowNumber, cells: Vec<Cell> },
-    Unplaced { cells: Vec<Cell>, reason: String },
+    /// `stray`: cells of the group row with text where none belongs.
+    Group {
+        number: Option<String>,
+        title: String,
+        stray: Vec<Cell>,
+    },
+    Data {
+        number: RowNumber,
+        cells: Vec<Cell>,
+    },
+    Unplaced {
+        cells: Vec<Cell>,
+        reason: String,
+    },
 }
 
 /// Groups a table's cells into rows.
 ///
 /// A row is as wide as the header. A row starts with its number, a group row
-/// with a Roman numeral or with a heading followed by empty cells. When the
-/// cell one width further on does not start a row, the row is short or long:
-/// it ends where the next row plausibly starts and is kept as unplaced.
+/// with a group number («I», «A.», «Nhóm 1») or with a heading followed by
+/// empty cells. A row without its number right after a row continues it
+/// (a row cut by a page break). When the cell one width further on does not
+/// start a row, the row is short or long: it ends where the next row
+/// plausibly starts and is kept as unplaced.
 pub(super) fn split_rows(table: &Table) -> Vec<Row> {
-    let cells = &table.cells;
-    let w = table.columns.len();
+    let g =
+        Grid { cells: &table.cells, w: table.columns.len(), numbered_groups: table.kind == TableKind::Tasks };
+    let (cells, w) = (g.cells, g.w);
     let mut rows = Vec::new();
     let mut prev: Option<RowNumber> = None;
     let mut i = 0;
     while i < cells.len() {
-        if let Some((row, len)) = group_row(cells, i, w) {
+        if let Some(row) = g.group_row(i) {
             rows.push(row);
-            i += len;
+            i += w;
+            continue;
+        }
+        if g.is_continuation(i)
+            && let Some(Row::Data { cells: row, .. }) = rows.last_mut()
+        {
+            for (cell, more) in row.iter_mut().zip(&cells[i..i + w]).skip(1) {
+                if !more.text.is_empty() {
+                    cell.text = if cell.text.is_empty() {
+                        more.text.clone()
+                    } else {
+                        format!("{} {}", cell.text, more.text)
+                    };
+                }
+            }
+            i += w;
             continue;
         }
         let Some(number) = RowNumber::parse(&cells[i].text) else {
             let end = (i + 1..=cells.len())
-                .find(|&k| k == cells.len() || is_next_start(cells, k, w, prev.as_ref()))
+                .find(|&k| k == cells.len() || g.is_next_start(k, prev.as_ref()))
                 .unwrap_or(cells.len());
             rows.push(Row::Unplaced {
                 cells: cells[i..end].to_vec(),
@@ -156,13 +199,11 @@ pub(super) fn split_rows(table: &Table) -> Vec<Row> {
             continue;
         };
         let expected_end = i + w;
-        let end = if expected_end == cells.len()
-            || (expected_end < cells.len() && starts_row(cells, expected_end, w))
-        {
+        let end = if g.ends_row(expected_end) {
             expected_end
         } else {
             (i + 1..=cells.len())
-                .find(|&k| k == cells.len() || is_next_start(cells, k, w, Some(&number)))
+                .find(|&k| k == cells.len() || g.is_next_start(k, Some(&number)))
                 .unwrap_or(cells.len())
         };
         if end - i == w {
@@ -181,45 +222,103 @@ pub(super) fn split_rows(table: &Table) -> Vec<Row> {
     rows
 }
 
-/// A group row at `i`: `I | Đến năm 2030 | | | |` or `Heading | | | | | |`.
-fn group_row(cells: &[Cell], i: usize, w: usize) -> Option<(Row, usize)> {
-    let empty_from =
-        |k: usize| k + (w - (k - i)) <= cells.len() && cells[k..i + w].iter().all(|c| c.text.is_empty());
-    let first = &cells[i].text;
-    if is_roman(first)
-        && i + 1 < cells.len()
-        && RowNumber::parse(&cells[i + 1].text).is_none()
-        && w >= 2
-        && empty_from(i + 2)
-    {
-        return Some((Row::Group { number: Some(first.clone()), title: cells[i + 1].text.clone() }, w));
-    }
-    if RowNumber::parse(first).is_none() && !is_roman(first) && empty_from(i + 1) {
-        return Some((Row::Group { number: None, title: first.clone() }, w));
-    }
-    None
+/// A group's number as tables print it: `I`, `I.`, `A.`, `Nhóm 1`.
+pub(super) fn group_number(cell: &str) -> Option<String> {
+    let bare = cell.trim().trim_end_matches(['.', ')', ':']);
+    let single_letter = bare.len() == 1 && bare.bytes().all(|b| b.is_ascii_uppercase());
+    let named =
+        fold(bare).strip_prefix("nhom ").is_some_and(|n| RowNumber::parse(n).is_some() || is_roman(n));
+    (is_roman(bare) || single_letter || named).then(|| bare.to_owned())
 }
 
-/// Whether a row of any kind starts at `k` (used at the expected position).
-fn starts_row(cells: &[Cell], k: usize, w: usize) -> bool {
-    RowNumber::parse(&cells[k].text).is_some() || group_row(cells, k, w).is_some()
+/// A table's cells and its width.
+struct Grid<'a> {
+    cells: &'a [Cell],
+    w: usize,
+    /// A task table: `1. | Thể chế | | |` over rows `1.1`, `1.2` is a group
+    /// (in an indicator table it is a heading indicator over its parts).
+    numbered_groups: bool,
 }
 
-/// Whether `k` starts the row after `prev`: a group row, or a number a little
-/// above `prev` (`9` after `8.12`, `8.1` after `8`). Numbers inside a row
-/// (targets like `12`, years) rarely pass this test.
-fn is_next_start(cells: &[Cell], k: usize, w: usize, prev: Option<&RowNumber>) -> bool {
-    if group_row(cells, k, w).is_some() {
-        return true;
+impl Grid<'_> {
+    fn empty(&self, range: std::ops::Range<usize>) -> bool {
+        range.end <= self.cells.len() && self.cells[range].iter().all(|c| c.text.is_empty())
     }
-    let Some(n) = RowNumber::parse(&cells[k].text) else {
-        return false;
-    };
-    match prev {
-        None => true,
-        Some(p) => {
-            let (a, b) = (p.parts(), n.parts());
-            n > *p && b[0] <= a[0] + 10
+
+    /// Whether a row may end before `k`: the end of the table, or a row of
+    /// any kind starting at `k`.
+    fn ends_row(&self, k: usize) -> bool {
+        k == self.cells.len() || (k < self.cells.len() && (self.starts_row(k) || self.is_continuation(k)))
+    }
+
+    /// A group row at `i`: `I | Đến năm 2030 | | | |`, `Heading | | | | | |`,
+    /// or in a task table a number over sub-numbered rows: `1. | Thể chế | |`
+    /// then `1.1 | …`. A group row with text in a cell where none belongs
+    /// («năm tiếp theo» left there by a page break) keeps it, to be said.
+    fn group_row(&self, i: usize) -> Option<Row> {
+        let (cells, w) = (self.cells, self.w);
+        if i + w > cells.len() || w < 2 {
+            return None;
+        }
+        let first = &cells[i].text;
+        let title = &cells[i + 1].text;
+        let stray: Vec<Cell> = cells[i + 2..i + w].iter().filter(|c| !c.text.is_empty()).cloned().collect();
+        let next_is_row = i + w == cells.len() || RowNumber::parse(&cells[i + w].text).is_some();
+        if let Some(number) = group_number(first)
+            && RowNumber::parse(title).is_none()
+            && (stray.is_empty() || (!title.is_empty() && stray.len() == 1 && next_is_row))
+        {
+            return Some(Row::Group { number: Some(number), title: title.clone(), stray });
+        }
+        if self.numbered_groups
+            && let Some(n) = RowNumber::parse(first)
+            && !title.is_empty()
+            && stray.is_empty()
+            && w >= 3
+            && cells.get(i + w).and_then(|c| RowNumber::parse(&c.text)).is_some_and(|next| {
+                next.parts().len() == n.parts().len() + 1 && next.parts().starts_with(n.parts())
+            })
+        {
+            return Some(Row::Group { number: Some(n.to_string()), title: title.clone(), stray });
+        }
+        if RowNumber::parse(first).is_none() && group_number(first).is_none() && self.empty(i + 1..i + w) {
+            return Some(Row::Group { number: None, title: first.clone(), stray: Vec::new() });
+        }
+        None
+    }
+
+    /// A row without its number whose cells continue the row before (a row
+    /// cut by a page break): an empty first cell, some text, and the next
+    /// row right after.
+    fn is_continuation(&self, k: usize) -> bool {
+        let (cells, w) = (self.cells, self.w);
+        k + w <= cells.len()
+            && cells[k].text.is_empty()
+            && !self.empty(k + 1..k + w)
+            && (k + w == cells.len() || self.starts_row(k + w))
+    }
+
+    /// Whether a row of any kind starts at `k` (used at the expected position).
+    fn starts_row(&self, k: usize) -> bool {
+        RowNumber::parse(&self.cells[k].text).is_some() || self.group_row(k).is_some()
+    }
+
+    /// Whether `k` starts the row after `prev`: a group row, or a number a
+    /// little above `prev` (`9` after `8.12`, `8.1` after `8`). Numbers
+    /// inside a row (targets like `12`, years) rarely pass this test.
+    fn is_next_start(&self, k: usize, prev: Option<&RowNumber>) -> bool {
+        if self.group_row(k).is_some() {
+            return true;
+        }
+        let Some(n) = RowNumber::parse(&self.cells[k].text) else {
+            return false;
+        };
+        match prev {
+            None => true,
+            Some(p) => {
+                let (a, b) = (p.parts(), n.parts());
+                n > *p && b[0] <= a[0] + 10
+            }
         }
     }
 }

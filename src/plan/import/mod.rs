@@ -12,16 +12,18 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::Appendix;
 use super::agency::Registry;
 use super::files::{IndicatorsFile, PlanRecord, TasksFile};
 use super::ids::RowNumber;
-use super::{Appendix, is_roman};
 use crate::diag::{Diagnostic, Location};
 use crate::text::{clean, fold};
 
 mod docx;
+mod heading;
 mod info;
 mod layout;
+mod plain;
 mod rows;
 mod source;
 mod workbook;
@@ -162,7 +164,9 @@ pub fn import_from(
     registry: &Registry,
     standing: Option<&str>,
 ) -> Result<Imported, NotAPlan> {
-    let text = source.text.as_str();
+    // Tables copied from Word, a PDF or a web page, in the published layout.
+    let normalized = plain::tables_as_cells(&source.text);
+    let text = normalized.as_deref().unwrap_or(&source.text);
     let mut lines: Vec<&str> = text.lines().collect();
     // Footnotes ("[1] Tuyên truyền …") follow the last table; they belong to
     // the body, not to the table's last cell.
@@ -260,12 +264,23 @@ pub fn province_of(text: &str) -> String {
     {
         return p.to_owned();
     }
-    lines.iter().find_map(|l| l.split_once(", ngày ").map(|(p, _)| clean(p))).unwrap_or_default()
+    // A plan of the Government, a ministry or a central Party body belongs
+    // to no province: Hà Nội is only where it was signed.
+    let first =
+        lines.iter().map(|l| heading::issuer_part(l.trim_end_matches('|').trim())).find(|l| !l.is_empty());
+    if first.is_some_and(heading::is_central) {
+        return String::new();
+    }
+    lines
+        .iter()
+        .find_map(|l| l.contains(", ngày ").then(|| heading::place_of(l)).flatten())
+        .unwrap_or_default()
 }
 
-/// The first cell of a table's header row: `TT |`, `STT |`.
+/// The first cell of a table's header row: `TT |`, `STT |`, alone on its
+/// line or with the other headings after it.
 fn is_header_start(line: &str) -> bool {
-    line.contains('|') && matches!(fold(line).as_str(), "tt" | "stt" | "so tt")
+    line.split_once('|').is_some_and(|(first, _)| matches!(fold(first).as_str(), "tt" | "stt" | "so tt"))
 }
 
 /// `[1] Tuyên truyền thông qua …`: a footnote line of the published text.
@@ -352,6 +367,8 @@ impl Importer<'_> {
                 "phoi hop",
                 "co quan chu tri",
                 "chu tri",
+                "don vi chu tri",
+                "don vi phoi hop",
             ]
             .contains(&f.as_str())
         };
@@ -375,7 +392,8 @@ impl Importer<'_> {
         // Every cell before the first row is a heading when a row starts
         // right after them: headings the format does not know are columns
         // too, or every row after them would be read one cell off.
-        let starts_row = |c: &Cell| RowNumber::parse(&c.text).is_some() || is_roman(&c.text);
+        let starts_row =
+            |c: &Cell| RowNumber::parse(&c.text).is_some() || layout::group_number(&c.text).is_some();
         let head = all.iter().take(24).take_while(|c| !c.text.is_empty() && !starts_row(c)).count();
         if head > columns.len() && all.get(head).is_some_and(starts_row) {
             columns = all[..head]

@@ -21,11 +21,14 @@ impl Importer<'_> {
         let mut seen: HashMap<RowNumber, Vec<String>> = HashMap::new();
         for row in split_rows(table) {
             match row {
-                Row::Group { number, title } => out.group.push(IndicatorGroupRecord {
-                    number: number.unwrap_or_else(|| roman(out.group.len() + 1)),
-                    title,
-                    indicator: Vec::new(),
-                }),
+                Row::Group { number, title, stray } => {
+                    self.stray_cells(&title, &stray);
+                    out.group.push(IndicatorGroupRecord {
+                        number: number.unwrap_or_else(|| roman(out.group.len() + 1)),
+                        title,
+                        indicator: Vec::new(),
+                    })
+                }
                 Row::Data { number, cells } => {
                     if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
                         continue;
@@ -68,11 +71,14 @@ impl Importer<'_> {
         let mut seen: HashMap<RowNumber, Vec<String>> = HashMap::new();
         for row in split_rows(table) {
             match row {
-                Row::Group { title, .. } => out.group.push(TaskGroupRecord {
-                    number: roman(out.group.len() + 1),
-                    title,
-                    task: Vec::new(),
-                }),
+                Row::Group { title, stray, .. } => {
+                    self.stray_cells(&title, &stray);
+                    out.group.push(TaskGroupRecord {
+                        number: roman(out.group.len() + 1),
+                        title,
+                        task: Vec::new(),
+                    })
+                }
                 Row::Data { number, cells } => {
                     if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
                         continue;
@@ -169,6 +175,20 @@ impl Importer<'_> {
                     ),
                 );
             }
+        }
+    }
+
+    /// Text in a group row's cells where none belongs («năm tiếp theo» a
+    /// page break left in the deadline column): said, not imported.
+    fn stray_cells(&mut self, group: &str, stray: &[Cell]) {
+        for cell in stray {
+            self.warn(
+                cell.line,
+                format!(
+                    "dòng nhóm «{group}» có thêm «{}» ở một ô không thuộc nhiệm vụ, chỉ tiêu nào — không được nhập; nếu là một phần của dòng trên hay dưới, hãy chép vào tệp kế hoạch",
+                    cell.text
+                ),
+            );
         }
     }
 

@@ -1,0 +1,281 @@
+//! The first page and the signature of a document as it comes copied from
+//! a web page, a PDF or Word, where the two columns of its header and of
+//! its signature run together on one line: «CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ
+//! NGHĨA VIỆT NAM», «Số: 38/NQ-CP Hà Nội, ngày 11 tháng 3 năm 2025»,
+//! «- Lưu: VT, KGVX.⇥Lê Minh Khôi». And the plan a resolution or decision
+//! issues with it («Ban hành kèm theo Nghị quyết này Chương trình hành
+//! động …»), which is the plan, the resolution its legal basis.
+
+use crate::text::{clean, fold};
+
+/// The national name that stands right of the issuer in every header.
+const NATIONAL: &str = "cong hoa xa hoi chu nghia viet nam";
+
+/// The issuer's part of a header line: all of it, or what comes before the
+/// national name when the two columns run together.
+pub(super) fn issuer_part(line: &str) -> &str {
+    line.char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_alphabetic() && line[..i].ends_with(char::is_whitespace))
+        .find(|&(i, _)| fold(&line[i..]).starts_with(NATIONAL))
+        .map_or(line, |(i, _)| line[..i].trim_end())
+}
+
+/// «Số: 38/NQ-CP Hà Nội, ngày …» or «Số: 38/NQ-CP»: the number and symbol,
+/// without the place and date the other column adds.
+pub(super) fn number_of(line: &str) -> Option<String> {
+    let rest = clean(line).strip_prefix("Số:")?.trim().to_owned();
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    Some(if first.contains('/') { first.to_owned() } else { rest })
+}
+
+/// The place of signing in a date line: «Hà Nội» from «Hà Nội, ngày …» or
+/// «Số: 38/NQ-CP Hà Nội, ngày …».
+pub(super) fn place_of(date_line: &str) -> Option<String> {
+    let (head, _) = date_line.split_once(", ngày")?;
+    let head = clean(head);
+    let place = match head.strip_prefix("Số:") {
+        Some(rest) => {
+            let rest = rest.trim_start();
+            rest.split_once(char::is_whitespace).map_or("", |(_, p)| p).trim().to_owned()
+        }
+        None => head,
+    };
+    Some(place)
+}
+
+/// Issuers of the central government, Party and National Assembly: a plan
+/// of theirs belongs to no province, whatever the place of signing.
+const CENTRAL: [&str; 18] = [
+    "chinh phu",
+    "thu tuong",
+    "bo ",
+    "quoc hoi",
+    "uy ban thuong vu quoc hoi",
+    "ban chap hanh trung uong",
+    "bo chinh tri",
+    "ban bi thu",
+    "van phong chinh phu",
+    "ngan hang nha nuoc",
+    "thanh tra chinh phu",
+    "kiem toan nha nuoc",
+    "toa an nhan dan toi cao",
+    "vien kiem sat nhan dan toi cao",
+    "dang uy chinh phu",
+    "dang uy cac co quan dang trung uong",
+    "ban chi dao trung uong",
+    "uy ban dan toc",
+];
+
+/// Whether `issuer` is a body of the central government, Party or
+/// National Assembly.
+pub(super) fn is_central(issuer: &str) -> bool {
+    let f = fold(issuer);
+    CENTRAL.iter().any(|c| f.starts_with(c) || f == c.trim_end())
+}
+
+/// The signature column of a signature block copied with tabs between
+/// «Nơi nhận» and the signature: what follows the last tab of each line.
+/// Empty when the block has no tabs.
+pub(super) fn signature_column<'a>(body: &[&'a str]) -> Vec<&'a str> {
+    const PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+    let right = |l: &'a str| l.rsplit_once('\t').map(|(_, r)| r.trim());
+    let Some(start) =
+        body.iter().position(|l| right(l).is_some_and(|r| PREFIXES.iter().any(|p| r.starts_with(p))))
+    else {
+        return Vec::new();
+    };
+    body[start..].iter().filter_map(|l| right(l)).take(12).collect()
+}
+
+/// A line that marks the place of a signature, not a name: «[đã ký]»,
+/// «(Đã ký)», «Đã ký».
+pub(super) fn is_signed_mark(line: &str) -> bool {
+    let f = fold(line);
+    f == "da ky" || line.trim().starts_with(['[', '('])
+}
+
+/// The kinds a plan issued with a resolution or decision comes as.
+const ATTACHED_KINDS: [&str; 4] = ["Chương trình hành động", "Chương trình", "Kế hoạch", "Đề án"];
+
+/// The plan a resolution or decision issues with it: its heading in
+/// capitals («CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ»), the title lines under
+/// it and the «(Kèm theo …)» note below them. Its kind and its title, the
+/// issuer's name (`issuer`) given its capitals back.
+pub(super) fn attached_plan(lines: &[&str], issuer: &str) -> Option<(String, String)> {
+    (0..lines.len()).find_map(|i| {
+        let heading = clean(lines[i]);
+        let upper = heading.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let kind = ATTACHED_KINDS.iter().find(|k| upper && fold(&heading).starts_with(&fold(k)))?;
+        let note = (i + 1..lines.len().min(i + 5)).find(|&k| {
+            let f = fold(lines[k]);
+            lines[k].trim_start().starts_with('(')
+                && (f.starts_with("kem theo") || f.starts_with("ban hanh kem theo"))
+        })?;
+        let mut title = from_capitals(&heading, &[issuer]);
+        for line in &lines[i + 1..note] {
+            let line = clean(line);
+            if !line.is_empty() {
+                title.push(' ');
+                title.push_str(&lower_first(&from_capitals(&line, &[issuer])));
+            }
+        }
+        Some(((*kind).to_owned(), title))
+    })
+}
+
+/// Names a heading in capitals loses its capitals of (besides the issuer's
+/// and the province's, given by the caller).
+const PROPER: [&str; 14] = [
+    "Chính phủ",
+    "Thủ tướng Chính phủ",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành Trung ương",
+    "Ban Thường vụ Tỉnh ủy",
+    "Ban Thường vụ Thành ủy",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Quốc hội",
+    "Trung ương",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Việt Nam",
+];
+
+/// A heading or title line in capitals as a sentence: lower case but for
+/// its first letter, document symbols («38/NQ-CP», «61-NQ/TW») and the
+/// proper names in [`PROPER`] and `names`. A line not all in capitals is
+/// returned as it is, its first letter capitalised.
+pub(super) fn from_capitals(line: &str, names: &[&str]) -> String {
+    let upper = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if !upper {
+        let mut chars = line.chars();
+        return chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    }
+    let words: Vec<String> = line
+        .split(' ')
+        .map(|w| if w.chars().any(|c| c.is_ascii_digit()) { w.to_owned() } else { w.to_lowercase() })
+        .collect();
+    let mut out = sentence_case_keep(&words.join(" "));
+    // A document named by its number keeps its kind's capital: «Nghị quyết số 38/NQ-CP».
+    for kind in [
+        "nghị quyết",
+        "kế hoạch",
+        "quyết định",
+        "chỉ thị",
+        "chương trình",
+        "kết luận",
+        "nghị định",
+        "thông tư",
+        "luật",
+        "đề án",
+    ] {
+        let named = format!("{kind} số ");
+        while let Some(at) = out.find(&named) {
+            let upper = sentence_case_keep(&named);
+            out.replace_range(at..at + named.len(), &upper);
+        }
+    }
+    for name in PROPER.iter().copied().chain(names.iter().copied().filter(|n| !n.is_empty())) {
+        let lower = name.to_lowercase();
+        let mut from = 0;
+        while let Some(at) = out[from..].find(&lower).map(|k| k + from) {
+            // Whole words only.
+            let before = out[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = out[at + lower.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if before && after && lower.len() == name.len() {
+                out.replace_range(at..at + lower.len(), name);
+            }
+            from = at + lower.len();
+        }
+    }
+    out
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The first letter capitalised, the rest as it is.
+fn sentence_case_keep(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+pub(super) fn sentence_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_two_columns_of_a_header_are_told_apart() {
+        assert_eq!(issuer_part("CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "CHÍNH PHỦ");
+        assert_eq!(issuer_part("ỦY BAN NHÂN DÂN\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "ỦY BAN NHÂN DÂN");
+        assert_eq!(issuer_part("ỦY BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
+        assert_eq!(number_of("Số: 38/NQ-CP Hà Nội, ngày 11 tháng 3 năm 2025").as_deref(), Some("38/NQ-CP"));
+        assert_eq!(number_of("Số: 60/KH-UBND").as_deref(), Some("60/KH-UBND"));
+        assert_eq!(place_of("Số: 38/NQ-CP Hà Nội, ngày 11 tháng 3 năm 2025").as_deref(), Some("Hà Nội"));
+        assert_eq!(place_of("Cà Mau, ngày 25 tháng 02 năm 2025").as_deref(), Some("Cà Mau"));
+        assert!(is_central("Chính phủ") && is_central("Bộ Khoa học và Công nghệ"));
+        assert!(!is_central("Ủy ban nhân dân tỉnh Cà Mau"));
+    }
+
+    #[test]
+    fn the_signer_is_read_from_the_signature_column() {
+        let body = [
+            "Nơi nhận:\tTM. CHÍNH PHỦ",
+            "- Ban Bí thư Trung ương Đảng;\tKT. THỦ TƯỚNG",
+            "- Thủ tướng;\tPHÓ THỦ TƯỚNG",
+            "- Các bộ;",
+            "- HĐND, UBND các tỉnh;\t",
+            "- Văn phòng Trung ương;\t[đã ký]",
+            "- Lưu: VT, KGVX (2b).\tLê Minh Khôi",
+        ];
+        let column = signature_column(&body);
+        assert_eq!(
+            column,
+            ["TM. CHÍNH PHỦ", "KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "", "[đã ký]", "Lê Minh Khôi"]
+        );
+        assert!(is_signed_mark("[đã ký]") && is_signed_mark("(Đã ký)") && !is_signed_mark("Lê Minh Khôi"));
+    }
+
+    #[test]
+    fn the_programme_a_resolution_issues_is_the_plan() {
+        let lines = [
+            "Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ.",
+            "",
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ",
+            "Thực hiện Nghị quyết số 61-NQ/TW ngày 14 tháng 02 năm 2025 của Bộ Chính trị",
+            "(Kèm theo Nghị quyết số 38/NQ-CP ngày 11 tháng 3 năm 2025 của Chính phủ)",
+        ];
+        assert_eq!(
+            attached_plan(&lines, "Chính phủ"),
+            Some((
+                "Chương trình hành động".to_owned(),
+                "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 61-NQ/TW ngày 14 tháng 02 năm 2025 của Bộ Chính trị".to_owned()
+            ))
+        );
+        assert_eq!(attached_plan(&lines[..2], "Chính phủ"), None);
+    }
+
+    #[test]
+    fn a_heading_in_capitals_reads_as_a_sentence() {
+        assert_eq!(
+            from_capitals(
+                "THỰC HIỆN NGHỊ QUYẾT SỐ 38/NQ-CP NGÀY 11/3/2025 CỦA CHÍNH PHỦ VÀ KẾ HOẠCH SỐ 12-KH/TU CỦA BAN THƯỜNG VỤ TỈNH ỦY TỈNH LÂM ĐỒNG",
+                &["Lâm Đồng"]
+            ),
+            "Thực hiện Nghị quyết số 38/NQ-CP ngày 11/3/2025 của Chính phủ và Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy tỉnh Lâm Đồng"
+        );
+        assert_eq!(from_capitals("thực hiện Nghị quyết 57", &[]), "Thực hiện Nghị quyết 57");
+    }
+}

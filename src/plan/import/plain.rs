@@ -1,0 +1,173 @@
+//! Tables as they come in text copied from elsewhere, turned into the
+//! published layout the importer reads (each cell ending in ` |`):
+//!
+//! - copied from Word or a PDF viewer: one row a line, cells separated by
+//!   tabs, the header row repeated after a page break, the page number
+//!   alone on a line between;
+//! - copied from a legal-document web page: one cell a line (or a few lines),
+//!   a blank line after each cell, an empty cell a line holding a space.
+//!
+//! Line for line: every line stays where it was, so that messages name the
+//! line of the file the user has.
+
+use super::Column;
+use super::TableKind;
+use super::layout::header_column;
+use crate::text::fold;
+
+/// The text with its tables in the published layout; `None` when it has no
+/// table in one of these forms (or is in the published layout already).
+pub(super) fn tables_as_cells(text: &str) -> Option<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if lines.iter().any(|l| l.contains('|') && is_number_heading(l.split('|').next().unwrap_or(""))) {
+        return None;
+    }
+    let mut changed = false;
+    let mut i = 0;
+    while i < lines.len() {
+        if is_tab_header(&lines[i]) {
+            i = tab_table(&mut lines, i);
+            changed = true;
+        } else if is_cell_header(&lines, i) {
+            i = cell_table(&mut lines, i);
+            changed = true;
+        } else {
+            i += 1;
+        }
+    }
+    changed.then(|| {
+        let mut out = lines.join("\n");
+        if text.ends_with('\n') {
+            out.push('\n');
+        }
+        out
+    })
+}
+
+/// «TT», «STT», «Số TT»: the first heading of a table.
+fn is_number_heading(cell: &str) -> bool {
+    matches!(fold(cell).as_str(), "tt" | "stt" | "so tt")
+}
+
+/// A column heading of either table («Chỉ tiêu», «Cơ quan chủ trì»…).
+fn is_heading(cell: &str) -> bool {
+    let f = fold(cell);
+    [TableKind::Tasks, TableKind::Indicators]
+        .into_iter()
+        .any(|k| header_column(k, &f).is_some_and(|c| c != Column::Number))
+}
+
+/// `TT⇥Tên nhiệm vụ⇥Cơ quan chủ trì⇥…`.
+fn is_tab_header(line: &str) -> bool {
+    let mut cells = line.split('\t');
+    line.contains('\t')
+        && cells.next().is_some_and(is_number_heading)
+        && cells.filter(|c| is_heading(c)).count() >= 2
+}
+
+/// The rows of a tab-separated table from its header at `start`: each tab
+/// line a row of cells (short rows padded to the header's width), the
+/// header repeated after a page break and the page numbers left out. Ends
+/// at the first line that is neither a row, nor blank, nor a page number.
+/// Returns the line after the table.
+fn tab_table(lines: &mut [String], start: usize) -> usize {
+    let header = fold(&lines[start]);
+    let width = lines[start].split('\t').count();
+    let mut i = start;
+    while i < lines.len() {
+        let line = lines[i].trim_end_matches('\r');
+        if line.contains('\t') {
+            if i > start && fold(line) == header {
+                lines[i] = String::new();
+            } else {
+                let mut cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+                while cells.len() < width {
+                    cells.push("");
+                }
+                lines[i] = cells.iter().map(|c| format!("{c} |")).collect::<Vec<_>>().join(" ");
+            }
+        } else if line.trim().is_empty() {
+            lines[i] = String::new();
+        } else if line.trim().bytes().all(|b| b.is_ascii_digit()) {
+            // A page number between two pages of the table.
+            lines[i] = String::new();
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// A table of one cell a line: «STT» alone, then (blank lines between)
+/// at least two column headings.
+fn is_cell_header(lines: &[String], i: usize) -> bool {
+    if lines[i].contains(['\t', '|']) || !is_number_heading(&lines[i]) {
+        return false;
+    }
+    lines[i + 1..].iter().filter(|l| !l.trim().is_empty()).take(2).filter(|l| is_heading(l)).count() == 2
+}
+
+/// The cells of a one-cell-a-line table from its header at `start`: a run of
+/// lines without a blank line between is one cell, a line of spaces an
+/// empty cell. Ends before the next appendix or «Nơi nhận», or at the end.
+/// Returns the line after the table.
+fn cell_table(lines: &mut [String], start: usize) -> usize {
+    let mut i = start;
+    while i < lines.len() {
+        let f = fold(&lines[i]);
+        if i > start && (f.starts_with("phu luc") || f.starts_with("noi nhan")) {
+            break;
+        }
+        let line = lines[i].trim_end_matches('\r');
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if line.trim().is_empty() {
+            lines[i] = " |".to_owned();
+        } else if lines.get(i + 1).is_none_or(|n| n.trim().is_empty()) {
+            lines[i] = format!("{} |", line.trim_end());
+        }
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_rows_become_cells_line_for_line() {
+        let text = "PHỤ LỤC II\nTT\tTên nhiệm vụ\tCơ quan chủ trì\tThời hạn\n1.\tXây dựng\tBộ A\t2025\nI.\tNhóm\t\t\n\n5\n\nTT\tTên nhiệm vụ\tCơ quan chủ trì\tThời hạn\n2.\tBan hành\tBộ B\nTrên đây là chương trình.";
+        let out = tables_as_cells(text).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), text.lines().count());
+        assert_eq!(lines[1], "TT | Tên nhiệm vụ | Cơ quan chủ trì | Thời hạn |");
+        assert_eq!(lines[2], "1. | Xây dựng | Bộ A | 2025 |");
+        assert_eq!(lines[3], "I. | Nhóm |  |  |");
+        assert_eq!(lines[5], "", "the page number is left out");
+        assert_eq!(lines[7], "", "the repeated header is left out");
+        assert_eq!(lines[8], "2. | Ban hành | Bộ B |  |", "a short row is padded");
+        assert_eq!(lines[9], "Trên đây là chương trình.");
+    }
+
+    #[test]
+    fn one_cell_a_line_becomes_cells() {
+        let text = "PHỤ LỤC I\nSTT\n\nChỉ tiêu\n\nĐơn vị tính\n\n1\n\nTỷ lệ hồ sơ\nxử lý trực tuyến\n\n \n\nNơi nhận:";
+        let out = tables_as_cells(text).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), text.lines().count());
+        assert_eq!(&lines[1..8], ["STT |", "", "Chỉ tiêu |", "", "Đơn vị tính |", "", "1 |"]);
+        assert_eq!(&lines[9..11], ["Tỷ lệ hồ sơ", "xử lý trực tuyến |"]);
+        assert_eq!(lines[12], " |");
+        assert_eq!(lines[14], "Nơi nhận:");
+    }
+
+    #[test]
+    fn the_published_layout_is_left_alone() {
+        assert_eq!(tables_as_cells("TT |\nChỉ tiêu |\n1 |"), None);
+        assert_eq!(tables_as_cells("Không có bảng.\nTT là viết tắt."), None);
+    }
+}

@@ -1,0 +1,110 @@
+//! Plans in the shapes real published documents take (issue 27), from the
+//! corpus in tests/corpus/real_plans/ (SOURCES.md says where each shape was
+//! seen, EXPECTED.md what a correct import gives): each imports through the
+//! binary, its identity and counts are pinned, and the other commands take
+//! the plan it writes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::baocao;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real_plans").join(name)
+}
+
+/// What an import must give: the plan's identity and its counts.
+struct Expected {
+    file: &'static str,
+    code: &'static str,
+    kind: &'static str,
+    title: &'static str,
+    date: &'static str,
+    province: &'static str,
+    place: &'static str,
+    issuer: &'static str,
+    signer: &'static str,
+    standing: &'static str,
+    /// «N chỉ tiêu (G nhóm), T nhiệm vụ (G nhóm)» as `plan import` says it.
+    counts: &'static str,
+}
+
+const EXPECTED: [Expected; 2] = [
+    // A Government resolution that issues an action programme: the
+    // programme is the plan; the header's two columns run together; tables
+    // separated by tabs, cut by a page break (page number, header again,
+    // a row continued without its number); two ministries jointly follow it.
+    Expected {
+        file: "nq-38-cp-2025-chuong-trinh-du-lieu.txt",
+        code: "38/NQ-CP",
+        kind: "Chương trình hành động",
+        title: "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 61-NQ/TW ngày 14 tháng 02 năm 2025 của Bộ Chính trị về phát triển dữ liệu số quốc gia",
+        date: "2025-03-11",
+        province: "",
+        place: "Hà Nội",
+        issuer: "Chính phủ",
+        signer: "Lê Minh Khôi",
+        standing: "bo-khoa-hoc-va-cong-nghe",
+        counts: "13 chỉ tiêu (2 nhóm), 26 nhiệm vụ (5 nhóm)",
+    },
+    // A province merged in 2025, as a legal site prints it: the site's
+    // header rows with a bar before the first cell, the signer only there,
+    // the first group row empty.
+    Expected {
+        file: "kh-58-ubnd-lam-dong-2025.txt",
+        code: "58/KH-UBND",
+        kind: "Kế hoạch",
+        title: "Kế hoạch 58/KH-UBND năm 2025 thực hiện Nghị quyết 38/NQ-CP và Kế hoạch 12-KH/TU về phát triển dữ liệu số trên địa bàn tỉnh Lâm Đồng",
+        date: "2025-09-22",
+        province: "Lâm Đồng",
+        place: "Lâm Đồng",
+        issuer: "Ủy ban nhân dân tỉnh Lâm Đồng",
+        signer: "Hồ Quang Tuấn",
+        standing: "so-khoa-hoc-va-cong-nghe",
+        counts: "10 chỉ tiêu (2 nhóm), 22 nhiệm vụ (4 nhóm)",
+    },
+];
+
+#[test]
+fn real_plans_import_with_their_identity_and_every_command_takes_them() {
+    for e in &EXPECTED {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("ke-hoach");
+        let (code, text) = baocao(
+            dir.path(),
+            &["plan", "import", fixture(e.file).to_str().unwrap(), "--out", out.to_str().unwrap()],
+        );
+        assert_eq!(code, 0, "{}: {text}", e.file);
+        assert!(text.contains(&format!("{} {}: {}.", e.kind, e.code, e.counts)), "{}: {text}", e.file);
+        let plan: toml::Table = std::fs::read_to_string(out.join("ke-hoach.toml")).unwrap().parse().unwrap();
+        let field = |k: &str| plan[k].as_str().map_or_else(|| plan[k].to_string(), str::to_owned);
+        for (key, want) in [
+            ("code", e.code),
+            ("kind", e.kind),
+            ("title", e.title),
+            ("date", e.date),
+            ("province", e.province),
+            ("place", e.place),
+            ("issuer", e.issuer),
+            ("signer", e.signer),
+            ("standing_agency", e.standing),
+        ] {
+            assert_eq!(field(key), want, "{}: {key}", e.file);
+        }
+        // Nothing left for the user to place by hand, and the plan is usable.
+        for f in ["chi-tieu.toml", "nhiem-vu.toml"] {
+            let t = std::fs::read_to_string(out.join(f)).unwrap();
+            assert!(!t.contains("[[unplaced]]"), "{}: {f} has unplaced rows:\n{t}", e.file);
+        }
+        let plan_dir = out.to_str().unwrap();
+        let (code, text) = baocao(dir.path(), &["--plan", plan_dir, "plan", "show"]);
+        assert_eq!(code, 0, "{}: plan show: {text}", e.file);
+        let forms = dir.path().join("bieu-mau");
+        let (code, text) = baocao(
+            dir.path(),
+            &["--plan", plan_dir, "template", "--period", "2025", "--out", forms.to_str().unwrap()],
+        );
+        assert_eq!(code, 0, "{}: template: {text}", e.file);
+    }
+}
