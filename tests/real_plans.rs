@@ -28,6 +28,10 @@ struct Expected {
     standing: &'static str,
     /// «N chỉ tiêu (G nhóm), T nhiệm vụ (G nhóm)» as `plan import` says it.
     counts: &'static str,
+    /// Agencies of the registry it builds (collective names are groups).
+    agencies: usize,
+    /// Some of them, with their abbreviations.
+    known: &'static [(&'static str, &'static str)],
 }
 
 const EXPECTED: [Expected; 2] = [
@@ -47,6 +51,15 @@ const EXPECTED: [Expected; 2] = [
         signer: "Lê Minh Khôi",
         standing: "bo-khoa-hoc-va-cong-nghe",
         counts: "13 chỉ tiêu (2 nhóm), 26 nhiệm vụ (5 nhóm)",
+        agencies: 22,
+        known: &[
+            ("Ngân hàng Nhà nước Việt Nam", "NHNN"),
+            ("Đài Truyền hình Việt Nam", "VTV"),
+            ("Đài Tiếng nói Việt Nam", "VOV"),
+            ("Thông tấn xã Việt Nam", "TTXVN"),
+            ("Bộ Giáo dục và Đào tạo", "BGDĐT"),
+            ("Bộ Văn hóa, Thể thao và Du lịch", "BVHTTDL"),
+        ],
     },
     // A province merged in 2025, as a legal site prints it: the site's
     // header rows with a bar before the first cell, the signer only there,
@@ -63,6 +76,8 @@ const EXPECTED: [Expected; 2] = [
         signer: "Hồ Quang Tuấn",
         standing: "so-khoa-hoc-va-cong-nghe",
         counts: "10 chỉ tiêu (2 nhóm), 22 nhiệm vụ (4 nhóm)",
+        agencies: 21,
+        known: &[("Sở Khoa học và Công nghệ", "SKHCN"), ("Ban Quản lý các khu công nghiệp tỉnh", "BQLKCNT")],
     },
 ];
 
@@ -91,6 +106,29 @@ fn real_plans_import_with_their_identity_and_every_command_takes_them() {
             ("standing_agency", e.standing),
         ] {
             assert_eq!(field(key), want, "{}: {key}", e.file);
+        }
+        // Who is who: each agency once, under its official name; collective
+        // names are groups, never agencies with a workbook of their own.
+        let registry: toml::Table =
+            std::fs::read_to_string(out.join("co-quan.toml")).unwrap().parse().unwrap();
+        let agencies = registry["agency"].as_array().unwrap();
+        let names: Vec<&str> = agencies.iter().map(|a| a["name"].as_str().unwrap()).collect();
+        assert_eq!(names.len(), e.agencies, "{}: {names:#?}", e.file);
+        let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+        assert_eq!(unique.len(), names.len(), "{}: an agency twice: {names:#?}", e.file);
+        for name in &names {
+            assert!(name.starts_with(char::is_uppercase), "{}: «{name}» is no agency's name", e.file);
+            let lower = name.to_lowercase();
+            assert!(
+                !lower.starts_with("bộ,") && !lower.starts_with("các "),
+                "{}: «{name}» is collective",
+                e.file
+            );
+        }
+        for (name, abbr) in e.known {
+            let a = agencies.iter().find(|a| a["name"].as_str() == Some(name));
+            let a = a.unwrap_or_else(|| panic!("{}: no «{name}» in {names:#?}", e.file));
+            assert_eq!(a["abbr"].as_str(), Some(*abbr), "{}: {name}", e.file);
         }
         // Nothing left for the user to place by hand, and the plan is usable.
         for f in ["chi-tieu.toml", "nhiem-vu.toml"] {

@@ -75,7 +75,8 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     let mut imported = import_with(&registry)?;
     // Names the registry does not know become entries of it, and the plan
     // is read again against the registry it now has.
-    let additions = discover::additions(&imported.unknown, &registry, &province);
+    let on = load::toml_date(imported.plan.date.get_ref());
+    let additions = discover::additions(&imported.unknown, &registry, &province, on);
     let mut agencies_text = agencies.text.clone();
     let added = additions.summary();
     if !additions.is_empty() {
@@ -121,6 +122,15 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
     }
     if let Some(added) = added {
         crate::say!("{added}");
+    }
+    if let Some(new) = crate::plan::central::merged_into(naming::bare_province(&province)) {
+        crate::say!(
+            "Lưu ý: {} đã hợp nhất vào {} từ 01/7/2025 (Nghị quyết 202/2025/QH15) — báo cáo các kỳ từ ngày đó gửi \
+             Ủy ban nhân dân {}: sửa `recipient` trong bao-cao.toml và tên các cơ quan trong co-quan.toml nếu cần.",
+            naming::locality_name(naming::bare_province(&province)),
+            naming::locality_name(new),
+            naming::locality_name(new)
+        );
     }
     let unplaced = imported.indicators.unplaced.len() + imported.tasks.unplaced.len();
     if unplaced > 0 {

@@ -10,7 +10,10 @@
 
 use std::collections::BTreeSet;
 
+use time::Date;
+
 use super::agency::{AgencyKind, Registry};
+use super::central;
 use super::files::{AgenciesFile, AgencyRecord, GroupRecord, unspanned};
 use super::naming::{is_collective, kind_of, kinds_of_collective, looks_like_agency, name_key};
 use crate::diag::{Diagnostic, Location};
@@ -75,13 +78,25 @@ impl Additions {
 
 /// Entries for `unknown` (names with where the importer first found
 /// them), not clashing with `registry`'s ids.
-pub fn additions(unknown: &[(String, Location)], registry: &Registry, province: &str) -> Additions {
+pub fn additions(
+    unknown: &[(String, Location)],
+    registry: &Registry,
+    province: &str,
+    on: Option<Date>,
+) -> Additions {
     let mut taken: BTreeSet<String> = registry
         .agencies()
         .iter()
         .map(|a| a.id.to_string())
         .chain(registry.groups().iter().map(|g| g.id.to_string()))
         .collect();
+    // A semicolon never stands inside a name; commas do, but not between
+    // central bodies («VTV, VOV, TTXVN»).
+    let unknown: Vec<(String, Location)> = unknown
+        .iter()
+        .flat_map(|(name, at)| pieces(name).into_iter().map(move |p| (p, at.clone())))
+        .collect();
+    let unknown = unknown.as_slice();
     let mut out = AgenciesFile::default();
     let mut diagnostics = Vec::new();
     // By folded key: the first spelling names the entry, the others are aliases.
@@ -105,6 +120,66 @@ pub fn additions(unknown: &[(String, Location)], registry: &Registry, province: 
                 at,
                 format!("«{name}» và «{first}» được coi là một cơ quan (chỉ khác cách viết) — «{name}» ghi thành bí danh"),
             ));
+            continue;
+        }
+        // A central body: its official name, abbreviation and spellings, and
+        // what a body merged in 2025 became.
+        if let Some((body, old)) = central::current(name, on.unwrap_or(Date::MAX)) {
+            let key = name_key(body.name, province);
+            let alias = |aliases: &mut Vec<String>, spelling: &str| {
+                let k = name_key(spelling, province);
+                if k != key && !aliases.iter().any(|a| name_key(a, province) == k) {
+                    aliases.push(spelling.to_owned());
+                }
+            };
+            if let Some(old) = old {
+                diagnostics.push(Diagnostic::warning(
+                    at.clone(),
+                    format!(
+                        "«{name}» ({}) đã hợp nhất vào {} từ 01/3/2025 (Nghị quyết 176/2025/QH15) — được coi là {}, ghi thành bí danh; nếu văn bản muốn nói cơ quan khác, sửa trong co-quan.toml",
+                        old.abbr, body.name, body.name
+                    ),
+                ));
+            }
+            if let Some((_, Added::Agency(i))) = keys.iter().find(|(k, _)| *k == key) {
+                let aliases = &mut out.agency[*i].get_mut().aliases;
+                let before = aliases.len();
+                alias(aliases, name);
+                if aliases.len() > before && old.is_none() {
+                    diagnostics.push(Diagnostic::warning(
+                        at,
+                        format!("«{name}» và «{}» được coi là một cơ quan (chỉ khác cách viết) — «{name}» ghi thành bí danh", body.name),
+                    ));
+                }
+                continue;
+            }
+            let id = if taken.insert(body.id.to_owned()) {
+                body.id.to_owned()
+            } else {
+                fresh_id(body.name, &mut taken)
+            };
+            let mut aliases = Vec::new();
+            for spelling in
+                std::iter::once(name.as_str()).chain([body.abbr]).chain(body.aliases.iter().copied())
+            {
+                alias(&mut aliases, spelling);
+            }
+            diagnostics.push(Diagnostic::warning(
+                at,
+                format!(
+                    "đã thêm cơ quan «{}» (mã `{id}`, viết tắt {}) theo danh mục cơ quan Trung ương vào co-quan.toml",
+                    body.name, body.abbr
+                ),
+            ));
+            keys.push((key, Added::Agency(out.agency.len())));
+            out.agency.push(unspanned(AgencyRecord {
+                id,
+                name: body.name.to_owned(),
+                abbr: Some(body.abbr.to_owned()),
+                kind: body.kind,
+                aliases,
+                reports: true,
+            }));
             continue;
         }
         let id = fresh_id(name, &mut taken);
@@ -161,6 +236,23 @@ pub fn additions(unknown: &[(String, Location)], registry: &Registry, province: 
     Additions { file: out, diagnostics }
 }
 
+/// The names an unknown text holds: its parts between semicolons, each cut
+/// at its commas too when every part is a central body.
+fn pieces(name: &str) -> Vec<String> {
+    name.split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .flat_map(|p| {
+            let commas: Vec<&str> = p.split(',').map(str::trim).collect();
+            if commas.len() > 1 && commas.iter().all(|c| central::find(c).is_some()) {
+                commas.into_iter().map(str::to_owned).collect()
+            } else {
+                vec![p.to_owned()]
+            }
+        })
+        .collect()
+}
+
 /// Where a name was added: the index of its agency or group record.
 #[derive(Clone, Copy)]
 enum Added {
@@ -207,12 +299,18 @@ fn fresh_id(name: &str, taken: &mut BTreeSet<String>) -> String {
 /// `BTC`, for document symbols (`05/BC-BTC`); the user corrects it when the
 /// agency uses another.
 fn abbreviation(name: &str) -> String {
-    // Connecting words have no letter in an abbreviation: «Bộ Khoa học và Công nghệ» is BKHCN.
-    fold(name)
-        .split(' ')
-        .filter(|w| !matches!(*w, "va" | "cua" | "cac" | "voi"))
+    // Connecting words have no letter in an abbreviation: «Bộ Khoa học và
+    // Công nghệ» is BKHCN; Đ stays Đ («Bộ Kế hoạch và Đầu tư» is BKHĐT).
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !matches!(fold(w).as_str(), "" | "va" | "cua" | "cac" | "voi"))
         .filter_map(|w| w.chars().next())
-        .map(|c| c.to_ascii_uppercase())
+        .map(|c| {
+            if matches!(c, 'Đ' | 'đ') {
+                'Đ'
+            } else {
+                fold(&c.to_string()).chars().next().unwrap_or(c).to_ascii_uppercase()
+            }
+        })
         .take(12)
         .collect()
 }
@@ -235,13 +333,20 @@ mod tests {
         .into_iter()
         .map(|(n, l)| (n.to_owned(), Location::line("ke-hoach.txt", l)))
         .collect();
-        let add = additions(&unknown, &registry, "Cà Mau");
+        let add = additions(&unknown, &registry, "Cà Mau", None);
         let agencies: Vec<_> = add.file.agency.iter().map(|a| a.get_ref().clone()).collect();
         assert_eq!(agencies[0].id, "bo-tai-chinh");
         assert_eq!(agencies[0].abbr.as_deref(), Some("BTC"));
         assert_eq!(abbreviation("Bộ Khoa học và Công nghệ"), "BKHCN");
         assert_eq!(agencies[0].kind, AgencyKind::Ministry);
-        assert_eq!(agencies[0].aliases, vec!["Bộ tài chính".to_owned()], "one agency, two spellings");
+        // A central body by the built-in list: its abbreviation is a spelling
+        // too; «Bộ tài chính» is the same name.
+        assert_eq!(
+            agencies[0].aliases,
+            vec!["BTC".to_owned(), "Bộ tài chính".to_owned()],
+            "one agency, two spellings"
+        );
+        assert_eq!(abbreviation("Bộ Kế hoạch và Đầu tư"), "BKHĐT");
         assert_eq!(agencies.len(), 3);
         assert_eq!(agencies[2].kind, AgencyKind::Other);
         let group = add.file.group[0].get_ref();
@@ -252,7 +357,7 @@ mod tests {
         assert_eq!(add.diagnostics.len(), 5, "each decision said once");
         assert_eq!(
             add.summary().unwrap(),
-            "Danh mục cơ quan: thêm 3 cơ quan, 1 nhóm; 1 cách viết khác gộp làm bí danh; 1 tên không rõ là cơ quan \
+            "Danh mục cơ quan: thêm 3 cơ quan, 1 nhóm; 2 cách viết khác gộp làm bí danh; 1 tên không rõ là cơ quan \
              (loại other) — kiểm tra phần thêm ở cuối co-quan.toml."
         );
         assert!(add.diagnostics.iter().all(|d| !d.is_error()));

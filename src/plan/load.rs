@@ -420,7 +420,7 @@ impl Checker {
     }
 }
 
-fn toml_date(d: &toml::value::Datetime) -> Option<Date> {
+pub(crate) fn toml_date(d: &toml::value::Datetime) -> Option<Date> {
     match (d.date, d.time) {
         (Some(date), None) => {
             Date::from_calendar_date(i32::from(date.year), Month::try_from(date.month).ok()?, date.day).ok()

@@ -6,6 +6,7 @@
 
 pub mod agency;
 pub mod assign;
+pub mod central;
 pub mod deadline;
 pub mod discover;
 pub mod files;

@@ -195,6 +195,27 @@ pub fn split_names(text: &str) -> Option<Vec<String>> {
     (names.len() > 1 && names.iter().all(|n| looks_like_agency(n))).then_some(names)
 }
 
+/// Names of ministries or departments run together without a separator
+/// when a table's cell was flattened: «Bộ Thông tin và Truyền thông Bộ Khoa
+/// học và Công nghệ». Cut before each «Bộ »/«Sở » that starts a name;
+/// `None` unless every part is such a name of two words or more.
+pub fn split_run_together(text: &str) -> Option<Vec<String>> {
+    let text = text.trim();
+    let mut cuts: Vec<usize> =
+        text.match_indices(" Bộ ").chain(text.match_indices(" Sở ")).map(|(i, _)| i + 1).collect();
+    if cuts.is_empty() {
+        return None;
+    }
+    cuts.sort_unstable();
+    cuts.insert(0, 0);
+    cuts.push(text.len());
+    let parts: Vec<String> = cuts.windows(2).map(|w| text[w[0]..w[1]].trim().to_owned()).collect();
+    parts
+        .iter()
+        .all(|p| (p.starts_with("Bộ ") || p.starts_with("Sở ")) && p.split_whitespace().count() >= 2)
+        .then_some(parts)
+}
+
 /// The kind of an agency by its head noun: local governments are
 /// localities; ministries, departments and bodies of their level are
 /// departments; the rest (media, associations, companies) other.
@@ -251,7 +272,47 @@ pub fn kind_of(name: &str) -> AgencyKind {
 /// nhân dân các xã, phường», «các cơ quan liên quan».
 pub fn is_collective(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
-    lower.starts_with("các ") || lower.contains(" các ")
+    lower.starts_with("các ") || collective_inside(name) || is_generic(name)
+}
+
+/// «Ủy ban nhân dân các xã, phường», «Sở Khoa học và Công nghệ các tỉnh»:
+/// «các» before a kind of agency («Ban Quản lý các khu công nghiệp», «Liên
+/// hiệp các Hội …» are one agency each).
+fn collective_inside(name: &str) -> bool {
+    const NOUNS: [&str; 16] = [
+        "xa", "phuong", "tinh", "huyen", "quan", "thi", "thanh", "so", "bo", "co", "don", "dia", "tap",
+        "doanh", "nganh", "dac",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.windows(2).skip(1).any(|w| {
+        w[0].to_lowercase() == "các"
+            && w[1].chars().next().is_some_and(char::is_lowercase)
+            && NOUNS.contains(&fold(w[1]).as_str())
+    }) || words.first().is_some_and(|w| w.to_lowercase() == "các")
+}
+
+/// A name made of common nouns only, no proper name after its first word:
+/// «Bộ, ngành, địa phương», «Địa phương được lựa chọn», «Tập đoàn, doanh
+/// nghiệp công nghệ số», «tổng công ty nhà nước» (but «Bộ Tài chính»,
+/// «Tập đoàn Viettel» are agencies).
+fn is_generic(name: &str) -> bool {
+    const HEADS: [&str; 10] = [
+        "bo",
+        "nganh",
+        "dia phuong",
+        "tap doan",
+        "doanh nghiep",
+        "tong cong ty",
+        "co quan",
+        "don vi",
+        "to chuc",
+        "so",
+    ];
+    let f = fold(name);
+    let generic_head = HEADS.iter().any(|h| f == *h || f.starts_with(&format!("{h} ")));
+    let proper_after_first =
+        name.split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    generic_head && !proper_after_first
 }
 
 /// The kinds of agency a collective name covers, by its words.
@@ -278,6 +339,16 @@ pub fn kinds_of_collective(name: &str) -> Vec<AgencyKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_run_together_are_cut_before_each_ministry() {
+        assert_eq!(
+            split_run_together("Bộ Khoa học và Công nghệ Bộ Công an"),
+            Some(vec!["Bộ Khoa học và Công nghệ".to_owned(), "Bộ Công an".to_owned()])
+        );
+        assert_eq!(split_run_together("Bộ Chỉ huy Quân sự tỉnh"), None);
+        assert_eq!(split_run_together("Văn phòng Bộ Tư pháp"), None);
+    }
 
     #[test]
     fn names_are_cut_only_where_every_part_is_a_name() {

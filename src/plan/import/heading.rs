@@ -32,7 +32,8 @@ pub(super) fn number_of(line: &str) -> Option<String> {
 /// «Số: 38/NQ-CP Hà Nội, ngày …».
 pub(super) fn place_of(date_line: &str) -> Option<String> {
     let (head, _) = date_line.split_once(", ngày")?;
-    let head = clean(head);
+    // A cell of a table row («| Yên Bái, ngày …») keeps its bar in front.
+    let head = clean(head.rsplit('|').next().unwrap_or(head));
     let place = match head.strip_prefix("Số:") {
         Some(rest) => {
             let rest = rest.trim_start();
@@ -225,6 +226,7 @@ mod tests {
         assert_eq!(number_of("Số: 60/KH-UBND").as_deref(), Some("60/KH-UBND"));
         assert_eq!(place_of("Số: 38/NQ-CP Hà Nội, ngày 11 tháng 3 năm 2025").as_deref(), Some("Hà Nội"));
         assert_eq!(place_of("Cà Mau, ngày 25 tháng 02 năm 2025").as_deref(), Some("Cà Mau"));
+        assert_eq!(place_of("| Yên Bái, ngày 20 tháng 02 năm 2025 |").as_deref(), Some("Yên Bái"));
         assert!(is_central("Chính phủ") && is_central("Bộ Khoa học và Công nghệ"));
         assert!(!is_central("Ủy ban nhân dân tỉnh Cà Mau"));
     }

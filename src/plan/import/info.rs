@@ -121,7 +121,7 @@ impl Importer<'_> {
             );
         }
         let signer_authority = signer_authority(body);
-        let (standing, reporting) = self.standing_agency(body);
+        let (standing, reporting) = self.standing_agency(body, all);
         let summary = summary_of(&title, &kind, &code, &issuer);
         Ok(PlanRecord {
             code,
@@ -144,11 +144,18 @@ impl Importer<'_> {
 
     /// Finds "X là cơ quan thường trực …" and the reporting cadence said in
     /// the same sentence ("định kỳ 6 tháng, cuối năm hoặc đột xuất").
-    fn standing_agency(&mut self, body: &[&str]) -> (String, Vec<Cadence>) {
-        let found = body.iter().enumerate().find_map(|(i, l)| {
-            let (who, rest) = standing_sentence(l)?;
-            self.reports_to = reports_to(rest);
-            Some((i + 1, who, fold(rest)))
+    fn standing_agency(&mut self, body: &[&str], all: &[&str]) -> (String, Vec<Cadence>) {
+        // In the body above the appendices, else anywhere outside a table
+        // (a plan whose tables stand inside its text, «Tổ chức thực hiện» after them).
+        let sentence = |lines: &[&str]| {
+            lines.iter().enumerate().filter(|(_, l)| !l.contains('|')).find_map(|(i, l)| {
+                let (who, rest) = standing_sentence(l)?;
+                Some((i + 1, who, rest.to_owned()))
+            })
+        };
+        let found = sentence(body).or_else(|| sentence(all)).map(|(line, who, rest)| {
+            self.reports_to = reports_to(&rest);
+            (line, who, fold(&rest))
         });
         let found = match (self.standing, found) {
             (Some(named), Some((line, _, rest))) => Some((line, clean(named), rest)),
