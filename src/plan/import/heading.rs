@@ -14,9 +14,18 @@ const NATIONAL: &str = "cong hoa xa hoi chu nghia viet nam";
 /// The issuer's part of a header line: all of it, or what comes before the
 /// national name when the two columns run together.
 pub(super) fn issuer_part(line: &str) -> &str {
+    // Once over the line first: a line of megabytes without the name costs
+    // one pass, not one per word.
+    if !fold(line).contains(NATIONAL) {
+        return line;
+    }
+    let window = |i: usize| {
+        let end = (i + 4 * NATIONAL.len()).min(line.len());
+        &line[i..(i..=end).rev().find(|&e| line.is_char_boundary(e)).unwrap_or(i)]
+    };
     line.char_indices()
         .filter(|&(i, c)| i > 0 && c.is_alphabetic() && line[..i].ends_with(char::is_whitespace))
-        .find(|&(i, _)| fold(&line[i..]).starts_with(NATIONAL))
+        .find(|&(i, _)| fold(window(i)).starts_with(NATIONAL))
         .map_or(line, |(i, _)| line[..i].trim_end())
 }
 
