@@ -12,8 +12,10 @@ use crate::text::fold;
 
 /// Head nouns of Vietnamese agency names, lower case with diacritics (so
 /// that «Bộ» is not «bổ»): the words a name starts with.
-const HEADS: [&str; 40] = [
+const HEADS: [&str; 41] = [
     "bộ",
+    // A department of a ministry: «Vụ Pháp chế», «Vụ Kế hoạch - Tài chính».
+    "vụ",
     "sở",
     "ban",
     "ủy ban",
@@ -83,6 +85,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("tand", "toa an nhan dan"),
     ("vksnd", "vien kiem sat nhan dan"),
     ("tp", "thanh pho"),
+    ("khtc", "ke hoach tai chinh"),
+    ("pc", "phap che"),
+    ("cdsqg", "chuyen doi so quoc gia"),
 ];
 
 /// The key under which a name is looked up: folded (no case, diacritics or

@@ -104,6 +104,22 @@ pub(super) fn is_signed_mark(line: &str) -> bool {
     f == "da ky" || line.trim().starts_with(['[', '('])
 }
 
+/// A legal site's header printed as «Số hiệu:» with the value on the next
+/// line, up to the first line that is not such a pair: folded keys, values.
+pub(super) fn colon_pairs(lines: &[&str]) -> Vec<(String, String)> {
+    lines
+        .chunks(2)
+        .map_while(|pair| match pair {
+            [key, value] => {
+                let key = key.trim();
+                let is_key = key.ends_with(':') && key.chars().count() <= 30 && !value.trim().is_empty();
+                is_key.then(|| (fold(key.trim_end_matches(':')), clean(value)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The kinds a plan issued with a resolution or decision comes as.
 const ATTACHED_KINDS: [&str; 4] = ["Chương trình hành động", "Chương trình", "Kế hoạch", "Đề án"];
 
@@ -121,14 +137,20 @@ pub(super) fn attached_plan(lines: &[&str], issuer: &str) -> Option<(String, Str
             lines[k].trim_start().starts_with('(')
                 && (f.starts_with("kem theo") || f.starts_with("ban hanh kem theo"))
         })?;
-        let mut title = from_capitals(&heading, &[issuer]);
-        for line in &lines[i + 1..note] {
-            let line = clean(line);
-            if !line.is_empty() {
+        let under: Vec<String> =
+            lines[i + 1..note].iter().map(|l| clean(l)).filter(|l| !l.is_empty()).collect();
+        let all_upper = under.iter().all(|l| l.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+        // A title in capitals wrapped over lines reads as one sentence.
+        let title = if all_upper {
+            from_capitals(&std::iter::once(heading).chain(under).collect::<Vec<_>>().join(" "), &[issuer])
+        } else {
+            let mut title = from_capitals(&heading, &[issuer]);
+            for line in under {
                 title.push(' ');
                 title.push_str(&lower_first(&from_capitals(&line, &[issuer])));
             }
-        }
+            title
+        };
         Some(((*kind).to_owned(), title))
     })
 }
@@ -276,6 +298,18 @@ mod tests {
             ))
         );
         assert_eq!(attached_plan(&lines[..2], "Chính phủ"), None);
+    }
+
+    #[test]
+    fn a_sites_header_of_keys_and_values_on_two_lines_is_read() {
+        let lines = ["Số hiệu:", "812/QĐ-BKHCN", "Người ký:", "Phan Đức Minh", "BỘ KHOA HỌC VÀ", "CÔNG NGHỆ"];
+        assert_eq!(
+            colon_pairs(&lines),
+            [
+                ("so hieu".to_owned(), "812/QĐ-BKHCN".to_owned()),
+                ("nguoi ky".to_owned(), "Phan Đức Minh".to_owned())
+            ]
+        );
     }
 
     #[test]

@@ -17,15 +17,24 @@ impl Importer<'_> {
         all: &[&str],
         appendices: (Appendix, Appendix),
     ) -> Result<PlanRecord, NotAPlan> {
-        let title = body.first().filter(|l| !l.contains('|')).map(|l| clean(l)).unwrap_or_default();
-        let skip = usize::from(!title.is_empty());
-        let header: Vec<(String, String)> =
-            body[skip.min(body.len())..].iter().map_while(|l| key_value(l)).collect();
+        // A page saved while loading starts with the site's «Đang tải văn bản…».
+        let loading = usize::from(body.first().is_some_and(|l| fold(l).starts_with("dang tai van ban")));
+        let title = body.get(loading).filter(|l| !l.contains('|')).map(|l| clean(l)).unwrap_or_default();
+        let skip = loading + usize::from(!title.is_empty());
+        let rest = &body[skip.min(body.len())..];
+        // The site's header: «Số hiệu | 60/KH-UBND |» rows, or «Số hiệu:» with
+        // its value on the next line.
+        let mut header: Vec<(String, String)> = rest.iter().map_while(|l| key_value(l)).collect();
+        let mut used = header.len();
+        if header.is_empty() {
+            header = heading::colon_pairs(rest);
+            used = 2 * header.len();
+        }
         // Without the header a legal site prints, the first line is not the
         // title: a Word document starts with the issuer, a workbook with a
         // table's heading.
         let (title, skip) = if header.is_empty() { (String::new(), 0) } else { (title, skip) };
-        let after_header = &body[(skip + header.len()).min(body.len())..];
+        let after_header = &body[(skip + used).min(body.len())..];
         let header: HashMap<String, String> = header.into_iter().collect();
         let body_cells: Vec<String> = body.iter().map(|l| clean(l.trim_end_matches('|'))).collect();
         // «(Ban hành kèm theo Kế hoạch số 60/KH-UBND ngày 25/02/2025 của
@@ -58,9 +67,14 @@ impl Importer<'_> {
             time: None,
             offset: None,
         };
-        let place = date_line.and_then(|l| heading::place_of(l)).unwrap_or_default();
+        // «Hà Nội, ngày 04» / «tháng 4 năm 2025»: the place from the first half.
+        let place = date_line
+            .or_else(|| body_cells.iter().find(|l| l.contains(", ngày ")))
+            .and_then(|l| heading::place_of(l))
+            .unwrap_or_default();
         let issued_by = header
             .get("co quan ban hanh")
+            .or_else(|| header.get("noi ban hanh"))
             .cloned()
             .or_else(|| note.as_ref().map(|n| n.by.clone()))
             .unwrap_or_default();
@@ -80,6 +94,12 @@ impl Importer<'_> {
             .unwrap_or_default();
         let issuer = if fold(&body_issuer) == "uy ban nhan dan" && !province.is_empty() {
             format!("Ủy ban nhân dân {}", crate::plan::naming::locality_name(&province))
+        } else if !body_issuer.is_empty()
+            && fold(&issued_by).starts_with(&fold(&body_issuer))
+            && issued_by.len() > body_issuer.len()
+        {
+            // «BỘ KHOA HỌC VÀ» / «CÔNG NGHỆ»: the header's name is whole.
+            issued_by.clone()
         } else if !body_issuer.is_empty() {
             sentence_case(&body_issuer)
         } else {
@@ -94,16 +114,17 @@ impl Importer<'_> {
         let issuing =
             kind_line.and_then(|i| kind_word(body[i])).is_none_or(|k| k == "Nghị quyết" || k == "Quyết định");
         let attached = if issuing { attached_plan(body, &issuer) } else { None };
-        let kind = header
-            .get("loai van ban")
-            .cloned()
-            .or_else(|| attached.as_ref().map(|(k, _)| k.clone()))
+        let kind = attached
+            .as_ref()
+            .map(|(k, _)| k.clone())
+            .or_else(|| header.get("loai van ban").cloned())
             .or_else(|| kind_line.and_then(|i| kind_word(body[i])))
             .or_else(|| note.as_ref().map(|n| n.kind.clone()))
             .unwrap_or_else(|| "Kế hoạch".to_owned());
         let title = match (title.is_empty(), kind_line) {
+            // The plan issued with the decision, under its own heading.
+            (_, _) if attached.is_some() => attached.map(|(_, t)| t).unwrap_or_default(),
             (false, _) => title,
-            (true, _) if attached.is_some() => attached.map(|(_, t)| t).unwrap_or_default(),
             (true, Some(i)) => title_after(&kind, &code, &body[i + 1..], &[&issuer, &province]),
             (true, None) => {
                 self.warn(
@@ -221,10 +242,11 @@ impl Importer<'_> {
 
 /// How plans name the agency that follows the plan and reports on it, as
 /// the words that come right after its name.
-const STANDING_PHRASES: [&str; 7] = [
+const STANDING_PHRASES: [&str; 8] = [
     " là cơ quan thường trực",
     " là cơ quan đầu mối",
     " là đầu mối",
+    " làm đầu mối",
     " chủ trì, theo dõi",
     " chủ trì theo dõi",
     " chủ trì, đôn đốc",

@@ -257,8 +257,21 @@ pub fn import_from(
 /// registry needs it before the import to recognise "… tỉnh Cà Mau".
 pub fn province_of(text: &str) -> String {
     let lines: Vec<&str> = text.lines().take(60).collect();
-    let issued_by =
-        lines.iter().filter_map(|l| key_value(l)).find(|(k, _)| k == "co quan ban hanh").map(|(_, v)| v);
+    let is_issuer = |k: &str| k == "co quan ban hanh" || k == "noi ban hanh";
+    let issued_by = lines
+        .iter()
+        .filter_map(|l| key_value(l))
+        .chain(
+            lines
+                .iter()
+                .position(|l| l.trim().ends_with(':'))
+                .map_or_else(Vec::new, |i| heading::colon_pairs(&lines[i..])),
+        )
+        .find(|(k, _)| is_issuer(k))
+        .map(|(_, v)| v);
+    if issued_by.as_deref().is_some_and(heading::is_central) {
+        return String::new();
+    }
     if let Some(p) =
         issued_by.as_deref().and_then(|v| v.strip_prefix("Tỉnh ").or_else(|| v.strip_prefix("tỉnh ")))
     {
