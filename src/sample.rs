@@ -171,7 +171,8 @@ const PROVINCE: &str = "UBND";
 pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     let (from, to) = period.cutoff();
     // Nothing is done for the plan before it is issued.
-    let from = from.max(a.since.next_day().unwrap_or(a.since)).min(to);
+    let since = a.plan.date;
+    let from = from.max(since.next_day().unwrap_or(since)).min(to);
     let abbr = a.agency.abbr.clone().unwrap_or_else(|| "UBND".into());
     let mut e = Entries::default();
     for task in a.leads.iter().chain(&a.coordinates) {
@@ -285,11 +286,19 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
             .bytes()
             .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)),
     );
-    let plan_day = time::Date::from_ordinal_date(2025, 60 + own.below(45) as u16).unwrap_or(from);
+    let plan_day = since + time::Duration::days(5 + own.below(45) as i64);
     let plan_no = u64::from(plan_day.ordinal()) / 2 + own.below(150) % 9 + 1;
     let mut documents = format!(
-        "- Kế hoạch số {plan_no}/KH-{abbr} ngày {} triển khai thực hiện Kế hoạch số 60/KH-UBND của Ủy ban nhân dân tỉnh.",
-        crate::vn::date(plan_day)
+        "- Kế hoạch số {plan_no}/KH-{abbr} ngày {} triển khai thực hiện {} số {} của {}.",
+        crate::vn::date(plan_day),
+        a.plan.kind,
+        a.plan.code,
+        // «của Ủy ban nhân dân tỉnh», as agencies of the province write it.
+        if a.plan.issuer.starts_with("Ủy ban nhân dân tỉnh") {
+            "Ủy ban nhân dân tỉnh"
+        } else {
+            a.plan.issuer.as_str()
+        }
     );
     let highlights = format!("- {}", pick_fill(&HIGHLIGHTS, rng, "", to.year()));
     if rng.below(2) == 0 {

@@ -15,8 +15,9 @@ pub struct Assignment<'a> {
     pub coordinates: Vec<&'a Task>,
     /// Indicators it tracks, directly or through a group.
     pub indicators: Vec<&'a Indicator>,
-    /// The plan's date: nothing is done for the plan before it.
-    pub since: time::Date,
+    /// The plan's own data: its date (nothing is done for it before), its
+    /// kind, number and issuer (what agencies' documents cite).
+    pub plan: &'a super::PlanInfo,
 }
 
 impl Assignment<'_> {
@@ -50,5 +51,5 @@ pub fn assignment<'a>(plan: &'a Plan, agency: &'a Agency) -> Assignment<'a> {
         .filter(|t| !reaches(plan, &t.lead, id) && reaches(plan, &t.coordinators, id))
         .collect();
     let indicators = plan.indicators().map(|(_, i)| i).filter(|i| reaches(plan, &i.tracking, id)).collect();
-    Assignment { agency, leads, coordinates, indicators, since: plan.info.date }
+    Assignment { agency, leads, coordinates, indicators, plan: &plan.info }
 }

@@ -146,6 +146,12 @@ fn capped(mut lines: Vec<String>, limit: usize) -> Value {
     json!({"lines": lines, "total": total, "more": total > limit})
 }
 
+/// How the text refers back to the plan: «Kế hoạch», «Chương trình» (for a
+/// «Chương trình hành động»), «Đề án».
+fn short_kind(kind: &str) -> &str {
+    if kind.starts_with("Chương trình") { "Chương trình" } else { kind }
+}
+
 /// The closing assessment of section II: what was done, then what is left.
 fn overall(plan: &Plan, data: &PeriodData) -> String {
     let to = vn::date(data.period.cutoff().1);
@@ -406,9 +412,10 @@ pub fn context<'a>(
         String::new()
     } else {
         format!(
-            "Có {}/{} cơ quan, đơn vị đã ban hành kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai Kế hoạch, {}:",
+            "Có {}/{} cơ quan, đơn vị đã ban hành kế hoạch, văn bản chỉ đạo, hướng dẫn triển khai {}, {}:",
             count(direction_count),
             count(data.agencies.len()),
+            short_kind(&info.kind),
             if direction_count > LISTED { "trong đó có" } else { "cụ thể" }
         )
     };
@@ -535,7 +542,7 @@ pub fn context<'a>(
     let (proposals, to_us) = super::proposals::by_addressee(plan, data, standing, recipient);
     let cumulative = data.previous.as_ref().filter(|p| p.cumulative).map(|p| p.period.name());
     json!({
-        "plan": {"kind": info.kind, "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
+        "plan": {"kind": info.kind, "short": short_kind(&info.kind), "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
         "standing": standing,
         "recipient": recipient,
         "period": {"name": data.period.name(), "from": vn::date(from), "to": vn::date(to), "deadline": vn::date(data.deadline), "cumulative": cumulative},
