@@ -212,6 +212,14 @@ fn bad_plan_files_are_refused_by_name_with_what_to_do() {
         assert!(!dir.exists(), "{file}: nothing is written for a refused plan");
     }
 
+    // An OpenDocument text is said to be one, with what to do (it was
+    // taken for a broken spreadsheet).
+    let odt = common::libreoffice_convert(root, &corpus.join("ke-hoach-an-giang-2025.docx"), "odt");
+    let (code, text, _) = import(root, &odt, &[]);
+    assert_eq!(code, 3, "{text}");
+    assert!(text.contains("OpenDocument (.odt)") && text.contains("dạng Word (.docx)"), "{text}");
+    assert!(!text.contains("bảng tính"), "{text}");
+
     // A column the format does not know: the plan imports, each value is said.
     let (code, text, _) = import(root, &bad.join("cot-ghi-chu.docx"), &[]);
     assert_eq!(code, 0, "{text}");

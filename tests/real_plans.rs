@@ -172,3 +172,53 @@ fn real_plans_import_with_their_identity_and_every_command_takes_them() {
         assert_eq!(code, 0, "{}: template: {text}", e.file);
     }
 }
+
+/// A workbook of a Government programme's tasks only, its note in title
+/// case («(Kèm theo Nghị quyết số …)», as the Government prints it): the
+/// number and issuer come from the note, a plan without indicators is a
+/// plan (said, not refused), and every command takes it.
+#[test]
+fn a_workbook_of_tasks_only_with_a_title_case_note_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("phu-luc.xlsx");
+    common::openpyxl(&format!(
+        r#"
+import openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Phụ lục II"
+for row in [["PHỤ LỤC II"], ["DANH MỤC NHIỆM VỤ"],
+            ["(Kèm theo Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ)"],
+            ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời gian hoàn thành"],
+            ["I.", "Hoàn thiện thể chế", None, None, None, None],
+            [1, "Xây dựng Luật Dữ liệu", "Bộ Công an", "Bộ Tư pháp", "Luật", "Năm 2025"],
+            [2, "Ban hành nghị định", "Bộ Khoa học và Công nghệ", "NHNN", "Nghị định", "Quý II/2025"]]:
+    ws.append(row)
+wb.save(r"{}")
+"#,
+        book.display()
+    ));
+    let out = dir.path().join("ke-hoach");
+    let (code, text) = baocao(
+        dir.path(),
+        &[
+            "plan",
+            "import",
+            book.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--standing",
+            "Bộ Khoa học và Công nghệ",
+        ],
+    );
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("03/NQ-CP: 0 chỉ tiêu (0 nhóm), 2 nhiệm vụ (1 nhóm)"), "{text}");
+    assert!(text.contains("cảnh báo") && text.contains("không tìm thấy bảng chỉ tiêu"), "{text}");
+    let plan: toml::Table = std::fs::read_to_string(out.join("ke-hoach.toml")).unwrap().parse().unwrap();
+    assert_eq!(plan["issuer"].as_str(), Some("Chính phủ"));
+    assert_eq!(plan["province"].as_str(), Some(""));
+    let registry = std::fs::read_to_string(out.join("co-quan.toml")).unwrap();
+    assert!(registry.contains("name = \"Ngân hàng Nhà nước Việt Nam\""), "{registry}");
+    let (code, text) = baocao(dir.path(), &["--plan", out.to_str().unwrap(), "plan", "show"]);
+    assert_eq!(code, 0, "{text}");
+}

@@ -234,21 +234,26 @@ pub fn missing_from_report_excel(xlsx: &Path, data: &Value, entries: &[Value]) -
 /// `docx` converted to PDF by LibreOffice (a reader not written here), in
 /// `dir/lo/`, with a profile of its own; the PDF's path.
 pub fn libreoffice_pdf(dir: &Path, docx: &Path) -> PathBuf {
+    libreoffice_convert(dir, docx, "pdf")
+}
+
+/// `file` saved by LibreOffice as `ext` (`pdf`, `odt`…) in `dir/lo/`; its path.
+pub fn libreoffice_convert(dir: &Path, file: &Path, ext: &str) -> PathBuf {
     let out = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", "--convert-to", ext, "--outdir"])
         .arg(dir.join("lo"))
-        .arg(docx)
+        .arg(file)
         .output()
         .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
-    let pdf = dir.join("lo").join(docx.with_extension("pdf").file_name().unwrap());
+    let made = dir.join("lo").join(file.with_extension(ext).file_name().unwrap());
     assert!(
-        pdf.is_file(),
+        made.is_file(),
         "LibreOffice did not read {}: {}",
-        docx.display(),
+        file.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    pdf
+    made
 }
 
 /// What the demo report must say, wherever it is read from: our PDF, or

@@ -234,14 +234,17 @@ pub fn import_from(
             }
         }
     }
+    // A plan of tasks only (or of indicators only) is a plan: said, not refused.
     for (kind, found) in [
         ("bảng chỉ tiêu (Phụ lục I)", !indicators.group.is_empty()),
         ("bảng nhiệm vụ (Phụ lục II)", !tasks.group.is_empty()),
     ] {
         if !found {
-            imp.diags.push(Diagnostic::error(
+            imp.diags.push(Diagnostic::warning(
                 Location::file(file),
-                format!("không tìm thấy {kind} — văn bản có thể bị cắt ngắn"),
+                format!(
+                    "không tìm thấy {kind} — kế hoạch được nhập không có bảng này; nếu văn bản có, có thể tệp đã bị cắt ngắn"
+                ),
             ));
         }
     }

@@ -72,6 +72,13 @@ impl PlanText {
     }
 }
 
+/// An OpenDocument text (.odt): its `mimetype`, which the format stores
+/// first and uncompressed, says so (a spreadsheet holds content.xml too).
+fn is_odf_text(bytes: &[u8]) -> bool {
+    const TEXT: &[u8] = b"application/vnd.oasis.opendocument.text";
+    bytes[..bytes.len().min(200)].windows(TEXT.len()).any(|w| w == TEXT)
+}
+
 /// Reads a plan file, recognising its form by its content (a `.txt` saved
 /// from a Word file, or a Word file renamed, is still read for what it is).
 pub fn read_plan(path: &Path) -> Result<PlanText, Error> {
@@ -88,6 +95,10 @@ pub fn read_plan(path: &Path) -> Result<PlanText, Error> {
             crate::guard::contain(|| docx::convert(&bytes, &display))
         } else if parts.iter().any(|p| p == "xl/workbook.xml") {
             crate::guard::contain(|| workbook::convert(&bytes, Format::Xlsx, &display))
+        } else if is_odf_text(&bytes) {
+            return Err(refuse(
+                "đây là văn bản OpenDocument (.odt), chưa đọc trực tiếp được — mở bằng LibreOffice Writer, chọn Lưu thành (Save As) dạng Word (.docx) rồi nhập tệp .docx".into(),
+            ));
         } else if parts.iter().any(|p| p == "content.xml") {
             crate::guard::contain(|| workbook::convert(&bytes, Format::Ods, &display))
         } else {
