@@ -24,6 +24,13 @@ pub fn upper_first(s: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// `s` with its first letter in lower case («Thực hiện…» → «thực hiện…»),
+/// to stand inside a sentence.
+pub fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// `s` cut at the last word boundary within `max` characters, with «…»
 /// when cut: a label that never ends inside a word («Tỷ lệ hồ sơ…»).
 pub fn clip_words(s: &str, max: usize) -> String {

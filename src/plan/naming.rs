@@ -145,10 +145,7 @@ pub fn bare_province(province: &str) -> &str {
 pub fn locality_name(province: &str) -> String {
     let folded = fold(province);
     match folded.strip_prefix("thanh pho ") {
-        Some(_) => {
-            let mut chars = province.chars();
-            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
-        }
+        Some(_) => crate::text::lower_first(province),
         None if CENTRAL_CITIES.contains(&folded.as_str()) => format!("thành phố {province}"),
         None => format!("tỉnh {province}"),
     }

@@ -136,7 +136,7 @@ pub struct Appendix {
 }
 
 /// A whole document: what `bao-cao.typ` reads as `{doc, body, appendices}`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug)]
 pub struct Document {
     pub doc: Front,
     pub body: Vec<Block>,
@@ -146,7 +146,19 @@ pub struct Document {
 impl Document {
     /// The data handed to Typst.
     pub fn json(&self) -> serde_json::Value {
+        self.json_with(&self.appendices)
+    }
+
+    /// The data handed to Typst, with `appendices` in place of the
+    /// document's own (none, when they are laid out as files of their own).
+    pub fn json_with(&self, appendices: &[Appendix]) -> serde_json::Value {
+        #[derive(Serialize)]
+        struct View<'a> {
+            doc: &'a Front,
+            body: &'a [Block],
+            appendices: &'a [Appendix],
+        }
         // Plain structs, strings and numbers: serialising cannot fail.
-        serde_json::to_value(self).unwrap_or_default()
+        serde_json::to_value(View { doc: &self.doc, body: &self.body, appendices }).unwrap_or_default()
     }
 }

@@ -274,6 +274,11 @@ impl ReportConfig {
     /// from `[issued."…"]`, else a draft; the number and date of the top of
     /// the file (older configurations) still apply, with a warning, since
     /// they would give every period's report the same identity.
+    /// No number or date yet: a draft, marked «DỰ THẢO» and not signed.
+    pub fn is_draft(&self) -> bool {
+        self.number.is_none() || self.date.is_none()
+    }
+
     pub fn for_period(&self, period: crate::period::Period) -> (ReportConfig, Vec<String>) {
         let mut c = self.clone();
         let mut warnings = Vec::new();

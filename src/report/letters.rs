@@ -122,7 +122,7 @@ pub fn letters(
             signer_title: config.signer_title.clone(),
             signer: config.signer.clone(),
             recipients,
-            draft: config.number.is_none() || config.date.is_none(),
+            draft: config.is_draft(),
         };
         out.push(Letter { agency: a.id.clone(), doc, body: markdown::to_tree(&text) });
     }

@@ -82,11 +82,6 @@ impl Report {
     }
 }
 
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
-}
-
 fn roman_label(i: usize) -> String {
     format!("Phụ lục {}", crate::plan::roman(i + 1))
 }
@@ -127,9 +122,9 @@ pub fn build(
     );
     let mut recipients = config.recipients.clone();
     recipients.push(format!("Lưu: {}.", config.archive.trim_end_matches('.')));
-    let draft = config.number.is_none() || config.date.is_none();
+    let draft = config.is_draft();
     let doc = Front {
-        title: format!("Báo cáo {}", lower_first(&summary)),
+        title: format!("Báo cáo {}", crate::text::lower_first(&summary)),
         author: standing.clone(),
         keywords: vec![info.code.clone(), data.period.id(), data.period.name(), "báo cáo".to_owned()],
         date,

@@ -228,8 +228,7 @@ fn split_appendices(
             (format!("phu-luc-{roman}"), serde_json::json!({"doc": front, "appendix": appendix}))
         })
         .collect();
-    let report = Document { appendices: Vec::new(), ..document.clone() };
-    (report.json(), files)
+    (document.json_with(&[]), files)
 }
 
 /// Adds this run to the period's `manifest.json`.

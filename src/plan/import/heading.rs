@@ -6,7 +6,7 @@
 //! issues with it («Ban hành kèm theo Nghị quyết này Chương trình hành
 //! động …»), which is the plan, the resolution its legal basis.
 
-use crate::text::{clean, fold};
+use crate::text::{clean, fold, lower_first, upper_first};
 
 /// The national name that stands right of the issuer in every header.
 const NATIONAL: &str = "cong hoa xa hoi chu nghia viet nam";
@@ -181,14 +181,13 @@ const PROPER: [&str; 14] = [
 pub(super) fn from_capitals(line: &str, names: &[&str]) -> String {
     let upper = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     if !upper {
-        let mut chars = line.chars();
-        return chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+        return upper_first(line);
     }
     let words: Vec<String> = line
         .split(' ')
         .map(|w| if w.chars().any(|c| c.is_ascii_digit()) { w.to_owned() } else { w.to_lowercase() })
         .collect();
-    let mut out = sentence_case_keep(&words.join(" "));
+    let mut out = upper_first(&words.join(" "));
     // A document named by its number keeps its kind's capital: «Nghị quyết số 38/NQ-CP».
     for kind in [
         "nghị quyết",
@@ -204,7 +203,7 @@ pub(super) fn from_capitals(line: &str, names: &[&str]) -> String {
     ] {
         let named = format!("{kind} số ");
         while let Some(at) = out.find(&named) {
-            let upper = sentence_case_keep(&named);
+            let upper = upper_first(&named);
             out.replace_range(at..at + named.len(), &upper);
         }
     }
@@ -224,24 +223,9 @@ pub(super) fn from_capitals(line: &str, names: &[&str]) -> String {
     out
 }
 
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// The first letter capitalised, the rest as it is.
-fn sentence_case_keep(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
+/// All in lower case but its first letter: «ỦY BAN NHÂN DÂN» → «Ủy ban nhân dân».
 pub(super) fn sentence_case(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    upper_first(&s.to_lowercase())
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use super::{Importer, NotAPlan, province_of};
 use crate::plan::deadline::Deadline;
 use crate::plan::files::{PlanRecord, unspanned};
 use crate::plan::{Appendix, Cadence};
-use crate::text::{clean, fold};
+use crate::text::{clean, fold, lower_first, upper_first};
 
 impl Importer<'_> {
     pub(super) fn plan_info(
@@ -398,12 +398,7 @@ fn title_after(kind: &str, code: &str, lines: &[&str], names: &[&str]) -> String
         .take(4)
         .collect();
     // A subject in capitals reads as a sentence, its proper names kept.
-    let subject = heading::from_capitals(&subject.join(" "), names);
-    let mut chars = subject.chars();
-    let subject: String = match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    };
+    let subject = lower_first(&heading::from_capitals(&subject.join(" "), names));
     clean(&format!("{kind} {code} {subject}"))
 }
 
@@ -434,9 +429,7 @@ fn attached_to(lines: &[&str]) -> Option<AttachedTo> {
         let (date, by) = rest.split_once(" của ").unwrap_or((rest, ""));
         let date = clean(date.trim_end_matches(')'));
         let by = clean(by.trim_end_matches(')'));
-        let mut kind_chars = kind.chars();
-        let kind =
-            kind_chars.next().map(|c| c.to_uppercase().chain(kind_chars).collect()).unwrap_or_default();
+        let kind = upper_first(kind);
         (!code.is_empty() && code.contains('/')).then(|| AttachedTo { kind, code: clean(code), date, by })
     })
 }
