@@ -123,6 +123,20 @@ fn each_report_reads_as_an_official_wrote_it_and_its_numbers_are_the_datas() {
         assert_eq!(numbers_before(&words, "cơ quan, đơn vị ("), [sent, agencies.len()], "{period}");
         let met = data["indicators"].as_array().unwrap().iter().filter(|i| i["assessment"] == "met").count();
         assert_eq!(numbers_before(&words, "chỉ tiêu đạt và vượt mục tiêu,")[0], met, "{period}");
+        // The overall assessment says the same counts.
+        let overall = &words[words.find("Nhìn chung").expect("the overall assessment")..];
+        assert_eq!(numbers_before(overall, "nhiệm vụ đã hoàn thành"), [done, tasks], "{period}");
+        if met > 0 {
+            assert_eq!(numbers_before(overall, "chỉ tiêu đạt và vượt mục tiêu")[0], met, "{period}");
+        }
+        if overdue > 0 {
+            assert_eq!(numbers_before(overall, "nhiệm vụ quá hạn chưa hoàn thành")[0], overdue, "{period}");
+        }
+        let not_met =
+            data["indicators"].as_array().unwrap().iter().filter(|i| i["assessment"] == "not-met").count();
+        if not_met > 0 {
+            assert_eq!(numbers_before(overall, "chỉ tiêu chưa đạt mục tiêu")[0], not_met, "{period}");
+        }
         // Counts below ten keep their zero.
         for d in 1..=9 {
             assert!(!words.contains(&format!(" {d} nhiệm vụ")), "{period}: «{d} nhiệm vụ» without its zero");

@@ -158,12 +158,18 @@ pub fn find(name: &str) -> Option<&'static Body> {
     if key.is_empty() {
         return None;
     }
-    BODIES.iter().find(|b| {
+    let by_name = |b: &&Body| {
         key == self::key(b.name)
-            || key == fold(b.abbr)
             || b.aliases.iter().any(|a| key == self::key(a))
             || (b.name.ends_with(" Việt Nam") && key == self::key(b.name.trim_end_matches(" Việt Nam")))
-    })
+    };
+    // An abbreviation two bodies share («BKTTW»: Ban Kiểm tra and Ban Kinh
+    // tế Trung ương) names neither.
+    let by_abbr = || {
+        let mut found = BODIES.iter().filter(|b| key == fold(b.abbr));
+        found.next().filter(|_| found.next().is_none())
+    };
+    BODIES.iter().find(by_name).or_else(by_abbr)
 }
 
 /// A body by its id.
@@ -252,6 +258,7 @@ mod tests {
             assert_eq!(find(spelling).map(|b| b.id), Some(id), "{spelling}");
         }
         assert_eq!(find("Sở Tài chính"), None);
+        assert_eq!(find("BKTTW"), None, "two bodies' abbreviation");
         // Abbreviations keep Đ.
         assert_eq!(find("Bộ Kế hoạch và Đầu tư").map(|b| b.abbr), Some("BKHĐT"));
     }
