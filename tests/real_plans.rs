@@ -36,7 +36,7 @@ struct Expected {
     unplaced: usize,
 }
 
-const EXPECTED: [Expected; 3] = [
+const EXPECTED: [Expected; 5] = [
     // A Government resolution that issues an action programme: the
     // programme is the plan; the header's two columns run together; tables
     // separated by tabs, cut by a page break (page number, header again,
@@ -103,6 +103,53 @@ const EXPECTED: [Expected; 3] = [
         agencies: 14,
         known: &[("Bộ Công an", "BCA"), ("Văn phòng Chính phủ", "VPCP")],
         unplaced: 1,
+    },
+    // A Party committee's plan copied from its PDF with the layout kept:
+    // columns aligned by spaces, every cell wrapped over two or three lines,
+    // the header wrapped and repeated after a page break; «Số 27-KH/TU»
+    // without a colon; «ĐẢNG BỘ TỈNH …» over «TỈNH ỦY»; the signature
+    // column sharing its lines with «Nơi nhận».
+    Expected {
+        file: "kh-27-tu-quang-tri-2025.txt",
+        code: "27-KH/TU",
+        kind: "Kế hoạch",
+        title: "Kế hoạch 27-KH/TU thực hiện Nghị quyết số 61-NQ/TW, ngày 14/02/2025 của Bộ Chính trị về phát triển dữ liệu số quốc gia",
+        date: "2025-09-05",
+        province: "Quảng Trị",
+        place: "Quảng Trị",
+        issuer: "Tỉnh ủy Quảng Trị",
+        signer: "Lê Văn Hòa",
+        standing: "ban-tuyen-giao-va-dan-van-tinh-uy",
+        counts: "0 chỉ tiêu (0 nhóm), 16 nhiệm vụ (4 nhóm)",
+        agencies: 13,
+        known: &[("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "UBMTTQVNT"), ("Đảng ủy Công an tỉnh", "ĐUCAT")],
+        unplaced: 0,
+    },
+    // A province's decision before the merger, as a legal site prints it,
+    // with what the site dropped: «Điều 1.», the «KẾ HOẠCH» heading and the
+    // signer's name. Tables inside the text; numbering that starts again
+    // in each group A, B, C; «a)», «b)» under an indicator; departments by
+    // their abbreviations; «UBND các huyện A, B, C» naming three.
+    Expected {
+        file: "qd-312-ubnd-yen-bai-2025.txt",
+        code: "312/QĐ-UBND",
+        kind: "Kế hoạch",
+        title: "Kế hoạch thực hiện chuyển đổi số trong nông nghiệp, nông thôn tỉnh Yên Bái năm 2025",
+        date: "2025-02-20",
+        province: "Yên Bái",
+        place: "Yên Bái",
+        issuer: "Ủy ban nhân dân tỉnh Yên Bái",
+        signer: "",
+        standing: "so-nong-nghiep-va-phat-trien-nong",
+        counts: "8 chỉ tiêu (1 nhóm), 16 nhiệm vụ (3 nhóm)",
+        agencies: 23,
+        known: &[
+            ("Sở Lao động - Thương binh và Xã hội", "SLĐTBXH"),
+            ("Sở Kế hoạch và Đầu tư", "SKHĐT"),
+            ("UBND huyện Văn Chấn", "UHVC"),
+            ("Viễn thông Yên Bái", "VTYB"),
+        ],
+        unplaced: 0,
     },
 ];
 
@@ -221,4 +268,71 @@ wb.save(r"{}")
     assert!(registry.contains("name = \"Ngân hàng Nhà nước Việt Nam\""), "{registry}");
     let (code, text) = baocao(dir.path(), &["--plan", out.to_str().unwrap(), "plan", "show"]);
     assert_eq!(code, 0, "{text}");
+}
+
+/// Imports a fixture and returns its plan folder's files, parsed.
+fn import(dir: &Path, file: &str) -> (toml::Table, toml::Table) {
+    let out = dir.join(file);
+    let (code, text) =
+        baocao(dir, &["plan", "import", fixture(file).to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(code <= 1, "{file}: {text}");
+    let read = |f: &str| std::fs::read_to_string(out.join(f)).unwrap().parse::<toml::Table>().unwrap();
+    (read("chi-tieu.toml"), read("nhiem-vu.toml"))
+}
+
+/// The tasks of a tasks file, in order, as (number, task).
+fn tasks(file: &toml::Table) -> Vec<(String, toml::Table)> {
+    file["group"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g.get("task").and_then(|t| t.as_array()).cloned().unwrap_or_default())
+        .map(|t| {
+            let t = t.as_table().unwrap().clone();
+            (t["number"].as_str().unwrap().to_owned(), t)
+        })
+        .collect()
+}
+
+/// The rows that must come out right (EXPECTED.md): cells wrapped over
+/// lines in a PDF's text come back whole, in their own column; numbering
+/// that starts again in each group keeps the group in the number; «a)»
+/// under indicator 3 is 3.a.
+#[test]
+fn wrapped_cells_restarted_numbering_and_lettered_rows_come_out_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, party) = import(dir.path(), "kh-27-tu-quang-tri-2025.txt");
+    let party = tasks(&party);
+    let numbers: Vec<&str> = party.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(numbers, (1..=16).map(|n| n.to_string()).collect::<Vec<_>>());
+    let task = |n: usize| &party[n - 1].1;
+    assert_eq!(
+        task(1)["name"].as_str(),
+        Some("Tổ chức hội nghị quán triệt Nghị quyết 61 và Kế hoạch này đến cán bộ chủ chốt các cấp")
+    );
+    assert_eq!(task(1)["lead"].as_array().unwrap()[0].as_str(), Some("ban-tuyen-giao-va-dan-van-tinh-uy"));
+    assert_eq!(task(5)["deadline"].as_str(), Some("Trước ngày 31/12/2025"));
+    assert_eq!(task(5)["coordinators"].as_array().unwrap().len(), 2, "{:?}", task(5));
+    assert_eq!(task(14)["deadline"].as_str(), Some("Hằng năm (trước ngày 30/11)"));
+    assert_eq!(
+        task(12)["name"].as_str(),
+        Some(
+            "Vận động đoàn viên, hội viên, Nhân dân tham gia các nền tảng số, phong trào \"Bình dân học vụ số\""
+        )
+    );
+
+    let (indicators, province) = import(dir.path(), "qd-312-ubnd-yen-bai-2025.txt");
+    let numbers: Vec<String> = tasks(&province).into_iter().map(|(n, _)| n).collect();
+    let want: Vec<String> = [("A", 7), ("B", 6), ("C", 3)]
+        .iter()
+        .flat_map(|(g, k)| (1..=*k).map(move |n| format!("{g}.{n}")))
+        .collect();
+    assert_eq!(numbers, want);
+    let rows: Vec<&str> = indicators["group"][0]["indicator"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows, ["1", "2", "3", "3.a", "3.b", "4", "5", "6"]);
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::ids::AgencyId;
-use super::naming::{name_key, split_names, split_run_together};
+use super::naming::{name_key, shared_head, split_names, split_run_together};
 
 /// What kind of body an agency is; groups select their members by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -314,7 +314,8 @@ impl Registry {
         let flush = |from: Option<usize>, to: usize, out: &mut Vec<AgencyRef>| {
             if let Some(f) = from {
                 let raw = text[pieces[f].0..pieces[to - 1].1].trim().trim_end_matches(['.', ';', ',']);
-                let names = split_names(raw)
+                let names = shared_head(raw)
+                    .or_else(|| split_names(raw))
                     .or_else(|| split_run_together(raw))
                     .unwrap_or_else(|| vec![raw.trim().to_owned()]);
                 for name in names {

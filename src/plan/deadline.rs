@@ -173,7 +173,10 @@ fn parse_kind(printed: &str) -> DeadlineKind {
         if folded.contains("hang nam") {
             return DeadlineKind::Annual;
         }
-        if folded.contains("thuong xuyen") {
+        // Work repeated more often than a report («Hàng tuần», «Hằng
+        // tháng», «Hằng quý», «06 tháng/lần») is ongoing work to report on.
+        let often = ["hang tuan", "hang thang", "hang quy", "thang lan", "quy lan", "tuan lan"];
+        if folded.contains("thuong xuyen") || often.iter().any(|w| folded.contains(w)) {
             return DeadlineKind::Ongoing;
         }
     }
@@ -243,7 +246,8 @@ mod tests {
 
     #[test]
     fn recurring_deadlines() {
-        for s in ["Thường xuyên", "Hằng năm", "Hàng năm"] {
+        for s in ["Thường xuyên", "Hằng năm", "Hàng năm", "Hàng tuần", "Hằng quý", "06 tháng/lần"]
+        {
             let d = Deadline::parse(s);
             assert!(d.is_recurring(), "{s}");
             assert_eq!(d.due(), None, "{s}");

@@ -13,9 +13,9 @@ use std::collections::BTreeSet;
 use time::Date;
 
 use super::agency::{AgencyKind, Registry};
-use super::central;
 use super::files::{AgenciesFile, AgencyRecord, GroupRecord, unspanned};
 use super::naming::{is_collective, kind_of, kinds_of_collective, looks_like_agency, name_key};
+use super::{central, naming};
 use crate::diag::{Diagnostic, Location};
 use crate::error::Error;
 use crate::text::fold;
@@ -115,10 +115,31 @@ pub fn additions(
                     (g.name.clone(), &mut g.aliases)
                 }
             };
-            aliases.push(name.clone());
+            // The same spelling met again (a list split into names already seen).
+            if first == *name || aliases.contains(name) {
+                continue;
+            }
+            // «Sở NN&PTNT» first, «Sở Nông nghiệp và Phát triển nông thôn»
+            // later: the name in full names the entry.
+            let (kept, alias) = if naming::is_abbreviated(&first) && !naming::is_abbreviated(name) {
+                (name.clone(), first.clone())
+            } else {
+                (first.clone(), name.clone())
+            };
+            aliases.push(alias.clone());
+            if kept != first {
+                match *added {
+                    Added::Agency(i) => {
+                        let a = out.agency[i].get_mut();
+                        a.name = kept.clone();
+                        a.abbr = Some(abbreviation(&kept));
+                    }
+                    Added::Group(i) => out.group[i].get_mut().name = kept.clone(),
+                }
+            }
             diagnostics.push(Diagnostic::warning(
                 at,
-                format!("«{name}» và «{first}» được coi là một cơ quan (chỉ khác cách viết) — «{name}» ghi thành bí danh"),
+                format!("«{alias}» và «{kept}» được coi là một cơ quan (chỉ khác cách viết) — «{alias}» ghi thành bí danh"),
             ));
             continue;
         }
@@ -238,6 +259,9 @@ pub fn additions(
 
 /// The names an unknown text holds: its parts between semicolons, each cut
 /// at its commas too when every part is a central body.
+///
+/// A department written by its abbreviation («Sở NN&PTNT») comes first in
+/// full, then as written, so that the full name names the entry.
 fn pieces(name: &str) -> Vec<String> {
     name.split(';')
         .map(str::trim)
@@ -247,9 +271,10 @@ fn pieces(name: &str) -> Vec<String> {
             if commas.len() > 1 && commas.iter().all(|c| central::find(c).is_some()) {
                 commas.into_iter().map(str::to_owned).collect()
             } else {
-                vec![p.to_owned()]
+                naming::shared_head(p).unwrap_or_else(|| vec![p.to_owned()])
             }
         })
+        .flat_map(|p| naming::spelled_out(&p).into_iter().chain([p]))
         .collect()
 }
 

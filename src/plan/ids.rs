@@ -76,24 +76,37 @@ impl std::hash::Hash for RowNumber {
 
 impl RowNumber {
     /// Accepts dot-separated whole numbers (`12`, `8.10`); a trailing dot
-    /// (`12.`) is tolerated as printed in some tables.
+    /// (`12.`) is tolerated as printed in some tables. Two lettered forms
+    /// real plans use are kept as printed: a group's letter or Roman
+    /// numeral in front where numbering starts again in each group (`A.1`,
+    /// `II.3`), and a lower-case letter for the lettered items under a row
+    /// (`3.a` for the «a)» under row 3).
     ///
     /// ```
     /// use baocao::plan::ids::RowNumber;
     /// let n = RowNumber::parse("8.10").unwrap();
     /// assert!(RowNumber::parse("8.2").unwrap() < n);
     /// assert_eq!(n.parent().unwrap().to_string(), "8");
+    /// assert!(RowNumber::parse("A.7").unwrap() < RowNumber::parse("B.1").unwrap());
+    /// assert_eq!(RowNumber::parse("3.b").unwrap().parent().unwrap().to_string(), "3");
+    /// assert!(RowNumber::parse("A").is_none() && RowNumber::parse("a").is_none());
     /// ```
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim().trim_end_matches('.');
         if s.is_empty() {
             return None;
         }
-        let parts = s
-            .split('.')
-            .map(|p| {
+        let segments: Vec<&str> = s.split('.').collect();
+        let parts = segments
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
                 if !p.is_empty() && p.len() <= 6 && p.bytes().all(|b| b.is_ascii_digit()) {
                     p.parse().ok()
+                } else if k == 0 && segments.len() > 1 {
+                    group_part(p)
+                } else if k > 0 && p.len() == 1 && p.bytes().all(|b| b.is_ascii_lowercase()) {
+                    Some(u32::from(p.as_bytes()[0] - b'a') + 1)
                 } else {
                     None
                 }
@@ -109,6 +122,20 @@ impl RowNumber {
 
     pub fn parts(&self) -> &[u32] {
         &self.parts
+    }
+}
+
+/// A group's label in front of a number (`A` in `A.1`, `II` in `II.3`),
+/// ordered after every plain number: Roman numerals by value, other capital
+/// letters by place in the alphabet.
+fn group_part(p: &str) -> Option<u32> {
+    const BASE: u32 = 1_000_000;
+    if crate::plan::is_roman(p) && (p.len() > 1 || matches!(p, "I" | "V" | "X")) {
+        (1..=200u32).find(|&n| crate::plan::roman(n as usize) == p).map(|n| BASE + n)
+    } else if p.len() == 1 && p.bytes().all(|b| b.is_ascii_uppercase()) {
+        Some(BASE + u32::from(p.as_bytes()[0] - b'A') + 1)
+    } else {
+        None
     }
 }
 

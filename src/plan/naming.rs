@@ -12,7 +12,7 @@ use crate::text::fold;
 
 /// Head nouns of Vietnamese agency names, lower case with diacritics (so
 /// that «Bộ» is not «bổ»): the words a name starts with.
-const HEADS: [&str; 41] = [
+const HEADS: [&str; 46] = [
     "bộ",
     // A department of a ministry: «Vụ Pháp chế», «Vụ Kế hoạch - Tài chính».
     "vụ",
@@ -55,6 +55,14 @@ const HEADS: [&str; 41] = [
     "đoàn",
     "ủy ban mặt trận",
     "các",
+    // Provincial branches of the post and telecoms («Bưu điện tỉnh Yên
+    // Bái», «Viễn thông Yên Bái»), Party committees of a body («Đảng ủy
+    // Công an tỉnh»), the cooperative alliance.
+    "bưu điện",
+    "viễn thông",
+    "đảng ủy",
+    "đảng uỷ",
+    "liên minh",
 ];
 
 /// Cities run by the centre (since 1/7/2025): a plan of one names its own
@@ -89,6 +97,66 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("pc", "phap che"),
     ("cdsqg", "chuyen doi so quoc gia"),
 ];
+
+/// Provincial departments by the abbreviation plans write after «Sở»
+/// (folded), with their names in full, before and after the 2025 mergers.
+const DEPARTMENTS: &[(&str, &str)] = &[
+    ("nnptnt", "Nông nghiệp và Phát triển nông thôn"),
+    ("nnmt", "Nông nghiệp và Môi trường"),
+    ("tttt", "Thông tin và Truyền thông"),
+    ("khdt", "Kế hoạch và Đầu tư"),
+    ("ldtbxh", "Lao động - Thương binh và Xã hội"),
+    ("gddt", "Giáo dục và Đào tạo"),
+    ("vhttdl", "Văn hóa, Thể thao và Du lịch"),
+    ("vhtt", "Văn hóa và Thể thao"),
+    ("tnmt", "Tài nguyên và Môi trường"),
+    ("gtvt", "Giao thông vận tải"),
+    ("khcn", "Khoa học và Công nghệ"),
+    ("ndtg", "Dân tộc và Tôn giáo"),
+];
+
+/// «Sở NN&PTNT» → «Sở Nông nghiệp và Phát triển nông thôn», «Ủy ban MTTQ
+/// tỉnh» → «Ủy ban Mặt trận Tổ quốc tỉnh»: a name written with an
+/// abbreviation, in full; `None` for any other name.
+pub fn spelled_out(name: &str) -> Option<String> {
+    if name.split_whitespace().any(|w| w == "MTTQ") {
+        let words: Vec<&str> =
+            name.split_whitespace().map(|w| if w == "MTTQ" { "Mặt trận Tổ quốc" } else { w }).collect();
+        return Some(words.join(" "));
+    }
+    let rest = name.trim().strip_prefix("Sở ")?;
+    let (abbr, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    if abbr.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let (_, full) = DEPARTMENTS.iter().find(|(a, _)| *a == fold(abbr))?;
+    Some(format!("Sở {full}{}{tail}", if tail.is_empty() { "" } else { " " }))
+}
+
+/// Whether a name is written with an abbreviation («Sở TT&TT», «UBND
+/// huyện …»), so that the same name in full is the better one to keep.
+pub fn is_abbreviated(name: &str) -> bool {
+    name.contains('&') || fold(name).split(' ').any(|w| ABBREVIATIONS.iter().any(|(a, _)| *a == w))
+}
+
+/// A list sharing its head: «UBND các huyện Văn Yên, Văn Chấn, Trấn Yên»
+/// names «UBND huyện Văn Yên», «UBND huyện Văn Chấn», «UBND huyện Trấn
+/// Yên». `None` unless «các» + a kind of locality is followed by proper
+/// names only.
+pub fn shared_head(text: &str) -> Option<Vec<String>> {
+    const UNITS: [&str; 6] = ["huyện", "xã", "phường", "thị xã", "thành phố", "tỉnh"];
+    let (head, rest) = text.split_once(" các ")?;
+    let unit = UNITS.iter().filter(|u| rest.starts_with(&format!("{u} "))).max_by_key(|u| u.len())?;
+    let names: Vec<&str> = rest[unit.len()..]
+        .split([',', ';'])
+        .flat_map(|p| p.split(" và "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let proper = |n: &str| n.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (names.len() > 1 && looks_like_agency(&format!("{head} {unit} x")) && names.iter().all(|n| proper(n)))
+        .then(|| names.iter().map(|n| format!("{head} {unit} {n}")).collect())
+}
 
 /// The key under which a name is looked up: folded (no case, diacritics or
 /// punctuation), abbreviations spelled out, and a trailing "tỉnh" / "của
@@ -177,8 +245,11 @@ pub fn split_names(text: &str) -> Option<Vec<String>> {
             None => (rest, "", ""),
         };
         let piece = piece.trim();
+        // «Đảng ủy Ủy ban Mặt trận Tổ quốc và các đoàn thể tỉnh» is one
+        // Party committee: what follows its «và các» is part of its name.
+        let party_committee = |name: &str| fold(name).starts_with("dang uy") && piece.starts_with("các ");
         match names.last_mut() {
-            Some(name) if !looks_like_agency(piece) => {
+            Some(name) if !looks_like_agency(piece) || party_committee(name) => {
                 name.push_str(separator);
                 if separator != " và " {
                     name.push(' ');
@@ -319,8 +390,13 @@ fn is_generic(name: &str) -> bool {
 
 /// The kinds of agency a collective name covers, by its words.
 pub fn kinds_of_collective(name: &str) -> Vec<AgencyKind> {
-    // «Ủy ban nhân dân» holds the word «ban» of «sở, ban, ngành».
-    let lower = name.to_lowercase().replace("ủy ban nhân dân", "ubnd").replace("uỷ ban nhân dân", "ubnd");
+    // «Ủy ban nhân dân» holds the word «ban», «chính trị - xã hội» the word «xã».
+    let lower = name
+        .to_lowercase()
+        .replace("ủy ban nhân dân", "ubnd")
+        .replace("uỷ ban nhân dân", "ubnd")
+        .replace("chính trị - xã hội", "ctxh")
+        .replace("chính trị-xã hội", "ctxh");
     let has = |words: &[&str]| words.iter().any(|w| lower.split([' ', ',', ';']).any(|x| x == *w));
     let mut kinds = Vec::new();
     if has(&["bộ", "chính phủ"]) || lower.contains("ngang bộ") || lower.contains("thuộc chính phủ")
@@ -334,6 +410,12 @@ pub fn kinds_of_collective(name: &str) -> Vec<AgencyKind> {
     if has(&["huyện", "xã", "phường", "đặc", "quận", "thị", "ubnd"]) || lower.contains("địa phương")
     {
         kinds.push(AgencyKind::Locality);
+    }
+    // Mass organisations, associations, media: «các tổ chức chính trị - xã
+    // hội», «các hội, đoàn thể».
+    if kinds.is_empty() && (lower.contains("tổ chức") || lower.contains("đoàn thể") || has(&["hội"]))
+    {
+        kinds.push(AgencyKind::Other);
     }
     kinds
 }

@@ -8,33 +8,70 @@
 
 use crate::text::{clean, fold, lower_first, upper_first};
 
-/// The national name that stands right of the issuer in every header.
-const NATIONAL: &str = "cong hoa xa hoi chu nghia viet nam";
+/// The national name that stands right of the issuer in a header: the
+/// State's, or the Party's in a Party body's document.
+const NATIONAL: [&str; 2] = ["cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam"];
 
 /// The issuer's part of a header line: all of it, or what comes before the
 /// national name when the two columns run together.
 pub(super) fn issuer_part(line: &str) -> &str {
     // Once over the line first: a line of megabytes without the name costs
     // one pass, not one per word.
-    if !fold(line).contains(NATIONAL) {
+    let folded = fold(line);
+    let Some(national) = NATIONAL.iter().find(|n| folded.contains(*n)) else {
         return line;
-    }
+    };
     let window = |i: usize| {
-        let end = (i + 4 * NATIONAL.len()).min(line.len());
+        let end = (i + 4 * national.len()).min(line.len());
         &line[i..(i..=end).rev().find(|&e| line.is_char_boundary(e)).unwrap_or(i)]
     };
     line.char_indices()
         .filter(|&(i, c)| i > 0 && c.is_alphabetic() && line[..i].ends_with(char::is_whitespace))
-        .find(|&(i, _)| fold(window(i)).starts_with(NATIONAL))
+        .find(|&(i, _)| fold(window(i)).starts_with(national))
         .map_or(line, |(i, _)| line[..i].trim_end())
+}
+
+/// A Party committee's header names its Party organisation above the
+/// committee: «ĐẢNG BỘ TỈNH QUẢNG TRỊ» over «TỈNH ỦY». The issuer is the
+/// committee with the organisation's place: «Tỉnh ủy Quảng Trị».
+pub(super) fn party_issuer(organisation: &str, committee: &str) -> Option<String> {
+    const COMMITTEES: [&str; 6] = ["tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy"];
+    const UNITS: [&str; 7] = ["tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong"];
+    let organisation = clean(organisation);
+    let folded = fold(&organisation);
+    let place = folded.strip_prefix("dang bo ")?;
+    // «TỈNH ỦY ______»: the rule under the name shares its line.
+    let committee = clean(committee.trim_end_matches(['_', '-', '*', ' ']));
+    let f = fold(&committee);
+    if !COMMITTEES.iter().any(|k| f == *k || f.starts_with(&format!("{k} "))) {
+        return None;
+    }
+    // Words after «Đảng bộ» and the unit («tỉnh», «thành phố»), in title case.
+    let unit = UNITS.iter().find(|u| place.starts_with(&format!("{u} "))).map_or(0, |u| u.split(' ').count());
+    let name: Vec<String> =
+        organisation.split_whitespace().skip(2 + unit).map(|w| upper_first(&w.to_lowercase())).collect();
+    (!name.is_empty()).then(|| format!("{} {}", sentence_case(&committee), name.join(" ")))
 }
 
 /// «Số: 38/NQ-CP Hà Nội, ngày …» or «Số: 38/NQ-CP»: the number and symbol,
 /// without the place and date the other column adds.
 pub(super) fn number_of(line: &str) -> Option<String> {
-    let rest = clean(line).strip_prefix("Số:")?.trim().to_owned();
+    let (rest, colon) = symbol_line(line)?;
     let first = rest.split_whitespace().next().unwrap_or_default();
-    Some(if first.contains('/') { first.to_owned() } else { rest })
+    Some(if first.contains('/') || !colon { first.to_owned() } else { rest.to_owned() })
+}
+
+/// What follows «Số:» on a line, or «Số» without the colon (as Party
+/// documents print it: «Số 27-KH/TU») when a symbol follows; and whether
+/// the colon was there.
+fn symbol_line(line: &str) -> Option<(&str, bool)> {
+    let line = line.trim_start_matches(['|', ' ']).trim();
+    if let Some(rest) = line.strip_prefix("Số:") {
+        return Some((rest.trim(), true));
+    }
+    let rest = line.strip_prefix("Số ")?.trim_start();
+    let first = rest.split_whitespace().next()?;
+    (first.contains('/') && first.starts_with(|c: char| c.is_ascii_digit())).then_some((rest, false))
 }
 
 /// The place of signing in a date line: «Hà Nội» from «Hà Nội, ngày …» or
@@ -43,11 +80,8 @@ pub(super) fn place_of(date_line: &str) -> Option<String> {
     let (head, _) = date_line.split_once(", ngày")?;
     // A cell of a table row («| Yên Bái, ngày …») keeps its bar in front.
     let head = clean(head.rsplit('|').next().unwrap_or(head));
-    let place = match head.strip_prefix("Số:") {
-        Some(rest) => {
-            let rest = rest.trim_start();
-            rest.split_once(char::is_whitespace).map_or("", |(_, p)| p).trim().to_owned()
-        }
+    let place = match symbol_line(&head) {
+        Some((rest, _)) => rest.split_once(char::is_whitespace).map_or("", |(_, p)| p).trim().to_owned(),
         None => head,
     };
     Some(place)
@@ -83,12 +117,22 @@ pub(super) fn is_central(issuer: &str) -> bool {
     CENTRAL.iter().any(|c| f.starts_with(c) || f == c.trim_end())
 }
 
-/// The signature column of a signature block copied with tabs between
-/// «Nơi nhận» and the signature: what follows the last tab of each line.
-/// Empty when the block has no tabs.
+/// The signature column of a signature block copied with tabs (or, from a
+/// PDF, runs of spaces) between «Nơi nhận» and the signature: what follows
+/// the last tab or run of each line, or a line indented far on its own.
+/// Empty when the block has no such column.
 pub(super) fn signature_column<'a>(body: &[&'a str]) -> Vec<&'a str> {
-    const PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
-    let right = |l: &'a str| l.rsplit_once('\t').map(|(_, r)| r.trim());
+    const PREFIXES: [&str; 8] = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L"];
+    let right = |l: &'a str| {
+        if let Some((_, r)) = l.rsplit_once('\t') {
+            return Some(r.trim());
+        }
+        let t = l.trim();
+        match t.rfind("   ") {
+            Some(i) => Some(t[i..].trim()),
+            None => (l.len() - l.trim_start().len() >= 20).then_some(t),
+        }
+    };
     let Some(start) =
         body.iter().position(|l| right(l).is_some_and(|r| PREFIXES.iter().any(|p| r.starts_with(p))))
     else {
@@ -153,6 +197,24 @@ pub(super) fn attached_plan(lines: &[&str], issuer: &str) -> Option<(String, Str
         };
         Some(((*kind).to_owned(), title))
     })
+}
+
+/// The plan a decision issues when a site dropped its kind heading
+/// («KẾ HOẠCH»): the lines in capitals right above its «(Ban hành kèm theo
+/// Quyết định …)» note, read as a sentence («Thực hiện chuyển đổi số …»).
+pub(super) fn unheaded_attached_plan(lines: &[&str], names: &[&str]) -> Option<String> {
+    let note = lines.iter().position(|l| {
+        let f = fold(l);
+        l.trim_start().starts_with('(') && (f.starts_with("kem theo") || f.starts_with("ban hanh kem theo"))
+    })?;
+    let upper = |l: &str| {
+        let t = clean(l);
+        let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+        letters > 3 && !t.contains('|') && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    };
+    let from = (0..note).rev().take_while(|&k| upper(lines[k])).last()?;
+    let subject: Vec<String> = lines[from..note].iter().map(|l| clean(l)).collect();
+    Some(lower_first(&from_capitals(&subject.join(" "), names)))
 }
 
 /// Names a heading in capitals loses its capitals of (besides the issuer's
@@ -237,8 +299,21 @@ mod tests {
         assert_eq!(issuer_part("CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "CHÍNH PHỦ");
         assert_eq!(issuer_part("ỦY BAN NHÂN DÂN\tCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "ỦY BAN NHÂN DÂN");
         assert_eq!(issuer_part("ỦY BAN NHÂN DÂN"), "ỦY BAN NHÂN DÂN");
+        assert_eq!(
+            issuer_part("  ĐẢNG BỘ TỈNH QUẢNG TRỊ        ĐẢNG CỘNG SẢN VIỆT NAM"),
+            "  ĐẢNG BỘ TỈNH QUẢNG TRỊ"
+        );
+        assert_eq!(
+            party_issuer("ĐẢNG BỘ TỈNH QUẢNG TRỊ", "TỈNH ỦY   ______").as_deref(),
+            Some("Tỉnh ủy Quảng Trị")
+        );
+        assert_eq!(party_issuer("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "THÀNH ỦY").as_deref(), Some("Thành ủy Hà Nội"));
+        assert_eq!(party_issuer("ỦY BAN NHÂN DÂN", "TỈNH CÀ MAU"), None);
         assert_eq!(number_of("Số: 38/NQ-CP Hà Nội, ngày 11 tháng 3 năm 2025").as_deref(), Some("38/NQ-CP"));
         assert_eq!(number_of("Số: 60/KH-UBND").as_deref(), Some("60/KH-UBND"));
+        assert_eq!(number_of("  Số 27-KH/TU        Quảng Trị, ngày 05").as_deref(), Some("27-KH/TU"));
+        assert_eq!(number_of("Số hóa hồ sơ 10/2025"), None);
+        assert_eq!(place_of("Số 27-KH/TU Quảng Trị, ngày 05 tháng 9").as_deref(), Some("Quảng Trị"));
         assert_eq!(place_of("Số: 38/NQ-CP Hà Nội, ngày 11 tháng 3 năm 2025").as_deref(), Some("Hà Nội"));
         assert_eq!(place_of("Cà Mau, ngày 25 tháng 02 năm 2025").as_deref(), Some("Cà Mau"));
         assert_eq!(place_of("| Yên Bái, ngày 20 tháng 02 năm 2025 |").as_deref(), Some("Yên Bái"));

@@ -80,19 +80,20 @@ impl Importer<'_> {
             .unwrap_or_default();
         let province = province_of(&body.join("\n"));
         // The issuing body's line in the document header: "ỦY BAN NHÂN DÂN |".
-        let body_issuer = after_header
-            .iter()
-            .map(|l| clean(issuer_part(l.trim_end_matches('|'))))
-            .find(|l| {
+        let mut header_lines =
+            after_header.iter().map(|l| clean(issuer_part(l.trim_end_matches('|')))).filter(|l| {
                 let f = fold(l);
                 !l.is_empty()
                     && is_upper(l)
                     && !f.starts_with("phu luc")
                     && !f.starts_with("cong hoa")
                     && kind_word(l).is_none()
-            })
-            .unwrap_or_default();
-        let issuer = if fold(&body_issuer) == "uy ban nhan dan" && !province.is_empty() {
+            });
+        let body_issuer = header_lines.next().unwrap_or_default();
+        let party = header_lines.next().and_then(|committee| heading::party_issuer(&body_issuer, &committee));
+        let issuer = if let Some(party) = party {
+            party
+        } else if fold(&body_issuer) == "uy ban nhan dan" && !province.is_empty() {
             format!("Ủy ban nhân dân {}", crate::plan::naming::locality_name(&province))
         } else if !body_issuer.is_empty()
             && fold(&issued_by).starts_with(&fold(&body_issuer))
@@ -113,7 +114,17 @@ impl Importer<'_> {
         // programme is the plan, under its own heading.
         let issuing =
             kind_line.and_then(|i| kind_word(body[i])).is_none_or(|k| k == "Nghị quyết" || k == "Quyết định");
-        let attached = if issuing { attached_plan(body, &issuer) } else { None };
+        let mut attached = if issuing { attached_plan(body, &issuer) } else { None };
+        if issuing
+            && attached.is_none()
+            && let Some(subject) = heading::unheaded_attached_plan(body, &[&issuer, &province])
+        {
+            self.warn(
+                1,
+                format!("văn bản ban hành kèm theo một kế hoạch nhưng mất dòng tên loại («KẾ HOẠCH») trên trích yếu «{subject}» — coi là Kế hoạch; nếu là Chương trình, Đề án…, sửa `kind`, `title` trong ke-hoach.toml"),
+            );
+            attached = Some(("Kế hoạch".to_owned(), format!("Kế hoạch {subject}")));
+        }
         let kind = attached
             .as_ref()
             .map(|(k, _)| k.clone())
@@ -171,7 +182,7 @@ impl Importer<'_> {
         let sentence = |lines: &[&str]| {
             lines.iter().enumerate().filter(|(_, l)| !l.contains('|')).find_map(|(i, l)| {
                 let (who, rest) = standing_sentence(l)?;
-                Some((i + 1, who, rest.to_owned()))
+                Some((i + 1, who, format!("{rest} {}", wrapped_on(&lines[i + 1..]))))
             })
         };
         let found = sentence(body).or_else(|| sentence(all)).map(|(line, who, rest)| {
@@ -369,6 +380,24 @@ fn signer_name(body: &[&str]) -> String {
         .map(clean)
         .find(|l| !l.is_empty() && !is_upper(l) && !heading::is_signed_mark(l))
         .unwrap_or_default()
+}
+
+/// The rest of a paragraph hard-wrapped over the lines that follow (text
+/// copied from a PDF): up to a blank line, a line that starts a numbered
+/// item («4-», «4.», «a)») or the end of a sentence; three lines at most.
+fn wrapped_on(lines: &[&str]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for line in lines.iter().take(3) {
+        let t = line.trim();
+        let numbered = t.split_once(['-', '.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+        if t.is_empty() || t.contains('|') || numbered || out.last().is_some_and(|l| l.ends_with('.')) {
+            break;
+        }
+        out.push(t);
+    }
+    out.join(" ")
 }
 
 fn is_upper(line: &str) -> bool {

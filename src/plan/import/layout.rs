@@ -52,9 +52,29 @@ fn is_body_line(line: &str) -> bool {
     line.chars().count() > 250 || (!note && !upper && line.ends_with(['.', ';', ':', '/']))
 }
 
+/// A heading of the document's sections: «IV. TỔ CHỨC THỰC HIỆN», «IV-».
+fn is_section(line: &str) -> bool {
+    line.trim().split_once(['.', '-']).is_some_and(|(n, rest)| is_roman(n.trim()) && !rest.trim().is_empty())
+}
+
 /// Splits table lines into cells. A `|` ends a cell; text after the last `|`
-/// of a line (or a line without one) continues on the next line.
+/// of a line (or a line without one) continues on the next line. Lines
+/// without a `|` after a row that ends with one, from a section heading on
+/// («IV. TỔ CHỨC THỰC HIỆN»), are the text after a table that stands inside
+/// the document, not a cell.
 pub(super) fn cells(lines: &[&str], range: Range<usize>) -> Vec<Cell> {
+    let range = match range.clone().rev().find(|&i| lines[i].contains('|')) {
+        Some(last)
+            if lines[last].trim_end().ends_with('|')
+                && lines[last + 1..range.end]
+                    .iter()
+                    .find(|l| !l.trim().is_empty())
+                    .is_some_and(|l| is_section(l)) =>
+        {
+            range.start..last + 1
+        }
+        _ => range,
+    };
     let mut out = Vec::new();
     let mut pending = String::new();
     let mut pending_line = None;
@@ -187,7 +207,9 @@ pub(super) fn split_rows(table: &Table) -> Vec<Row> {
             i += w;
             continue;
         }
-        let Some(number) = RowNumber::parse(&cells[i].text) else {
+        let Some(number) =
+            RowNumber::parse(&cells[i].text).or_else(|| lettered(&cells[i].text, prev.as_ref()))
+        else {
             let end = (i + 1..=cells.len())
                 .find(|&k| k == cells.len() || g.is_next_start(k, prev.as_ref()))
                 .unwrap_or(cells.len());
@@ -220,6 +242,24 @@ pub(super) fn split_rows(table: &Table) -> Vec<Row> {
         i = end;
     }
     rows
+}
+
+/// «a)», «b)»: an item under the row before.
+fn is_letter_item(cell: &str) -> bool {
+    cell.trim().strip_suffix(')').is_some_and(|l| l.len() == 1 && l.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+/// «a)» under row 3 (or after «3.a»): the row `3.a`.
+fn lettered(cell: &str, prev: Option<&RowNumber>) -> Option<RowNumber> {
+    if !is_letter_item(cell) {
+        return None;
+    }
+    let letter = cell.trim().trim_end_matches(')');
+    let prev = prev?;
+    let after_letter =
+        prev.to_string().rsplit('.').next().is_some_and(|p| p.bytes().all(|b| b.is_ascii_lowercase()));
+    let base = if after_letter { prev.parent()? } else { prev.clone() };
+    RowNumber::parse(&format!("{base}.{letter}"))
 }
 
 /// A group's number as tables print it: `I`, `I.`, `A.`, `Nhóm 1`.
@@ -288,19 +328,19 @@ impl Grid<'_> {
     }
 
     /// A row without its number whose cells continue the row before (a row
-    /// cut by a page break): an empty first cell, some text, and the next
-    /// row right after.
+    /// cut by a page break, or a line of a row wrapped in a PDF's text): an
+    /// empty first cell, some text, and the next row, or another such line,
+    /// right after.
     fn is_continuation(&self, k: usize) -> bool {
         let (cells, w) = (self.cells, self.w);
-        k + w <= cells.len()
-            && cells[k].text.is_empty()
-            && !self.empty(k + 1..k + w)
-            && (k + w == cells.len() || self.starts_row(k + w))
+        k + w <= cells.len() && cells[k].text.is_empty() && !self.empty(k + 1..k + w) && self.ends_row(k + w)
     }
 
     /// Whether a row of any kind starts at `k` (used at the expected position).
     fn starts_row(&self, k: usize) -> bool {
-        RowNumber::parse(&self.cells[k].text).is_some() || self.group_row(k).is_some()
+        RowNumber::parse(&self.cells[k].text).is_some()
+            || is_letter_item(&self.cells[k].text)
+            || self.group_row(k).is_some()
     }
 
     /// Whether `k` starts the row after `prev`: a group row, or a number a
@@ -309,6 +349,9 @@ impl Grid<'_> {
     fn is_next_start(&self, k: usize, prev: Option<&RowNumber>) -> bool {
         if self.group_row(k).is_some() {
             return true;
+        }
+        if is_letter_item(&self.cells[k].text) {
+            return prev.is_some();
         }
         let Some(n) = RowNumber::parse(&self.cells[k].text) else {
             return false;

@@ -26,6 +26,7 @@ mod layout;
 mod plain;
 mod rows;
 mod source;
+mod spaced;
 mod workbook;
 
 pub use source::{Form, Origin, PlanText, read_plan};

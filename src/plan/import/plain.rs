@@ -5,14 +5,18 @@
 //!   tabs, the header row repeated after a page break, the page number
 //!   alone on a line between;
 //! - copied from a legal-document web page: one cell a line (or a few lines),
-//!   a blank line after each cell, an empty cell a line holding a space.
+//!   a blank line after each cell, an empty cell a line holding a space;
+//! - copied from a PDF with its layout kept: columns aligned by spaces
+//!   (see `spaced`).
 //!
 //! Line for line: every line stays where it was, so that messages name the
 //! line of the file the user has.
 
 use super::Column;
 use super::TableKind;
-use super::layout::header_column;
+use super::layout::{group_number, header_column};
+use super::spaced;
+use crate::plan::ids::RowNumber;
 use crate::text::fold;
 
 /// The text with its tables in the published layout; `None` when it has no
@@ -30,6 +34,11 @@ pub(super) fn tables_as_cells(text: &str) -> Option<String> {
             changed = true;
         } else if is_cell_header(&lines, i) {
             i = cell_table(&mut lines, i);
+            changed = true;
+        } else if let Some(columns) = spaced::header(&lines[i], is_number_heading, is_heading)
+            && let Some(next) = spaced_table(&mut lines, i, &columns)
+        {
+            i = next;
             changed = true;
         } else {
             i += 1;
@@ -97,6 +106,77 @@ fn tab_table(lines: &mut [String], start: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The rows of a table aligned by spaces, from its header at `start`: each
+/// line a row of cells cut where the header's columns start. A wrapped
+/// header is joined into one; the rule under it, page numbers and the
+/// header repeated after a page break are left out. A line with nothing in
+/// the number column continues the row above (`layout` joins it). Ends at
+/// the next appendix, «Nơi nhận», a note, or a line whose first column
+/// holds text that is not a row or group number. Returns the line after;
+/// `None`, the lines untouched, when no row follows the header (a line of
+/// headings typed with spaces is no table).
+fn spaced_table(lines: &mut [String], start: usize, columns: &[(usize, String)]) -> Option<usize> {
+    let before: Vec<String> = lines.to_vec();
+    let mut rows = 0;
+    let starts: Vec<usize> = columns.iter().map(|c| c.0).collect();
+    let mut header: Vec<String> = columns.iter().map(|c| c.1.clone()).collect();
+    let header_key = fold(&lines[start]);
+    let mut in_header = true;
+    let mut i = start + 1;
+    while i < lines.len() {
+        let line = lines[i].trim_end_matches('\r').trim_start_matches('\u{c}').to_owned();
+        let cells = spaced::cut(&line, &starts);
+        let first = cells.first().map_or("", String::as_str);
+        if line.trim().is_empty() || spaced::is_rule(&line) || line.trim().bytes().all(|b| b.is_ascii_digit())
+        {
+            in_header &= !spaced::is_rule(&line);
+        } else if spaced::ends_table(&line) {
+            break;
+        } else if fold(&line) == header_key {
+            in_header = true;
+        } else if in_header && first.is_empty() {
+            if i < start + 4 {
+                for (h, more) in header.iter_mut().zip(&cells) {
+                    if !more.is_empty() {
+                        h.push(' ');
+                        h.push_str(more);
+                    }
+                }
+            }
+        } else if first.is_empty() || RowNumber::parse(first).is_some() || group_number(first).is_some() {
+            in_header = false;
+            let is_group = group_number(first).is_some();
+            rows += usize::from(!is_group && !first.is_empty());
+            let mut cells = cells;
+            if is_group {
+                // A group's title runs across the columns of the row.
+                let title =
+                    cells[1..].iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" ");
+                cells[1..].iter_mut().for_each(String::clear);
+                cells[1] = title;
+            }
+            lines[i] = as_cells(&cells);
+            i += 1;
+            continue;
+        } else {
+            break;
+        }
+        lines[i] = String::new();
+        i += 1;
+    }
+    if rows == 0 {
+        lines.clone_from_slice(&before);
+        return None;
+    }
+    lines[start] = as_cells(&header);
+    Some(i)
+}
+
+/// A row in the published layout: `cell | cell |`.
+fn as_cells(cells: &[String]) -> String {
+    cells.iter().map(|c| format!("{c} |")).collect::<Vec<_>>().join(" ")
 }
 
 /// A table of one cell a line: «STT» alone, then (blank lines between)

@@ -16,6 +16,29 @@ use crate::plan::ids::RowNumber;
 use crate::plan::roman;
 use crate::plan::target::Target;
 
+/// Whether each group of a table numbers its rows from 1 again (groups
+/// «A», «B», «C» each with rows 1, 2, …): a number met again under a later
+/// group, every group printed with its own label.
+fn numbering_restarts(rows: &[Row]) -> bool {
+    let mut group = 0;
+    let mut labelled = true;
+    let mut first_group: HashMap<&RowNumber, usize> = HashMap::new();
+    let mut again = false;
+    for row in rows {
+        match row {
+            Row::Group { number, .. } => {
+                group += 1;
+                labelled &= number.as_ref().is_some_and(|n| RowNumber::parse(n).is_none());
+            }
+            Row::Data { number, .. } => {
+                again |= *first_group.entry(number).or_insert(group) != group;
+            }
+            Row::Unplaced { .. } => {}
+        }
+    }
+    again && labelled && group > 1
+}
+
 impl Importer<'_> {
     pub(super) fn indicator_rows(&mut self, table: &Table, out: &mut IndicatorsFile) {
         let mut seen: HashMap<RowNumber, Vec<String>> = HashMap::new();
@@ -69,17 +92,26 @@ impl Importer<'_> {
 
     pub(super) fn task_rows(&mut self, table: &Table, out: &mut TasksFile) {
         let mut seen: HashMap<RowNumber, Vec<String>> = HashMap::new();
-        for row in split_rows(table) {
+        let rows = split_rows(table);
+        let restarts = numbering_restarts(&rows);
+        for row in rows {
             match row {
-                Row::Group { title, stray, .. } => {
+                Row::Group { number, title, stray } => {
                     self.stray_cells(&title, &stray);
-                    out.group.push(TaskGroupRecord {
-                        number: roman(out.group.len() + 1),
-                        title,
-                        task: Vec::new(),
-                    })
+                    let number = match number {
+                        Some(printed) if restarts => printed,
+                        _ => roman(out.group.len() + 1),
+                    };
+                    out.group.push(TaskGroupRecord { number, title, task: Vec::new() })
                 }
                 Row::Data { number, cells } => {
+                    // «1» under group «B» is task B.1 where each group counts from 1.
+                    let number = match out.group.last() {
+                        Some(g) if restarts => {
+                            RowNumber::parse(&format!("{}.{number}", g.number)).unwrap_or(number)
+                        }
+                        _ => number,
+                    };
                     if !self.first_time(&mut seen, &number, &cells, &mut out.unplaced) {
                         continue;
                     }
@@ -124,8 +156,10 @@ impl Importer<'_> {
         }
         // A group row with no heading and no tasks carries nothing.
         out.group.retain(|g| !(g.title.is_empty() && g.task.is_empty()));
-        for (i, g) in out.group.iter_mut().enumerate() {
-            g.number = roman(i + 1);
+        if !restarts {
+            for (i, g) in out.group.iter_mut().enumerate() {
+                g.number = roman(i + 1);
+            }
         }
     }
 
