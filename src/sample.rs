@@ -289,10 +289,9 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     let plan_day = since + time::Duration::days(5 + own.below(45) as i64);
     let plan_no = u64::from(plan_day.ordinal()) / 2 + own.below(150) % 9 + 1;
     let mut documents = format!(
-        "- Kế hoạch số {plan_no}/KH-{abbr} ngày {} triển khai thực hiện {} số {} của {}.",
+        "- Kế hoạch số {plan_no}/KH-{abbr} ngày {} triển khai thực hiện {} của {}.",
         crate::vn::date(plan_day),
-        a.plan.kind,
-        a.plan.code,
+        a.plan.reference(),
         // «của Ủy ban nhân dân tỉnh», as agencies of the province write it.
         if a.plan.issuer.starts_with("Ủy ban nhân dân tỉnh") {
             "Ủy ban nhân dân tỉnh"

@@ -212,13 +212,36 @@ fn bad_plan_files_are_refused_by_name_with_what_to_do() {
         assert!(!dir.exists(), "{file}: nothing is written for a refused plan");
     }
 
-    // An OpenDocument text is said to be one, with what to do (it was
-    // taken for a broken spreadsheet).
+    // An OpenDocument text is read as one (it was taken for a broken
+    // spreadsheet); one cut short is said to be, with what to do.
     let odt = common::libreoffice_convert(root, &corpus.join("ke-hoach-an-giang-2025.docx"), "odt");
     let (code, text, _) = import(root, &odt, &[]);
-    assert_eq!(code, 3, "{text}");
-    assert!(text.contains("OpenDocument (.odt)") && text.contains("dạng Word (.docx)"), "{text}");
+    assert_eq!(code, 0, "{text}");
     assert!(!text.contains("bảng tính"), "{text}");
+    let whole = std::fs::read(&odt).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&whole)).unwrap();
+    let cut_odt = root.join("cat-do.odt");
+    {
+        let mut out = zip::ZipWriter::new(std::fs::File::create(&cut_odt).unwrap());
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let name = part.name().unwrap().to_string();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut part, &mut data).unwrap();
+            let stored =
+                zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+            out.start_file(name.as_str(), stored).unwrap();
+            let keep = if name == "content.xml" { data.len() / 2 } else { data.len() };
+            std::io::Write::write_all(&mut out, &data[..keep]).unwrap();
+        }
+        out.finish().unwrap();
+    }
+    let (code, text, _) = import(root, &cut_odt, &[]);
+    assert_eq!(code, 3, "{text}");
+    assert!(
+        text.contains("cat-do.odt") && text.contains("hỏng") && text.contains("LibreOffice Writer"),
+        "{text}"
+    );
 
     // A column the format does not know: the plan imports, each value is said.
     let (code, text, _) = import(root, &bad.join("cot-ghi-chu.docx"), &[]);

@@ -19,6 +19,8 @@ struct Expected {
     file: &'static str,
     code: &'static str,
     kind: &'static str,
+    /// The resolution or decision that issued a plan without a number of its own.
+    issued_with: &'static str,
     title: &'static str,
     date: &'static str,
     province: &'static str,
@@ -45,6 +47,7 @@ const EXPECTED: [Expected; 5] = [
         file: "nq-38-cp-2025-chuong-trinh-du-lieu.txt",
         code: "38/NQ-CP",
         kind: "Chương trình hành động",
+        issued_with: "Nghị quyết",
         title: "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 61-NQ/TW ngày 14 tháng 02 năm 2025 của Bộ Chính trị về phát triển dữ liệu số quốc gia",
         date: "2025-03-11",
         province: "",
@@ -71,6 +74,7 @@ const EXPECTED: [Expected; 5] = [
         file: "kh-58-ubnd-lam-dong-2025.txt",
         code: "58/KH-UBND",
         kind: "Kế hoạch",
+        issued_with: "",
         title: "Kế hoạch 58/KH-UBND năm 2025 thực hiện Nghị quyết 38/NQ-CP và Kế hoạch 12-KH/TU về phát triển dữ liệu số trên địa bàn tỉnh Lâm Đồng",
         date: "2025-09-22",
         province: "Lâm Đồng",
@@ -79,7 +83,7 @@ const EXPECTED: [Expected; 5] = [
         signer: "Hồ Quang Tuấn",
         standing: "so-khoa-hoc-va-cong-nghe",
         counts: "10 chỉ tiêu (2 nhóm), 22 nhiệm vụ (4 nhóm)",
-        agencies: 21,
+        agencies: 22,
         known: &[("Sở Khoa học và Công nghệ", "SKHCN"), ("Ban Quản lý các khu công nghiệp tỉnh", "BQLKCNT")],
         unplaced: 0,
     },
@@ -92,6 +96,7 @@ const EXPECTED: [Expected; 5] = [
         file: "qd-812-bkhcn-2025-ke-hoach.txt",
         code: "812/QĐ-BKHCN",
         kind: "Kế hoạch",
+        issued_with: "Quyết định",
         title: "Kế hoạch của Bộ Khoa học và Công nghệ triển khai Nghị quyết số 38/NQ-CP ngày 11 tháng 3 năm 2025 của Chính phủ về phát triển dữ liệu số quốc gia",
         date: "2025-04-04",
         province: "",
@@ -113,6 +118,7 @@ const EXPECTED: [Expected; 5] = [
         file: "kh-27-tu-quang-tri-2025.txt",
         code: "27-KH/TU",
         kind: "Kế hoạch",
+        issued_with: "",
         title: "Kế hoạch 27-KH/TU thực hiện Nghị quyết số 61-NQ/TW, ngày 14/02/2025 của Bộ Chính trị về phát triển dữ liệu số quốc gia",
         date: "2025-09-05",
         province: "Quảng Trị",
@@ -134,6 +140,7 @@ const EXPECTED: [Expected; 5] = [
         file: "qd-312-ubnd-yen-bai-2025.txt",
         code: "312/QĐ-UBND",
         kind: "Kế hoạch",
+        issued_with: "Quyết định",
         title: "Kế hoạch thực hiện chuyển đổi số trong nông nghiệp, nông thôn tỉnh Yên Bái năm 2025",
         date: "2025-02-20",
         province: "Yên Bái",
@@ -165,10 +172,14 @@ fn real_plans_import_with_their_identity_and_every_command_takes_them() {
         assert_eq!(code, 0, "{}: {text}", e.file);
         assert!(text.contains(&format!("{} {}: {}.", e.kind, e.code, e.counts)), "{}: {text}", e.file);
         let plan: toml::Table = std::fs::read_to_string(out.join("ke-hoach.toml")).unwrap().parse().unwrap();
-        let field = |k: &str| plan[k].as_str().map_or_else(|| plan[k].to_string(), str::to_owned);
+        let field = |k: &str| match plan.get(k) {
+            Some(v) => v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+            None => String::new(),
+        };
         for (key, want) in [
             ("code", e.code),
             ("kind", e.kind),
+            ("issued_with", e.issued_with),
             ("title", e.title),
             ("date", e.date),
             ("province", e.province),
@@ -197,6 +208,20 @@ fn real_plans_import_with_their_identity_and_every_command_takes_them() {
                 e.file
             );
         }
+        // Every group has members, or kinds of agency, or is marked for the
+        // user to fill when its name says neither.
+        let text = std::fs::read_to_string(out.join("co-quan.toml")).unwrap();
+        let groups = registry.get("group").and_then(|g| g.as_array()).cloned().unwrap_or_default();
+        let guessed = groups
+            .iter()
+            .filter(|g| {
+                let members = g.get("members").and_then(|m| m.as_array()).is_some_and(|m| !m.is_empty());
+                let kinds = g.get("kinds").and_then(|k| k.as_array()).map_or(0, Vec::len);
+                assert!(members || kinds > 0, "{}: group {g} holds nobody", e.file);
+                !members && kinds == 4
+            })
+            .count();
+        assert_eq!(text.matches("# CẦN ĐIỀN").count(), guessed, "{}: {text}", e.file);
         for (name, abbr) in e.known {
             let a = agencies.iter().find(|a| a["name"].as_str() == Some(name));
             let a = a.unwrap_or_else(|| panic!("{}: no «{name}» in {names:#?}", e.file));
@@ -335,4 +360,133 @@ fn wrapped_cells_restarted_numbering_and_lettered_rows_come_out_right() {
         .map(|i| i["number"].as_str().unwrap())
         .collect();
     assert_eq!(rows, ["1", "2", "3", "3.a", "3.b", "4", "5", "6"]);
+}
+
+/// Files saved by LibreOffice as `ext` into `out`, all in one run.
+fn libreoffice_all(dir: &Path, files: &[PathBuf], ext: &str, out: &Path) -> Vec<PathBuf> {
+    let run = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display()))
+        .args(["--headless", "--convert-to", ext, "--outdir"])
+        .arg(out)
+        .args(files)
+        .output()
+        .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
+    files
+        .iter()
+        .map(|f| {
+            let made = out.join(f.with_extension(ext).file_name().unwrap());
+            assert!(
+                made.is_file(),
+                "LibreOffice did not save {}: {}",
+                made.display(),
+                String::from_utf8_lossy(&run.stderr)
+            );
+            made
+        })
+        .collect()
+}
+
+/// What must be the same whatever form a plan came in: its identity, its
+/// tables row for row, and who is who (a workbook holds only the tables,
+/// so only those and the number and date are compared for it).
+fn plan_of(dir: &Path, whole: bool) -> String {
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap().parse::<toml::Table>().unwrap();
+    let plan = read("ke-hoach.toml");
+    let mut keys = vec!["code", "date"];
+    if whole {
+        keys.extend([
+            "kind",
+            "issued_with",
+            "title",
+            "province",
+            "place",
+            "issuer",
+            "signer",
+            "signer_authority",
+            "standing_agency",
+        ]);
+    }
+    let mut out: Vec<String> = keys
+        .iter()
+        .map(|k| format!("{k} = {}", plan.get(*k).map_or(String::new(), |v| v.to_string())))
+        .collect();
+    for f in ["chi-tieu.toml", "nhiem-vu.toml"] {
+        out.push(format!("{f}: {}", read(f).get("group").map_or(String::new(), |g| g.to_string())));
+    }
+    let registry = read("co-quan.toml");
+    for kind in ["agency", "group"] {
+        for a in registry.get(kind).and_then(|a| a.as_array()).into_iter().flatten() {
+            out.push(format!("{kind} {} = {}", a["id"], a["name"]));
+        }
+    }
+    out.join("\n")
+}
+
+/// Every real plan in every form the README lists: the text as published,
+/// the Word file (python-docx's, and LibreOffice's after opening and saving
+/// it), LibreOffice's .odt of it, and the workbook of its appendices (as
+/// .xlsx, and LibreOffice's .ods and .xls) give the plan the text gave.
+#[test]
+fn every_form_of_every_real_plan_gives_the_same_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let (forms, lo) = (root.join("forms"), root.join("lo"));
+    std::fs::create_dir_all(&forms).unwrap();
+    let mut texts = Vec::new();
+    for e in &EXPECTED {
+        let name = e.file.trim_end_matches(".txt");
+        let out = root.join(format!("{name}-txt"));
+        let (code, text) = baocao(
+            root,
+            &["plan", "import", fixture(e.file).to_str().unwrap(), "--out", out.to_str().unwrap()],
+        );
+        assert!(code <= 1, "{name}: {text}");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real_forms.py");
+        let made = std::process::Command::new("python3")
+            .arg(script)
+            .arg(&out)
+            .arg(forms.join(name))
+            .output()
+            .expect("python3 with python-docx and openpyxl is needed: `bash tests/run` installs them");
+        assert!(made.status.success(), "{name}: {}", String::from_utf8_lossy(&made.stderr));
+        texts.push((name, e.standing, out));
+    }
+    let docs: Vec<PathBuf> = texts.iter().map(|(n, ..)| forms.join(format!("{n}.docx"))).collect();
+    let books: Vec<PathBuf> = texts.iter().map(|(n, ..)| forms.join(format!("{n}.xlsx"))).collect();
+    let odt = libreoffice_all(root, &docs, "odt", &lo);
+    let resaved = libreoffice_all(root, &docs, "docx", &lo);
+    let ods = libreoffice_all(root, &books, "ods", &lo);
+    let xls = libreoffice_all(root, &books, "xls", &lo);
+    for (k, (name, standing, text_plan)) in texts.iter().enumerate() {
+        let registry: toml::Table =
+            std::fs::read_to_string(text_plan.join("co-quan.toml")).unwrap().parse().unwrap();
+        let standing_name = registry["agency"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"].as_str() == Some(standing))
+            .map(|a| a["name"].as_str().unwrap().to_owned())
+            .unwrap();
+        for (form, file, whole) in [
+            ("docx", &docs[k], true),
+            ("docx LibreOffice", &resaved[k], true),
+            ("odt", &odt[k], true),
+            ("xlsx", &books[k], false),
+            ("ods", &ods[k], false),
+            ("xls", &xls[k], false),
+        ] {
+            let out = root.join(format!("{name}-{}", form.replace(' ', "-")));
+            let mut args = vec!["plan", "import", file.to_str().unwrap(), "--out", out.to_str().unwrap()];
+            if !whole {
+                args.extend(["--standing", &standing_name]);
+            }
+            let (code, text) = baocao(root, &args);
+            assert!(code <= 1, "{name} as {form}: exit {code}: {text}");
+            assert_eq!(
+                plan_of(&out, whole),
+                plan_of(text_plan, whole),
+                "{name} as {form} is not the plan the text gave"
+            );
+        }
+    }
 }

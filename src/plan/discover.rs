@@ -25,6 +25,10 @@ use crate::text::fold;
 pub struct Additions {
     pub file: AgenciesFile,
     pub diagnostics: Vec<Diagnostic>,
+    /// Groups whose name does not say which agencies they hold
+    /// («Các đảng ủy trực thuộc Tỉnh ủy»): every agency for now, marked in
+    /// the file for the user to fill.
+    pub to_fill: Vec<usize>,
 }
 
 impl Additions {
@@ -49,6 +53,12 @@ impl Additions {
         if unclear > 0 {
             parts.push(format!("{unclear} tên không rõ là cơ quan (loại other)"));
         }
+        if !self.to_fill.is_empty() {
+            parts.push(format!(
+                "{} nhóm cần ghi rõ gồm những cơ quan nào (dòng «# CẦN ĐIỀN»)",
+                self.to_fill.len()
+            ));
+        }
         Some(format!("Danh mục cơ quan: {} — kiểm tra phần thêm ở cuối co-quan.toml.", parts.join("; ")))
     }
 
@@ -66,7 +76,13 @@ impl Additions {
         for a in &self.file.agency {
             body.push_str(&table("agency", toml::to_string(a.get_ref()))?);
         }
-        for g in &self.file.group {
+        for (i, g) in self.file.group.iter().enumerate() {
+            if self.to_fill.contains(&i) {
+                body.push_str(
+                    "# CẦN ĐIỀN: tên nhóm không nói rõ gồm những cơ quan nào — đang tạm gồm mọi cơ quan;\n\
+                     # ghi `members = [\"mã cơ quan\", …]` (hoặc sửa `kinds`) cho đúng văn bản.\n",
+                );
+            }
             body.push_str(&table("group", toml::to_string(g.get_ref()))?);
         }
         Ok(format!(
@@ -99,6 +115,7 @@ pub fn additions(
     let unknown = unknown.as_slice();
     let mut out = AgenciesFile::default();
     let mut diagnostics = Vec::new();
+    let mut to_fill = Vec::new();
     // By folded key: the first spelling names the entry, the others are aliases.
     let mut keys: Vec<(String, Added)> = Vec::new();
     for (name, at) in unknown {
@@ -130,7 +147,11 @@ pub fn additions(
             if kept != first {
                 match *added {
                     Added::Agency(i) => {
+                        // Named, abbreviated and identified by the name in
+                        // full, whichever spelling came first.
                         let a = out.agency[i].get_mut();
+                        taken.remove(a.id.as_str());
+                        a.id = fresh_id(&kept, &mut taken);
                         a.name = kept.clone();
                         a.abbr = Some(abbreviation(&kept));
                     }
@@ -209,6 +230,7 @@ pub fn additions(
             // «Các cơ quan liên quan»: no kind named, so every agency may be
             // meant; a group without members would make the registry unusable.
             let (kinds, what) = if kinds.is_empty() {
+                to_fill.push(out.group.len());
                 (
                     vec![AgencyKind::Ministry, AgencyKind::Department, AgencyKind::Locality, AgencyKind::Other],
                     "tên không nói rõ loại cơ quan nên tạm gồm mọi cơ quan — sửa `kinds` hoặc `members` trong co-quan.toml nếu cần".to_owned(),
@@ -254,7 +276,7 @@ pub fn additions(
             }));
         }
     }
-    Additions { file: out, diagnostics }
+    Additions { file: out, diagnostics, to_fill }
 }
 
 /// The names an unknown text holds: its parts between semicolons, each cut

@@ -32,6 +32,11 @@ pub const ALL_FILES: [&str; 4] = [PLAN_FILE, INDICATORS_FILE, TASKS_FILE, AGENCI
 pub struct PlanRecord {
     pub code: String,
     pub kind: String,
+    /// The resolution or decision the plan was issued with, when the plan
+    /// has no number of its own (`code` is then that document's number):
+    /// `Quyết định`, `Nghị quyết`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub issued_with: String,
     pub title: String,
     pub summary: String,
     pub date: Spanned<toml::value::Datetime>,

@@ -269,6 +269,7 @@ impl Checker {
         Some(PlanInfo {
             code: clean(&p.code),
             kind: clean(&p.kind),
+            issued_with: clean(&p.issued_with),
             title: self.text(&Location::file(&file.name), "tên kế hoạch (`title`)", &p.title),
             summary: self.text(&Location::file(&file.name), "trích yếu (`summary`)", &p.summary),
             date,

@@ -59,6 +59,9 @@ pub struct PlanInfo {
     pub code: String,
     /// Document type: `Kế hoạch`.
     pub kind: String,
+    /// The resolution or decision that issued the plan when the plan has no
+    /// number of its own (`Nghị quyết`), else empty.
+    pub issued_with: String,
     /// The title as published.
     pub title: String,
     /// The trích yếu: what the plan is about.
@@ -77,6 +80,20 @@ pub struct PlanInfo {
     pub indicator_appendix: Appendix,
     pub task_appendix: Appendix,
     pub footnotes: Vec<String>,
+}
+
+impl PlanInfo {
+    /// How a document cites the plan by its number: «Kế hoạch số
+    /// 60/KH-UBND», or for a plan a resolution or decision issued, by that
+    /// document's: «Chương trình hành động ban hành kèm theo Nghị quyết số
+    /// 38/NQ-CP». The date and issuer follow it.
+    pub fn reference(&self) -> String {
+        if self.issued_with.is_empty() {
+            format!("{} số {}", self.kind, self.code)
+        } else {
+            format!("{} ban hành kèm theo {} số {}", self.kind, self.issued_with, self.code)
+        }
+    }
 }
 
 fn serialize_date<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {

@@ -12,7 +12,7 @@ use crate::text::fold;
 
 /// Head nouns of Vietnamese agency names, lower case with diacritics (so
 /// that «Bộ» is not «bổ»): the words a name starts with.
-const HEADS: [&str; 46] = [
+const HEADS: [&str; 49] = [
     "bộ",
     // A department of a ministry: «Vụ Pháp chế», «Vụ Kế hoạch - Tài chính».
     "vụ",
@@ -63,6 +63,10 @@ const HEADS: [&str; 46] = [
     "đảng ủy",
     "đảng uỷ",
     "liên minh",
+    // Branches of the telecoms groups: «Viettel Lâm Đồng», «VNPT Lâm Đồng».
+    "viettel",
+    "vnpt",
+    "mobifone",
 ];
 
 /// Cities run by the centre (since 1/7/2025): a plan of one names its own

@@ -48,12 +48,8 @@ pub fn letters(
     let unit =
         config.archive.split(',').map(str::trim).next_back().unwrap_or("VP").trim_end_matches('.').to_owned();
     let number = format!("Số:      /{}-{unit}", issuer_abbr(plan));
-    let subject = format!(
-        "V/v đôn đốc gửi báo cáo kết quả thực hiện {} số {} {}",
-        info.kind,
-        info.code,
-        data.period.name()
-    );
+    let subject =
+        format!("V/v đôn đốc gửi báo cáo kết quả thực hiện {} {}", info.reference(), data.period.name());
     let mut out = Vec::new();
     for a in &data.agencies {
         let missing = a.receipt == Receipt::Missing;
@@ -88,7 +84,7 @@ pub fn letters(
             .map(|i| json!({"number": i.number.to_string(), "name": i.name.trim_end_matches('.')}))
             .collect();
         let context = json!({
-            "plan": {"kind": info.kind, "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
+            "plan": {"kind": info.kind, "reference": info.reference(), "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
             "standing": standing,
             "recipient": config.recipient.clone().unwrap_or_else(|| info.issuer.clone()),
             "agency": a.name,

@@ -113,9 +113,8 @@ pub fn build(
     };
     let date_short = config.date.map_or_else(|| format!("      /      /{year}"), vn::date);
     let summary = format!(
-        "Kết quả thực hiện {} số {} ngày {} của {} {}",
-        info.kind,
-        info.code,
+        "Kết quả thực hiện {} ngày {} của {} {}",
+        info.reference(),
         vn::date(info.date),
         info.issuer,
         data.period.name()

@@ -162,9 +162,8 @@ fn overall(plan: &Plan, data: &PeriodData) -> String {
     let met = counted().filter(|i| i.assessment == Assessment::Met).count();
     let not_met = counted().filter(|i| i.assessment == Assessment::NotMet).count();
     let mut s = format!(
-        "Nhìn chung, các cơ quan, đơn vị đã quan tâm triển khai {} số {}; đến ngày {to}, {}/{} nhiệm vụ đã hoàn thành",
-        plan.info.kind,
-        plan.info.code,
+        "Nhìn chung, các cơ quan, đơn vị đã quan tâm triển khai {}; đến ngày {to}, {}/{} nhiệm vụ đã hoàn thành",
+        plan.info.reference(),
         count(done),
         count(tasks)
     );
@@ -542,7 +541,7 @@ pub fn context<'a>(
     let (proposals, to_us) = super::proposals::by_addressee(plan, data, standing, recipient);
     let cumulative = data.previous.as_ref().filter(|p| p.cumulative).map(|p| p.period.name());
     json!({
-        "plan": {"kind": info.kind, "short": short_kind(&info.kind), "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
+        "plan": {"kind": info.kind, "reference": info.reference(), "short": short_kind(&info.kind), "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
         "standing": standing,
         "recipient": recipient,
         "period": {"name": data.period.name(), "from": vn::date(from), "to": vn::date(to), "deadline": vn::date(data.deadline), "cumulative": cumulative},

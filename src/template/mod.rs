@@ -256,9 +256,8 @@ fn guide_sheet(
         (format!("BIỂU MẪU BÁO CÁO {}", ctx.period.name().to_uppercase()), &f.title),
         (
             format!(
-                "Tình hình thực hiện {} số {} ngày {} của {}",
-                plan.kind,
-                plan.code,
+                "Tình hình thực hiện {} ngày {} của {}",
+                plan.reference(),
                 vn::date(plan.date),
                 plan.issuer
             ),

@@ -117,12 +117,15 @@ pub(super) fn is_central(issuer: &str) -> bool {
     CENTRAL.iter().any(|c| f.starts_with(c) || f == c.trim_end())
 }
 
+/// How the line of a signature block's authority starts: «TM.», «KT.» in a
+/// State body's document, «T/M», «K/T» in a Party body's.
+pub(super) const SIGNATURE_PREFIXES: [&str; 8] = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L"];
+
 /// The signature column of a signature block copied with tabs (or, from a
 /// PDF, runs of spaces) between «Nơi nhận» and the signature: what follows
 /// the last tab or run of each line, or a line indented far on its own.
 /// Empty when the block has no such column.
 pub(super) fn signature_column<'a>(body: &[&'a str]) -> Vec<&'a str> {
-    const PREFIXES: [&str; 8] = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L"];
     let right = |l: &'a str| {
         if let Some((_, r)) = l.rsplit_once('\t') {
             return Some(r.trim());
@@ -133,8 +136,9 @@ pub(super) fn signature_column<'a>(body: &[&'a str]) -> Vec<&'a str> {
             None => (l.len() - l.trim_start().len() >= 20).then_some(t),
         }
     };
-    let Some(start) =
-        body.iter().position(|l| right(l).is_some_and(|r| PREFIXES.iter().any(|p| r.starts_with(p))))
+    let Some(start) = body
+        .iter()
+        .position(|l| right(l).is_some_and(|r| SIGNATURE_PREFIXES.iter().any(|p| r.starts_with(p))))
     else {
         return Vec::new();
     };

@@ -101,6 +101,15 @@ impl Importer<'_> {
         {
             // «BỘ KHOA HỌC VÀ» / «CÔNG NGHỆ»: the header's name is whole.
             issued_by.clone()
+        } else if let Some(body) = crate::plan::central::find(&body_issuer) {
+            // «BỘ KHOA HỌC VÀ CÔNG NGHỆ»: a central body's name as it is spelt.
+            body.name.to_owned()
+        } else if fold(&body_issuer).starts_with("uy ban nhan dan ")
+            && !province.is_empty()
+            && fold(&body_issuer).ends_with(&fold(&province))
+        {
+            // «ỦY BAN NHÂN DÂN TỈNH YÊN BÁI» on one line.
+            format!("Ủy ban nhân dân {}", crate::plan::naming::locality_name(&province))
         } else if !body_issuer.is_empty() {
             sentence_case(&body_issuer)
         } else {
@@ -125,6 +134,13 @@ impl Importer<'_> {
             );
             attached = Some(("Kế hoạch".to_owned(), format!("Kế hoạch {subject}")));
         }
+        // The programme is the plan; the resolution (decision) its legal
+        // basis, whose number the plan is cited by.
+        let issued_with = match (&attached, kind_line.and_then(|i| kind_word(body[i]))) {
+            (None, _) => String::new(),
+            (Some(_), Some(issuing)) => issuing,
+            (Some(_), None) => issuing_kind(&code).unwrap_or_default().to_owned(),
+        };
         let kind = attached
             .as_ref()
             .map(|(k, _)| k.clone())
@@ -158,6 +174,7 @@ impl Importer<'_> {
         Ok(PlanRecord {
             code,
             kind,
+            issued_with,
             title,
             summary,
             date: unspanned(date),
@@ -320,7 +337,11 @@ fn standing_sentence(line: &str) -> Option<(String, &str)> {
 fn reports_to(rest: &str) -> Option<String> {
     let (_, after) = rest.rsplit_once("báo cáo ")?;
     let who = after.split(['.', ';', ',', '(']).next().unwrap_or_default();
-    let who = clean(who.split(" về ").next().unwrap_or(who));
+    // «báo cáo UBND tỉnh trước ngày 20/12», «… định kỳ hằng năm»: the addressee only.
+    let who = [" về ", " trước ", " chậm nhất ", " định kỳ ", " hằng ", " hàng ", " theo "]
+        .iter()
+        .fold(who, |w, cut| w.split(cut).next().unwrap_or(w));
+    let who = clean(who);
     let capitalised = who.chars().next().is_some_and(char::is_uppercase);
     (capitalised && (2..=12).contains(&who.split_whitespace().count())).then_some(who)
 }
@@ -341,8 +362,9 @@ pub(super) fn key_value(line: &str) -> Option<(String, String)> {
 
 /// The signature block's lines, from «TM. …» to the end of its cell.
 fn signature_cell<'a>(body: &[&'a str]) -> Vec<&'a str> {
-    const PREFIXES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
-    let Some(start) = body.iter().position(|l| PREFIXES.iter().any(|p| l.trim().starts_with(p))) else {
+    let Some(start) =
+        body.iter().position(|l| heading::SIGNATURE_PREFIXES.iter().any(|p| l.trim().starts_with(p)))
+    else {
         return Vec::new();
     };
     let mut cell = Vec::new();
@@ -398,6 +420,19 @@ fn wrapped_on(lines: &[&str]) -> String {
         out.push(t);
     }
     out.join(" ")
+}
+
+/// The kind of a resolution or decision by its symbol: `38/NQ-CP` is a
+/// Nghị quyết, `312/QĐ-UBND` a Quyết định.
+fn issuing_kind(code: &str) -> Option<&'static str> {
+    let symbol = fold(code.split_once('/')?.1);
+    if symbol.starts_with("nq") {
+        Some("Nghị quyết")
+    } else if symbol.starts_with("qd") {
+        Some("Quyết định")
+    } else {
+        None
+    }
 }
 
 fn is_upper(line: &str) -> bool {

@@ -23,6 +23,7 @@ mod docx;
 mod heading;
 mod info;
 mod layout;
+mod odt;
 mod plain;
 mod rows;
 mod source;

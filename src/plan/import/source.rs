@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::plan::ids::RowNumber;
 use crate::text::fold;
 
-use super::{docx, workbook};
+use super::{docx, odt, workbook};
 
 /// The largest plan file read: a plan with its appendices is a few MiB.
 const PLAN_LIMIT: u64 = 64 << 20;
@@ -96,9 +96,7 @@ pub fn read_plan(path: &Path) -> Result<PlanText, Error> {
         } else if parts.iter().any(|p| p == "xl/workbook.xml") {
             crate::guard::contain(|| workbook::convert(&bytes, Format::Xlsx, &display))
         } else if is_odf_text(&bytes) {
-            return Err(refuse(
-                "đây là văn bản OpenDocument (.odt), chưa đọc trực tiếp được — mở bằng LibreOffice Writer, chọn Lưu thành (Save As) dạng Word (.docx) rồi nhập tệp .docx".into(),
-            ));
+            crate::guard::contain(|| odt::convert(&bytes, &display))
         } else if parts.iter().any(|p| p == "content.xml") {
             crate::guard::contain(|| workbook::convert(&bytes, Format::Ods, &display))
         } else {
