@@ -40,7 +40,8 @@ fn stc(plan: &Plan) -> Assignment<'_> {
 }
 
 /// The bundled plan as published text, Word file and workbook, written by
-/// tests/corpus/plans.py (python-docx and openpyxl, as for the tests).
+/// tests/corpus/plans.py (python-docx and openpyxl, as for the tests), and
+/// the Word file saved by LibreOffice as .odt.
 fn plan_forms() -> &'static std::path::Path {
     static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
@@ -53,13 +54,22 @@ fn plan_forms() -> &'static std::path::Path {
             .status()
             .is_ok_and(|s| s.success());
         assert!(ok, "tests/corpus/plans.py failed: it needs python3 with python-docx and openpyxl (bash tests/run installs them)");
+        // LibreOffice Writer's own form of the Word file.
+        let ok = std::process::Command::new("soffice")
+            .arg(format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display()))
+            .args(["--headless", "--convert-to", "odt", "--outdir"])
+            .arg(&dir)
+            .arg(dir.join("ke-hoach-60-KH-UBND-2025.docx"))
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(ok, "LibreOffice (soffice) is needed for the .odt form: bash tests/run installs it");
         dir
     })
 }
 
 /// `plan import` of the bundled plan from each of its forms: reading the
 /// file and importing it (registry discovery and writing excluded).
-#[divan::bench(args = ["txt", "docx", "xlsx"])]
+#[divan::bench(args = ["txt", "docx", "odt", "xlsx"])]
 fn plan_import_by_form(bencher: Bencher, form: &str) {
     use baocao::plan::import;
     let path = plan_forms().join(format!("ke-hoach-60-KH-UBND-2025.{form}"));
@@ -67,6 +77,26 @@ fn plan_import_by_form(bencher: Bencher, form: &str) {
     bencher.bench_local(|| {
         let text = import::read_plan(&path).expect("the plan reads");
         import::import_from("ke-hoach", &text, &registry, Some("Sở Khoa học và Công nghệ")).expect("a plan")
+    });
+}
+
+/// `plan import` of the real plans of tests/corpus/real_plans/ (each in the
+/// form it was published in), against an empty registry: the first reading.
+#[divan::bench(args = [
+    "nq-38-cp-2025-chuong-trinh-du-lieu",
+    "qd-812-bkhcn-2025-ke-hoach",
+    "kh-58-ubnd-lam-dong-2025",
+    "kh-27-tu-quang-tri-2025",
+    "qd-312-ubnd-yen-bai-2025",
+])]
+fn plan_import_real(bencher: Bencher, name: &str) {
+    use baocao::plan::import;
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/corpus/real_plans/{name}.txt"));
+    let registry = baocao::plan::agency::Registry::build("", Vec::new(), Vec::new()).0;
+    bencher.bench_local(|| {
+        let text = import::read_plan(&path).expect("the plan reads");
+        import::import_from("ke-hoach", &text, &registry, None).expect("a plan")
     });
 }
 

@@ -170,6 +170,22 @@ impl Importer<'_> {
         }
         let signer_authority = signer_authority(body);
         let (standing, reporting) = self.standing_agency(body, all);
+        // «báo cáo Bộ trưởng và Chính phủ»: the standing agency writes to
+        // the first, its own head, named in full.
+        if let Some(to) = &mut self.reports_to {
+            // Cut only before a second addressee («… và Chính phủ»), never
+            // inside a name («Bộ Khoa học và Công nghệ»).
+            let first = match to.split_once(" và ") {
+                Some((a, b)) if is_addressee(b) => a.trim().to_owned(),
+                _ => to.clone(),
+            };
+            *to = match fold(&first).as_str() {
+                "bo truong" | "thu truong" | "lanh dao bo" if issuer.starts_with("Bộ ") => {
+                    format!("{first} {issuer}")
+                }
+                _ => first,
+            };
+        }
         let summary = summary_of(&title, &kind, &code, &issuer);
         Ok(PlanRecord {
             code,
@@ -420,6 +436,25 @@ fn wrapped_on(lines: &[&str]) -> String {
         out.push(t);
     }
     out.join(" ")
+}
+
+/// A body reports go to: «Chính phủ», «Thủ tướng Chính phủ», «Ủy ban nhân
+/// dân tỉnh», a ministry.
+fn is_addressee(name: &str) -> bool {
+    let f = fold(name);
+    [
+        "chinh phu",
+        "thu tuong",
+        "uy ban nhan dan",
+        "ubnd",
+        "hoi dong nhan dan",
+        "ban thuong vu",
+        "tinh uy",
+        "thanh uy",
+    ]
+    .iter()
+    .any(|a| f.starts_with(a))
+        || crate::plan::central::find(name).is_some()
 }
 
 /// The kind of a resolution or decision by its symbol: `38/NQ-CP` is a
