@@ -130,7 +130,8 @@ fn fill(template: &str, rng: &mut Rng, doc: &str, year: i32) -> String {
 /// plan, a decision or a report, named after the task when its name says
 /// what it is. A programme or a scheme (Đề án) is approved by the province
 /// only; `None` for it when `issuer` is a department.
-fn product(task: &crate::plan::Task, issuer: &str, n: u64, on: time::Date) -> Option<String> {
+fn product(task: &crate::plan::Task, issuer: &str, n: u64, on: time::Date, style: Symbols) -> Option<String> {
+    let symbol = |kind: &str| style.symbol(n, kind, issuer);
     // The task's object up to the end of its first clause, as a subject.
     let name = task.name.split([',', ';', '(']).next().unwrap_or_default().trim_end_matches(['.', ' ']);
     let date = crate::vn::date(on);
@@ -139,11 +140,13 @@ fn product(task: &crate::plan::Task, issuer: &str, n: u64, on: time::Date) -> Op
             let subject = name[i + kind.len()..].trim();
             if subject.split_whitespace().count() >= 2 {
                 return match kind {
-                    "Kế hoạch" => Some(format!("Kế hoạch số {n}/KH-{issuer} ngày {date} {subject}")),
-                    "Quyết định" => Some(format!("Quyết định số {n}/QĐ-{issuer} ngày {date} {subject}")),
-                    _ if issuer != PROVINCE => None,
+                    "Kế hoạch" => Some(format!("Kế hoạch số {} ngày {date} {subject}", symbol("KH"))),
+                    "Quyết định" => {
+                        Some(format!("Quyết định số {} ngày {date} {subject}", symbol("QĐ")))
+                    }
+                    _ if issuer != style.province() => None,
                     _ => {
-                        Some(format!("Quyết định số {n}/QĐ-{issuer} ngày {date} phê duyệt {kind} {subject}"))
+                        Some(format!("Quyết định số {} ngày {date} phê duyệt {kind} {subject}", symbol("QĐ")))
                     }
                 };
             }
@@ -151,7 +154,37 @@ fn product(task: &crate::plan::Task, issuer: &str, n: u64, on: time::Date) -> Op
     }
     let mut chars = name.chars();
     let first: String = chars.next().map(|c| c.to_lowercase().collect()).unwrap_or_default();
-    Some(format!("Báo cáo số {n}/BC-{issuer} ngày {date} về kết quả {first}{}", chars.as_str()))
+    Some(format!("Báo cáo số {} ngày {date} về kết quả {first}{}", symbol("BC"), chars.as_str()))
+}
+
+/// How documents are numbered: a State body's «45/KH-SYT», a Party body's
+/// «45-KH/BTGDVTU» (Hướng dẫn 36-HD/VPTW).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Symbols {
+    State,
+    Party,
+}
+
+impl Symbols {
+    fn of(name: &str) -> Self {
+        if crate::plan::naming::is_party_body(name) { Symbols::Party } else { Symbols::State }
+    }
+
+    fn symbol(self, n: u64, kind: &str, issuer: &str) -> String {
+        match self {
+            Symbols::State => format!("{n}/{kind}-{issuer}"),
+            Symbols::Party => format!("{n}-{kind}/{issuer}"),
+        }
+    }
+
+    /// What the plan's issuer signs its own documents with: the province's
+    /// «UBND», a provincial Party committee's «TU».
+    fn province(self) -> &'static str {
+        match self {
+            Symbols::State => PROVINCE,
+            Symbols::Party => "TU",
+        }
+    }
 }
 
 /// A document's number in its issuer's register on `on`: numbers grow
@@ -174,6 +207,8 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     let since = a.plan.date;
     let from = from.max(since.next_day().unwrap_or(since)).min(to);
     let abbr = a.agency.abbr.clone().unwrap_or_else(|| "UBND".into());
+    let own_style = Symbols::of(&a.agency.name);
+    let plan_style = Symbols::of(&a.plan.issuer);
     let mut e = Entries::default();
     for task in a.leads.iter().chain(&a.coordinates) {
         let due = if task.deadline.is_recurring() { None } else { task.deadline.due() };
@@ -228,10 +263,18 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
                 // What the province issues on a department's advice carries
                 // the province's symbol; what the department issues, its own.
                 let advised = template.contains("tham mưu");
-                let own = product(task, if advised { PROVINCE } else { &abbr }, register(advised, on, r), on);
+                let own = if advised {
+                    product(task, plan_style.province(), register(true, on, r), on, plan_style)
+                } else {
+                    product(task, &abbr, register(false, on, r), on, own_style)
+                };
                 let (template, doc) = match own {
                     Some(doc) => (template, doc),
-                    None => (DONE[1], product(task, PROVINCE, register(true, on, r), on).unwrap_or_default()),
+                    None => (
+                        DONE[1],
+                        product(task, plan_style.province(), register(true, on, r), on, plan_style)
+                            .unwrap_or_default(),
+                    ),
                 };
                 fill(template, rng, &doc, to.year())
             }
@@ -289,7 +332,8 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     let plan_day = since + time::Duration::days(5 + own.below(45) as i64);
     let plan_no = u64::from(plan_day.ordinal()) / 2 + own.below(150) % 9 + 1;
     let mut documents = format!(
-        "- Kế hoạch số {plan_no}/KH-{abbr} ngày {} triển khai thực hiện {} của {}.",
+        "- Kế hoạch số {} ngày {} triển khai thực hiện {} của {}.",
+        own_style.symbol(plan_no, "KH", &abbr),
         crate::vn::date(plan_day),
         a.plan.reference(),
         // «của Ủy ban nhân dân tỉnh», as agencies of the province write it.
@@ -303,8 +347,14 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     if rng.below(2) == 0 {
         let day = day_in(from, to, rng);
         documents.push_str(&format!(
-            "\n- Công văn số {}/{abbr}-VP ngày {} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
-            u64::from(day.ordinal()) * 3 + rng.below(900) % 20 + 1,
+            "\n- Công văn số {} ngày {} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
+            match own_style {
+                // A State body's letter: «567/SYT-VP»; a Party body's: «567-CV/BTGDVTU».
+                Symbols::State =>
+                    format!("{}/{abbr}-VP", u64::from(day.ordinal()) * 3 + rng.below(900) % 20 + 1),
+                Symbols::Party =>
+                    format!("{}-CV/{abbr}", u64::from(day.ordinal()) * 3 + rng.below(900) % 20 + 1),
+            },
             crate::vn::date(day)
         ));
     }

@@ -132,12 +132,6 @@ fn every_form_of_a_plan_imports_to_the_same_plan() {
     }
 }
 
-fn pdftotext(pdf: &Path) -> String {
-    let out =
-        Command::new("pdftotext").arg("-raw").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// Each imported plan goes through template, ingest and report, and the
 /// report goes out under its own standing agency, to whom the plan says.
 #[test]
@@ -173,7 +167,7 @@ fn imported_plans_go_through_template_ingest_and_report() {
         assert_eq!(code, 0, "{name}: demo: {text}");
         let pdf = root.join(&out).join("2025-H1/bao-cao-2025-H1.pdf");
         // Words in order, whatever the line breaks of the table cells.
-        let words = pdftotext(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = common::pdftotext_raw(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
         for shown in [letterhead, recipient, task] {
             assert!(
                 words.contains(shown),

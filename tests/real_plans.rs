@@ -490,3 +490,52 @@ fn every_form_of_every_real_plan_gives_the_same_plan() {
         }
     }
 }
+
+/// A Party plan's standing agency is a Party organ: its report and letters
+/// follow the Party's rules of form (Hướng dẫn 36-HD/VPTW), not the
+/// State's: «ĐẢNG CỘNG SẢN VIỆT NAM» instead of the national name and
+/// motto, the committee above the organ and a star under it, «Số …-BC/…»,
+/// «K/T TRƯỞNG BAN». Read back by pdftotext and from the Word twin's XML.
+#[test]
+fn a_party_organ_reports_in_the_partys_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let plan = root.join("ke-hoach");
+    let file = fixture("kh-27-tu-quang-tri-2025.txt");
+    let (code, text) =
+        baocao(root, &["plan", "import", file.to_str().unwrap(), "--out", plan.to_str().unwrap()]);
+    assert_eq!(code, 0, "{text}");
+    let config: toml::Table = std::fs::read_to_string(plan.join("bao-cao.toml")).unwrap().parse().unwrap();
+    assert_eq!(config["style"].as_str(), Some("dang"));
+    assert_eq!(config["parent"].as_str(), Some("TỈNH ỦY QUẢNG TRỊ"));
+    assert_eq!(config["issuer"].as_str(), Some("BAN TUYÊN GIÁO VÀ DÂN VẬN"));
+    assert_eq!(config["authority"].as_str(), Some("K/T TRƯỞNG BAN"));
+    let (code, text) =
+        baocao(root, &["--plan", plan.to_str().unwrap(), "demo", "--period", "2025", "--out", "ra"]);
+    assert_eq!(code, 0, "{text}");
+    let pdf = common::pdftotext_raw(&root.join("ra/2025/bao-cao-2025.pdf"));
+    let words = pdf.split_whitespace().collect::<Vec<_>>().join(" ");
+    for want in [
+        "TỈNH ỦY QUẢNG TRỊ",
+        "BAN TUYÊN GIÁO VÀ DÂN VẬN",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "-BC/BTGDV",
+        "K/T TRƯỞNG BAN",
+        "Kính gửi: Ban Thường vụ Tỉnh ủy",
+    ] {
+        assert!(words.contains(want), "no «{want}» in the PDF: {}", &words[..1500.min(words.len())]);
+    }
+    assert!(
+        !words.contains("CỘNG HÒA XÃ HỘI") && !words.contains("Độc lập - Tự do"),
+        "the State's national name on a Party report"
+    );
+    let docx = std::fs::read(root.join("ra/2025/bao-cao-2025.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    assert!(
+        xml.contains("ĐẢNG CỘNG SẢN VIỆT NAM") && !xml.contains("CỘNG HÒA XÃ HỘI"),
+        "the Word twin's letterhead"
+    );
+    assert!(xml.contains("-BC/BTGDV"), "the Word twin's number");
+}

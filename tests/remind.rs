@@ -15,14 +15,6 @@ fn baocao(cwd: &Path, args: &[&str]) -> (i32, String, String) {
     (code, String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
-fn pdftotext(pdf: &Path) -> String {
-    let out =
-        Command::new("pdftotext").args(["-raw", pdf.to_str().unwrap(), "-"]).output().unwrap_or_else(|e| {
-            panic!("pdftotext is needed ({e}); install poppler-utils or run `bash tests/run`")
-        });
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn a_letter_names_exactly_the_missing_items() {
     let dir = tempfile::tempdir().unwrap();
@@ -41,7 +33,7 @@ fn a_letter_names_exactly_the_missing_items() {
     );
     assert_eq!(code, 0, "{out}{err}");
     let folder = dir.path().join("outputs/2025-H1/don-doc");
-    let letter = pdftotext(&folder.join("stc.pdf"));
+    let letter = common::pdftotext_raw(&folder.join("stc.pdf"));
     let squeezed = letter.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(squeezed.contains("Số: /SKHCN-QLCN"), "{letter}");
     assert!(
@@ -68,16 +60,16 @@ fn a_letter_names_exactly_the_missing_items() {
     assert_eq!(indicators, ["6"], "{letter}");
     // Its Word twin says the same, read back by LibreOffice.
     let word = common::libreoffice_pdf(dir.path(), &folder.join("stc.docx"));
-    let word = pdftotext(&word).split_whitespace().collect::<Vec<_>>().join(" ");
+    let word = common::pdftotext_raw(&word).split_whitespace().collect::<Vec<_>>().join(" ");
     for said in ["Kính gửi: Sở Tài chính", "trước ngày 30/6/2025", "V/v đôn đốc gửi báo cáo", "Nơi nhận:"]
     {
         assert!(word.contains(said), "«{said}» not in the .docx letter: {word}");
     }
     // Sở Nội vụ sent nothing: its letter says so.
-    let snv = pdftotext(&folder.join("snv.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
+    let snv = common::pdftotext_raw(&folder.join("snv.pdf")).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(snv.contains("chưa nhận được báo cáo của Sở Nội vụ"), "{snv}");
     // Both in one file for printing, each letter on its own pages.
-    let both = pdftotext(&dir.path().join("outputs/2025-H1/don-doc-2025-H1.pdf"));
+    let both = common::pdftotext_raw(&dir.path().join("outputs/2025-H1/don-doc-2025-H1.pdf"));
     assert_eq!(both.matches("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").count(), 2);
     // The file for printing joins the report's manifest: the archive still verifies.
     let (code, out, err) = baocao(dir.path(), &["verify", "outputs/2025-H1"]);

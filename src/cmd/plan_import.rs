@@ -154,6 +154,16 @@ pub fn run(source: &PlanSource, a: &ImportArgs) -> Result<u8, Error> {
 /// the report, under its superior, to whom the plan says it reports.
 fn report_draft(imported: &import::Imported, registry: &Registry, province: &str) -> config::Draft {
     let plan = &imported.plan;
+    // The appendices the plan has something for, then receipts and charts.
+    let appendices: Vec<config::AppendixKind> = [
+        (!imported.indicators.group.is_empty(), config::AppendixKind::Indicators),
+        (!imported.tasks.group.is_empty(), config::AppendixKind::Tasks),
+        (true, config::AppendixKind::Receipts),
+        (true, config::AppendixKind::Charts),
+    ]
+    .into_iter()
+    .filter_map(|(has, k)| has.then_some(k))
+    .collect();
     let standing =
         AgencyId::parse(plan.standing_agency.get_ref()).and_then(|id| registry.agency(&id).cloned());
     let (name, kind) = match &standing {
@@ -171,6 +181,30 @@ fn report_draft(imported: &import::Imported, registry: &Registry, province: &str
             short.to_uppercase()
         }
     };
+    // A Party organ writes as the Party does: its committee above it, its
+    // own name without the committee's («BAN TUYÊN GIÁO VÀ DÂN VẬN»).
+    if naming::is_party_body(&name) {
+        let committee = plan.issuer.as_str();
+        let own = ["Tỉnh ủy", "Thành ủy", "Huyện ủy"]
+            .iter()
+            .find_map(|c| name.strip_suffix(&format!(" {c}")))
+            .unwrap_or(&name);
+        let (authority, signer_title) = match fold(own) {
+            f if f.starts_with("ban ") => ("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"),
+            f if f.starts_with("van phong") => ("K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"),
+            f if f.starts_with("uy ban kiem tra") => ("K/T CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"),
+            _ => ("", "THỦ TRƯỞNG CƠ QUAN"),
+        };
+        return config::Draft {
+            style: config::Style::Party,
+            appendices,
+            parent: if naming::is_party_body(committee) { committee.to_uppercase() } else { String::new() },
+            issuer: own.to_uppercase(),
+            recipient: imported.reports_to.clone().unwrap_or_else(|| plan.issuer.clone()),
+            authority: authority.into(),
+            signer_title: signer_title.into(),
+        };
+    }
     let (authority, signer_title) = match kind {
         AgencyKind::Ministry => ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
         AgencyKind::Department if fold(&name).starts_with("so ") => ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
@@ -184,6 +218,8 @@ fn report_draft(imported: &import::Imported, registry: &Registry, province: &str
         recipient = format!("{recipient} {}", naming::bare_province(province));
     }
     config::Draft {
+        style: config::Style::State,
+        appendices,
         parent,
         issuer: name.to_uppercase(),
         recipient,

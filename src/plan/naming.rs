@@ -162,6 +162,26 @@ pub fn shared_head(text: &str) -> Option<Vec<String>> {
         .then(|| names.iter().map(|n| format!("{head} {unit} {n}")).collect())
 }
 
+/// Whether a name is a Party committee or one of its organs («Tỉnh ủy
+/// Quảng Trị», «Ban Tuyên giáo và Dân vận Tỉnh ủy», «Đảng ủy Công an
+/// tỉnh»): their documents follow the Party's rules of form, not the State's.
+pub fn is_party_body(name: &str) -> bool {
+    let f = format!(" {} ", fold(name));
+    [
+        " tinh uy ",
+        " thanh uy ",
+        " huyen uy ",
+        " quan uy ",
+        " thi uy ",
+        " dang uy ",
+        " ban chap hanh trung uong ",
+        " bo chinh tri ",
+        " ban bi thu ",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
+}
+
 /// The key under which a name is looked up: folded (no case, diacritics or
 /// punctuation), abbreviations spelled out, and a trailing "tỉnh" / "của
 /// tỉnh" / "tỉnh <province>" dropped, since plans write "Ban Quản lý Khu kinh

@@ -68,6 +68,9 @@ pub struct Front {
     pub recipients: Vec<String>,
     /// No number or date yet: marked «DỰ THẢO» on its first page.
     pub draft: bool,
+    /// A Party body's document (Hướng dẫn 36-HD/VPTW): «ĐẢNG CỘNG SẢN VIỆT
+    /// NAM» instead of the national name and motto, a star under the issuer.
+    pub party: bool,
 }
 
 /// A date as the templates read it: `{"year", "month", "day"}`.

@@ -59,9 +59,23 @@ pub enum AppendixKind {
     Charts,
 }
 
+/// The rules a report's layout follows: a State body's (Nghị định
+/// 30/2020/NĐ-CP), or a Party body's (Hướng dẫn 36-HD/VPTW: «ĐẢNG CỘNG SẢN
+/// VIỆT NAM» for the national name, a star under the issuer, «Số 12-BC/…»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Style {
+    #[default]
+    #[serde(rename = "nha-nuoc")]
+    State,
+    #[serde(rename = "dang")]
+    Party,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Record {
+    #[serde(default)]
+    style: Style,
     parent: String,
     issuer: String,
     number: Option<u32>,
@@ -112,6 +126,7 @@ pub struct ReportConfig {
     /// The file it was read from, for messages.
     #[serde(skip)]
     pub file: String,
+    pub style: Style,
     pub parent: String,
     pub issuer: String,
     /// `None` in a draft: the number is assigned when the report is issued.
@@ -146,7 +161,8 @@ pub struct ReportConfig {
     pub images: Vec<String>,
 }
 
-const AUTHORITIES: [&str; 5] = ["TM.", "KT.", "TL.", "TUQ.", "Q."];
+/// A State body's (TM., KT., …) and a Party body's (T/M, K/T, T/L).
+const AUTHORITIES: [&str; 8] = ["TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L"];
 
 /// A signing authority is empty or starts with one of [`AUTHORITIES`].
 fn check_authority(authority: &str) -> Result<(), String> {
@@ -154,7 +170,7 @@ fn check_authority(authority: &str) -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "`authority` = «{authority}» — cần bắt đầu bằng TM., KT., TL., TUQ. hoặc Q. rồi đến chức vụ (ví dụ «KT. GIÁM ĐỐC»), hoặc để trống"
+        "`authority` = «{authority}» — cần bắt đầu bằng TM., KT., TL., TUQ. hoặc Q. (văn bản của Đảng: T/M, K/T, T/L) rồi đến chức vụ (ví dụ «KT. GIÁM ĐỐC»), hoặc để trống"
     ))
 }
 
@@ -250,6 +266,7 @@ impl ReportConfig {
         let images = [&r.signature_image, &r.stamp_image].into_iter().flatten().cloned().collect();
         Ok(ReportConfig {
             file: file.name.clone(),
+            style: r.style,
             signature_image,
             stamp_image,
             images,
@@ -291,7 +308,7 @@ impl ReportConfig {
                 c.signer = i.signer.clone().unwrap_or(c.signer);
             }
             None if self.number.is_some() || self.date.is_some() => warnings.push(format!(
-                "{FILE}: `number`/`date` ở đầu tệp dùng chung cho báo cáo của mọi kỳ — hãy chuyển vào mục                  [issued.\"{}\"] (mỗi kỳ một số, một ngày), hoặc xóa để lập dự thảo",
+                "{FILE}: `number`/`date` ở đầu tệp dùng chung cho báo cáo của mọi kỳ — hãy chuyển vào mục [issued.\"{}\"] (mỗi kỳ một số, một ngày), hoặc xóa để lập dự thảo",
                 period.id()
             )),
             None => {}
@@ -330,6 +347,10 @@ impl ReportConfig {
 /// out under the bundled plan's letterhead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
+    pub style: Style,
+    /// The appendices the plan has content for: a plan without indicators
+    /// gets no empty Phụ lục of indicators.
+    pub appendices: Vec<AppendixKind>,
     /// The standing agency's superior, in capitals («UBND TỈNH AN GIANG»);
     /// empty for a ministry.
     pub parent: String,
@@ -350,7 +371,7 @@ impl Draft {
              # Báo cáo là dự thảo cho đến khi điền `number` và `date`: in «Số:      /BC-…» và\n\
              # «ngày      tháng      năm …» để văn thư điền khi phát hành.\n\
              \n\
-             parent = {}   # cơ quan chủ quản (chữ in hoa, có thể viết tắt; để trống nếu không có)\n\
+             {}parent = {}   # cơ quan chủ quản (chữ in hoa, có thể viết tắt; để trống nếu không có)\n\
              issuer = {}   # cơ quan ban hành báo cáo (chữ in hoa)\n\
              # number = 1                   # số văn bản, khi phát hành\n\
              # date = 2025-06-20            # ngày ký, khi phát hành\n\
@@ -360,12 +381,19 @@ impl Draft {
              signer = \"\"                    # điền họ tên người ký\n\
              recipients = [\"Như trên;\"]\n\
              archive = \"VT\"                 # dòng cuối: «- Lưu: VT.»\n\
-             appendices = [\"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\", \"bieu-do\"]   # phụ lục kèm theo, theo thứ tự\n",
+             appendices = {}   # phụ lục kèm theo, theo thứ tự: \"chi-tieu\", \"nhiem-vu\", \"tiep-nhan\", \"bieu-do\"\n",
+            match self.style {
+                Style::State => "",
+                Style::Party => "style = \"dang\"   # thể thức văn bản của Đảng (Hướng dẫn 36-HD/VPTW)\n",
+            },
             q(&self.parent),
             q(&self.issuer),
             q(&self.recipient),
             q(&self.authority),
             q(&self.signer_title),
+            toml::Value::Array(
+                self.appendices.iter().filter_map(|k| toml::Value::try_from(k).ok()).collect()
+            ),
         )
     }
 }
@@ -377,6 +405,13 @@ mod draft_tests {
     #[test]
     fn a_draft_configuration_reads_back() {
         let draft = Draft {
+            style: Style::State,
+            appendices: vec![
+                AppendixKind::Indicators,
+                AppendixKind::Tasks,
+                AppendixKind::Receipts,
+                AppendixKind::Charts,
+            ],
             parent: String::new(),
             issuer: "BỘ KHOA HỌC VÀ CÔNG NGHỆ".into(),
             recipient: "Thủ tướng \"Chính phủ\"".into(),
@@ -387,5 +422,18 @@ mod draft_tests {
         assert_eq!((c.parent.as_str(), c.issuer.as_str()), ("", "BỘ KHOA HỌC VÀ CÔNG NGHỆ"));
         assert_eq!(c.recipient.as_deref(), Some("Thủ tướng \"Chính phủ\""));
         assert_eq!((c.number, c.date), (None, None));
+        assert_eq!(c.style, Style::State);
+        let party = Draft {
+            style: Style::Party,
+            appendices: vec![AppendixKind::Tasks, AppendixKind::Receipts],
+            parent: "TỈNH ỦY QUẢNG TRỊ".into(),
+            issuer: "BAN TUYÊN GIÁO VÀ DÂN VẬN".into(),
+            recipient: "Ban Thường vụ Tỉnh ủy".into(),
+            authority: "K/T TRƯỞNG BAN".into(),
+            signer_title: "PHÓ TRƯỞNG BAN".into(),
+        };
+        let c = ReportConfig::read(&SourceFile { name: FILE.into(), text: party.toml() }).unwrap();
+        assert_eq!((c.style, c.authority.as_str()), (Style::Party, "K/T TRƯỞNG BAN"));
+        assert_eq!(c.appendices, [AppendixKind::Tasks, AppendixKind::Receipts]);
     }
 }

@@ -63,9 +63,10 @@ const KINDS: &str = "Quyết định|Kế hoạch|Công văn|Chỉ thị|Nghị 
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     // A number and symbol: `123/QĐ-UBND`, `45/KH-SYT`, `1234/UBND-KGVX`,
-    // `03/2025/NQ-HĐND`; a date `12/3/2025`, `12-3-2025` or `12.3.2025`.
+    // `03/2025/NQ-HĐND`, or a Party body's `57-NQ/TW`, `155-KH/BTGDVTU`;
+    // a date `12/3/2025`, `12-3-2025` or `12.3.2025`.
     let pattern = format!(
-        r"(?i)\b({KINDS})\s+(?:số\s+)?(\d{{1,6}}(?:/\d{{4}})?/[\p{{L}}\d]+(?:[-–][\p{{L}}\d]+)*)(?:\s*,?\s*ngày\s+(\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{4}}))?"
+        r"(?i)\b({KINDS})\s+(?:số\s+)?(\d{{1,6}}(?:/\d{{4}})?/[\p{{L}}\d]+(?:[-–][\p{{L}}\d]+)*|\d{{1,6}}-\p{{L}}+/[\p{{L}}\d]+(?:[-–][\p{{L}}\d]+)*)(?:\s*,?\s*ngày\s+(\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{4}}))?"
     );
     Regex::new(&pattern).expect("the citation pattern is valid")
 });
@@ -140,6 +141,18 @@ mod tests {
                 "Công văn số 567/SYT-VP hướng dẫn thực hiện",
                 "Nghị quyết số 03/2025/NQ-HĐND",
             ]
+        );
+    }
+
+    #[test]
+    fn party_documents_are_found_as_party_bodies_number_them() {
+        let docs = cited(
+            "Ban hành Kế hoạch số 155-KH/BTGDVTU, ngày 23/10/2025 về tuyên truyền; quán triệt Nghị quyết 57-NQ/TW.",
+        );
+        let c: Vec<String> = docs.iter().map(Cited::citation).collect();
+        assert_eq!(
+            c,
+            ["Kế hoạch số 155-KH/BTGDVTU ngày 23/10/2025 về tuyên truyền", "Nghị quyết số 57-NQ/TW"]
         );
     }
 

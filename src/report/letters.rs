@@ -47,7 +47,13 @@ pub fn letters(
     // A Công văn has no type abbreviation: <no>/<issuer>-<drafting unit>.
     let unit =
         config.archive.split(',').map(str::trim).next_back().unwrap_or("VP").trim_end_matches('.').to_owned();
-    let number = format!("Số:      /{}-{unit}", issuer_abbr(plan));
+    let party = config.style == super::config::Style::Party;
+    let number = if party {
+        // A Party body's letter: «Số      -CV/BTGDVTU».
+        format!("Số      -CV/{}", issuer_abbr(plan))
+    } else {
+        format!("Số:      /{}-{unit}", issuer_abbr(plan))
+    };
     let subject =
         format!("V/v đôn đốc gửi báo cáo kết quả thực hiện {} {}", info.reference(), data.period.name());
     let mut out = Vec::new();
@@ -119,6 +125,7 @@ pub fn letters(
             signer: config.signer.clone(),
             recipients,
             draft: config.is_draft(),
+            party,
         };
         out.push(Letter { agency: a.id.clone(), doc, body: markdown::to_tree(&text) });
     }

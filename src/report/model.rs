@@ -107,9 +107,13 @@ pub fn build(
     let year = config.date.map_or(to.year(), |d| d.year());
     let place = config.place.clone().unwrap_or_else(|| info.place.clone());
     let recipient = config.recipient.clone().unwrap_or_else(|| info.issuer.clone());
-    let number = match config.number {
-        Some(n) => format!("{n:02}/BC-{abbr}"),
-        None => format!("      /BC-{abbr}"),
+    let party = config.style == super::config::Style::Party;
+    // «Số: 05/BC-SKHCN» for a State body; «Số 05-BC/BTGDVTU» for a Party one.
+    let number = match (config.number, party) {
+        (Some(n), false) => format!("{n:02}/BC-{abbr}"),
+        (None, false) => format!("      /BC-{abbr}"),
+        (Some(n), true) => format!("{n:02}-BC/{abbr}"),
+        (None, true) => format!("      -BC/{abbr}"),
     };
     let date_short = config.date.map_or_else(|| format!("      /      /{year}"), vn::date);
     let summary = format!(
@@ -129,7 +133,7 @@ pub fn build(
         date,
         parent: config.parent.clone(),
         issuer: config.issuer.clone(),
-        number: format!("Số: {number}"),
+        number: if party { format!("Số {number}") } else { format!("Số: {number}") },
         symbol: if draft { String::new() } else { number.trim().to_owned() },
         subject: String::new(),
         place_date: place_date(&place, config.date, year),
@@ -141,6 +145,7 @@ pub fn build(
         signer: config.signer.clone(),
         recipients,
         draft,
+        party,
     };
     let note = format!("(Kèm theo Báo cáo số {number} ngày {date_short} của {standing})");
 

@@ -231,6 +231,16 @@ pub fn missing_from_report_excel(xlsx: &Path, data: &Value, entries: &[Value]) -
     missing
 }
 
+/// A PDF's text in reading order (`pdftotext -raw`), the reader not ours.
+pub fn pdftotext_raw(pdf: &Path) -> String {
+    let out =
+        Command::new("pdftotext").args(["-raw", pdf.to_str().unwrap(), "-"]).output().unwrap_or_else(|e| {
+            panic!("pdftotext is needed ({e}); install poppler-utils or run `bash tests/run`")
+        });
+    assert!(out.status.success(), "pdftotext could not read {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// `docx` converted to PDF by LibreOffice (a reader not written here), in
 /// `dir/lo/`, with a profile of its own; the PDF's path.
 pub fn libreoffice_pdf(dir: &Path, docx: &Path) -> PathBuf {

@@ -133,19 +133,33 @@ fn plain_table(widths: &[i64], indent: i64, cells: &[String]) -> String {
 fn header(d: &Front) -> String {
     let width = text_width(false) + twips(16.0);
     let (left_w, right_w) = ((width as f64 * 0.43).round() as i64, (width as f64 * 0.57).round() as i64);
+    // A Party body's document (Hướng dẫn 36-HD/VPTW): a star under the
+    // issuer, «ĐẢNG CỘNG SẢN VIỆT NAM» instead of the national name and motto.
+    let size = if d.party { 13 } else { 12 };
     let mut left = String::new();
     if !d.parent.is_empty() {
-        left += &para("CanGiua", "", &run(&d.parent, Look::pt(12)));
+        left += &para("CanGiua", "", &run(&d.parent, Look::pt(size)));
     }
-    left += &para("CanGiua", "", &run(&d.issuer, Look::pt(12).bold()));
-    left += &rule(left_w, 0.35);
+    left += &para("CanGiua", "", &run(&d.issuer, Look::pt(size).bold()));
+    if d.party {
+        left += &para("CanGiua", "", &run("*", Look::pt(13)));
+    } else {
+        left += &rule(left_w, 0.35);
+    }
     left += &para("CanGiua", "", &run(&d.number, Look::pt(13)));
     if !d.subject.is_empty() {
         left += &para("CanGiua", r#"<w:spacing w:before="120"/>"#, &run(&d.subject, Look::pt(12)));
     }
-    let mut right = para("CanGiua", "", &run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::pt(12).bold()));
-    right += &para("CanGiua", "", &run("Độc lập - Tự do - Hạnh phúc", Look::pt(13).bold()));
-    right += &rule(right_w, 0.55);
+    let mut right = if d.party {
+        let mut r = para("CanGiua", "", &run("ĐẢNG CỘNG SẢN VIỆT NAM", Look::pt(14).bold()));
+        r += &rule(right_w, 0.6);
+        r
+    } else {
+        let mut r = para("CanGiua", "", &run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::pt(12).bold()));
+        r += &para("CanGiua", "", &run("Độc lập - Tự do - Hạnh phúc", Look::pt(13).bold()));
+        r += &rule(right_w, 0.55);
+        r
+    };
     right += &para("CanGiua", "", &run(&d.place_date, Look::pt(13).italic()));
     plain_table(&[left_w, right_w], -twips(8.0), &[left, right])
 }
