@@ -233,6 +233,9 @@ fn real_plans_import_with_their_identity_and_every_command_takes_them() {
             .map(|f| std::fs::read_to_string(out.join(f)).unwrap().matches("[[unplaced]]").count())
             .sum();
         assert_eq!(unplaced, e.unplaced, "{}", e.file);
+        // The report is signed by a title the standing agency has, not a placeholder.
+        let config: toml::Table = std::fs::read_to_string(out.join("bao-cao.toml")).unwrap().parse().unwrap();
+        assert_ne!(config["signer_title"].as_str(), Some("THỦ TRƯỞNG CƠ QUAN"), "{}", e.file);
         let plan_dir = out.to_str().unwrap();
         let (code, text) = baocao(dir.path(), &["--plan", plan_dir, "plan", "show"]);
         assert_eq!(code, 0, "{}: plan show: {text}", e.file);
@@ -529,6 +532,9 @@ fn a_party_organ_reports_in_the_partys_form() {
         !words.contains("CỘNG HÒA XÃ HỘI") && !words.contains("Độc lập - Tự do"),
         "the State's national name on a Party report"
     );
+    // A plan without indicators: no section, appendix or chart of them.
+    assert!(words.contains("2. Đánh giá chung"), "{words}");
+    assert!(!words.contains("chỉ tiêu;") && !words.contains("Các chỉ tiêu so với mục tiêu"), "{words}");
     let docx = std::fs::read(root.join("ra/2025/bao-cao-2025.docx")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut xml = String::new();

@@ -205,9 +205,17 @@ fn report_draft(imported: &import::Imported, registry: &Registry, province: &str
             signer_title: signer_title.into(),
         };
     }
+    // Signed by a deputy for the head, by the head's title as the body names it.
+    let folded = fold(&name);
+    let head = |prefixes: &[&str]| prefixes.iter().any(|p| folded.starts_with(p));
     let (authority, signer_title) = match kind {
         AgencyKind::Ministry => ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"),
-        AgencyKind::Department if fold(&name).starts_with("so ") => ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+        _ if head(&["so ", "cong an "]) => ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+        _ if head(&["van phong "]) => ("KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"),
+        _ if head(&["cuc ", "tong cuc "]) => ("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"),
+        _ if head(&["vu "]) => ("KT. VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG"),
+        _ if head(&["ban "]) => ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"),
+        _ if head(&["uy ban nhan dan ", "ubnd "]) => ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
         _ => ("", "THỦ TRƯỞNG CƠ QUAN"),
     };
     let mut recipient = imported.reports_to.clone().unwrap_or_else(|| plan.issuer.clone());

@@ -59,7 +59,8 @@ const NAME_CHARS: usize = 60;
 #[derive(Debug, Clone, Serialize)]
 pub struct Charts {
     pub tasks: Stacked,
-    pub assessments: Bars,
+    /// `None` for a plan without indicators: no chart of zeros.
+    pub assessments: Option<Bars>,
     pub targets: Vec<Progress>,
     pub receipts: Bars,
     /// Tasks completed at the end of each period, oldest first, this one
@@ -97,7 +98,8 @@ pub fn build(plan: &Plan, data: &PeriodData) -> Charts {
     };
     let count =
         |a: Assessment| data.indicators.iter().filter(|i| i.assessment == a && !i.is_heading()).count();
-    let assessments = Bars {
+    let has_indicators = data.indicators.iter().any(|i| !i.is_heading());
+    let assessments = has_indicators.then(|| Bars {
         title: "Các chỉ tiêu so với mục tiêu".into(),
         bars: [
             (Assessment::Met, 0),
@@ -108,7 +110,7 @@ pub fn build(plan: &Plan, data: &PeriodData) -> Charts {
         .into_iter()
         .map(|(a, shade)| (a.label().to_owned(), count(a), shade))
         .collect(),
-    };
+    });
     let targets = data
         .indicators
         .iter()
@@ -165,7 +167,7 @@ pub fn typst(c: &Charts) -> serde_json::Value {
             "categories": c.tasks.categories,
             "series": c.tasks.series.iter().map(|(n, v)| json!({"name": n, "values": v})).collect::<Vec<_>>(),
         },
-        "assessments": bars(&c.assessments),
+        "assessments": c.assessments.as_ref().map(bars),
         "receipts": bars(&c.receipts),
         "history": c.history.as_ref().map(bars),
         "targets": c.targets.iter().map(|t| json!({"label": t.label, "name": t.name, "ratio": t.ratio, "text": t.text, "met": t.met})).collect::<Vec<_>>(),

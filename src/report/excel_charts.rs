@@ -102,7 +102,7 @@ pub fn write(ws: &mut Worksheet, name: &str, first_row: u32, c: &Charts) -> Resu
     put(ws, &mut row, slot)?;
     let history = c.history.as_ref();
     let axes = [
-        ("Số chỉ tiêu", Some(&c.assessments)),
+        ("Số chỉ tiêu", c.assessments.as_ref()),
         ("Số cơ quan, đơn vị", Some(&c.receipts)),
         ("Số nhiệm vụ", history),
     ];

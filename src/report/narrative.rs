@@ -242,6 +242,7 @@ fn task_sentences(data: &PeriodData) -> Value {
         )
     };
     json!({
+        "any": total > 0,
         "total": count(total),
         "sentence": parts.join("; "),
         "due": due_sentence,
@@ -338,6 +339,7 @@ fn indicator_sentences(plan: &Plan, data: &PeriodData) -> Value {
             .collect()
     };
     json!({
+        "any": !counted.is_empty(),
         "total": count(counted.len()),
         "sentence": parts.join(", "),
         "met": list(Assessment::Met),
