@@ -28,6 +28,8 @@ struct Expected {
     issuer: &'static str,
     signer: &'static str,
     standing: &'static str,
+    /// «Kính gửi» of the report it prepares (bao-cao.toml).
+    recipient: &'static str,
     /// «N chỉ tiêu (G nhóm), T nhiệm vụ (G nhóm)» as `plan import` says it.
     counts: &'static str,
     /// Agencies of the registry it builds (collective names are groups).
@@ -55,6 +57,7 @@ const EXPECTED: [Expected; 5] = [
         issuer: "Chính phủ",
         signer: "Lê Minh Khôi",
         standing: "bo-khoa-hoc-va-cong-nghe",
+        recipient: "Chính phủ",
         counts: "13 chỉ tiêu (2 nhóm), 26 nhiệm vụ (5 nhóm)",
         agencies: 22,
         known: &[
@@ -82,6 +85,7 @@ const EXPECTED: [Expected; 5] = [
         issuer: "Ủy ban nhân dân tỉnh Lâm Đồng",
         signer: "Hồ Quang Tuấn",
         standing: "so-khoa-hoc-va-cong-nghe",
+        recipient: "Ủy ban nhân dân tỉnh Lâm Đồng",
         counts: "10 chỉ tiêu (2 nhóm), 22 nhiệm vụ (4 nhóm)",
         agencies: 22,
         known: &[("Sở Khoa học và Công nghệ", "SKHCN"), ("Ban Quản lý các khu công nghiệp tỉnh", "BQLKCNT")],
@@ -104,6 +108,7 @@ const EXPECTED: [Expected; 5] = [
         issuer: "Bộ Khoa học và Công nghệ",
         signer: "Phan Đức Minh",
         standing: "van-phong-bo",
+        recipient: "Bộ trưởng Bộ Khoa học và Công nghệ",
         counts: "5 chỉ tiêu (1 nhóm), 13 nhiệm vụ (3 nhóm)",
         agencies: 14,
         known: &[("Bộ Công an", "BCA"), ("Văn phòng Chính phủ", "VPCP")],
@@ -126,6 +131,7 @@ const EXPECTED: [Expected; 5] = [
         issuer: "Tỉnh ủy Quảng Trị",
         signer: "Lê Văn Hòa",
         standing: "ban-tuyen-giao-va-dan-van-tinh-uy",
+        recipient: "Ban Thường vụ Tỉnh ủy",
         counts: "0 chỉ tiêu (0 nhóm), 16 nhiệm vụ (4 nhóm)",
         agencies: 13,
         known: &[("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "UBMTTQVNT"), ("Đảng ủy Công an tỉnh", "ĐUCAT")],
@@ -148,6 +154,7 @@ const EXPECTED: [Expected; 5] = [
         issuer: "Ủy ban nhân dân tỉnh Yên Bái",
         signer: "",
         standing: "so-nong-nghiep-va-phat-trien-nong",
+        recipient: "Ủy ban nhân dân tỉnh Yên Bái",
         counts: "8 chỉ tiêu (1 nhóm), 16 nhiệm vụ (3 nhóm)",
         agencies: 23,
         known: &[
@@ -236,6 +243,13 @@ fn real_plans_import_with_their_identity_and_every_command_takes_them() {
         // The report is signed by a title the standing agency has, not a placeholder.
         let config: toml::Table = std::fs::read_to_string(out.join("bao-cao.toml")).unwrap().parse().unwrap();
         assert_ne!(config["signer_title"].as_str(), Some("THỦ TRƯỞNG CƠ QUAN"), "{}", e.file);
+        assert_eq!(config["recipient"].as_str(), Some(e.recipient), "{}", e.file);
+        // Central bodies are ministries (or of their level), whatever the plan.
+        for a in agencies.iter().filter(|a| {
+            a["name"].as_str().is_some_and(|n| n.starts_with("Bộ ") && !n.starts_with("Bộ Chỉ huy"))
+        }) {
+            assert_eq!(a["kind"].as_str(), Some("ministry"), "{}: {a}", e.file);
+        }
         let plan_dir = out.to_str().unwrap();
         let (code, text) = baocao(dir.path(), &["--plan", plan_dir, "plan", "show"]);
         assert_eq!(code, 0, "{}: plan show: {text}", e.file);

@@ -219,6 +219,10 @@ fn report_draft(imported: &import::Imported, registry: &Registry, province: &str
         _ => ("", "THỦ TRƯỞNG CƠ QUAN"),
     };
     let mut recipient = imported.reports_to.clone().unwrap_or_else(|| plan.issuer.clone());
+    // «Kính gửi» names the body in full.
+    if let Some(rest) = recipient.strip_prefix("UBND ") {
+        recipient = format!("Ủy ban nhân dân {rest}");
+    }
     // «báo cáo Ủy ban nhân dân tỉnh»: the plan's own province.
     if !province.is_empty()
         && (fold(&recipient).ends_with(" tinh") || fold(&recipient).ends_with(" thanh pho"))
