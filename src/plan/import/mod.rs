@@ -28,6 +28,7 @@ mod plain;
 mod rows;
 mod source;
 mod spaced;
+mod standing;
 mod workbook;
 
 pub use source::{Form, Origin, PlanText, read_plan};
