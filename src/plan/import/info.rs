@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use super::heading::{self, attached_plan, issuer_part};
 use super::{Importer, NotAPlan, province_of};
+use crate::plan::Appendix;
 use crate::plan::deadline::Deadline;
 use crate::plan::files::{PlanRecord, unspanned};
-use crate::plan::Appendix;
 use crate::text::{clean, fold, lower_first, upper_first};
 
 impl Importer<'_> {

@@ -35,11 +35,14 @@ pub(super) fn tables_as_cells(text: &str) -> Option<String> {
         } else if is_cell_header(&lines, i) {
             i = cell_table(&mut lines, i);
             changed = true;
-        } else if let Some(columns) = spaced::header(&lines[i], is_number_heading, is_heading)
-            && let Some(next) = spaced_table(&mut lines, i, &columns)
-        {
-            i = next;
-            changed = true;
+        } else if let Some(columns) = spaced::header(&lines[i], is_number_heading, is_heading) {
+            match spaced_table(&mut lines, i, &columns) {
+                Ok(next) => {
+                    i = next;
+                    changed = true;
+                }
+                Err(stop) => i = stop.max(i + 1),
+            }
         } else {
             i += 1;
         }
@@ -115,10 +118,13 @@ fn tab_table(lines: &mut [String], start: usize) -> usize {
 /// the number column continues the row above (`layout` joins it). Ends at
 /// the next appendix, «Nơi nhận», a note, or a line whose first column
 /// holds text that is not a row or group number. Returns the line after;
-/// `None`, the lines untouched, when no row follows the header (a line of
-/// headings typed with spaces is no table).
-fn spaced_table(lines: &mut [String], start: usize, columns: &[(usize, String)]) -> Option<usize> {
-    let before: Vec<String> = lines.to_vec();
+/// `Err` with the line where reading stopped, the lines untouched, when no
+/// row follows the header (a line of headings typed with spaces is no
+/// table): reading goes on from there, so that a text of such lines is
+/// read once, not once per line.
+fn spaced_table(lines: &mut [String], start: usize, columns: &[(usize, String)]) -> Result<usize, usize> {
+    // What each line becomes, applied only once a row is found.
+    let mut edits: Vec<(usize, String)> = Vec::new();
     let mut rows = 0;
     let starts: Vec<usize> = columns.iter().map(|c| c.0).collect();
     let mut header: Vec<String> = columns.iter().map(|c| c.1.clone()).collect();
@@ -157,21 +163,23 @@ fn spaced_table(lines: &mut [String], start: usize, columns: &[(usize, String)])
                 cells[1..].iter_mut().for_each(String::clear);
                 cells[1] = title;
             }
-            lines[i] = as_cells(&cells);
+            edits.push((i, as_cells(&cells)));
             i += 1;
             continue;
         } else {
             break;
         }
-        lines[i] = String::new();
+        edits.push((i, String::new()));
         i += 1;
     }
     if rows == 0 {
-        lines.clone_from_slice(&before);
-        return None;
+        return Err(i);
+    }
+    for (k, text) in edits {
+        lines[k] = text;
     }
     lines[start] = as_cells(&header);
-    Some(i)
+    Ok(i)
 }
 
 /// A row in the published layout: `cell | cell |`.
@@ -243,6 +251,36 @@ mod tests {
         assert_eq!(&lines[9..11], ["Tỷ lệ hồ sơ", "xử lý trực tuyến |"]);
         assert_eq!(lines[12], " |");
         assert_eq!(lines[14], "Nơi nhận:");
+    }
+
+    #[test]
+    fn columns_aligned_by_spaces_become_cells_and_headings_alone_do_not() {
+        let row = |a: &str, b: &str, c: &str, d: &str| format!(" {a:<8}{b:<20}{c:<18}{d}");
+        let text = [
+            "PHỤ LỤC".to_owned(),
+            row("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+            " ---------------------------------------------".to_owned(),
+            row("Nhóm 1", "Tuyên truyền, phổ biến", "", "").trim_end().to_owned(),
+            row("1", "Tổ chức hội nghị", "Ban Tuyên giáo", "Quý IV/2025"),
+            row("", "quán triệt", "và Dân vận", "").trim_end().to_owned(),
+            String::new(),
+            " Nơi nhận:".to_owned(),
+        ]
+        .join("\n");
+        let text = text.as_str();
+        let out = tables_as_cells(text).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), text.lines().count());
+        assert_eq!(lines[1], "TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn |");
+        assert_eq!(lines[2], "");
+        assert_eq!(lines[3], "Nhóm 1 | Tuyên truyền, phổ biến |  |  |");
+        assert_eq!(lines[4], "1 | Tổ chức hội nghị | Ban Tuyên giáo | Quý IV/2025 |");
+        assert_eq!(lines[5], " | quán triệt | và Dân vận |  |");
+        assert_eq!(lines[7], " Nơi nhận:");
+        // Headings typed with spaces and no row under them: no table, the
+        // text as it was (read once, however many such lines there are).
+        let headings = "TT   Nhiệm vụ   Cơ quan chủ trì   Thời hạn\n".repeat(2000);
+        assert_eq!(tables_as_cells(&headings), None);
     }
 
     #[test]
