@@ -338,9 +338,9 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
         a.plan.reference(),
         // «của Ủy ban nhân dân tỉnh», as agencies of the province write it.
         if a.plan.issuer.starts_with("Ủy ban nhân dân tỉnh") {
-            "Ủy ban nhân dân tỉnh"
+            "Ủy ban nhân dân tỉnh".to_owned()
         } else {
-            a.plan.issuer.as_str()
+            a.plan.cited_issuer()
         }
     );
     let highlights = format!("- {}", pick_fill(&HIGHLIGHTS, rng, "", to.year()));

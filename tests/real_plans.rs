@@ -546,6 +546,8 @@ fn a_party_organ_reports_in_the_partys_form() {
         !words.contains("CỘNG HÒA XÃ HỘI") && !words.contains("Độc lập - Tự do"),
         "the State's national name on a Party report"
     );
+    // The plan is cited by the authority that signed it.
+    assert!(words.contains("27-KH/TU ngày 05/9/2025 của Ban Thường vụ Tỉnh ủy"), "{words}");
     // A plan without indicators: no section, appendix or chart of them.
     assert!(words.contains("2. Đánh giá chung"), "{words}");
     assert!(!words.contains("chỉ tiêu;") && !words.contains("Các chỉ tiêu so với mục tiêu"), "{words}");

@@ -83,6 +83,22 @@ pub struct PlanInfo {
 }
 
 impl PlanInfo {
+    /// Who issued the plan as a citation names them: the body, or the
+    /// authority that signed for it: «Ban Thường vụ Tỉnh ủy» for a Party
+    /// committee's plan signed «T/M BAN THƯỜNG VỤ», «Bộ trưởng Bộ …» for a
+    /// ministry's decision.
+    pub fn cited_issuer(&self) -> String {
+        let authority = crate::text::fold(&self.signer_authority);
+        if authority.starts_with("t m ban thuong vu") || authority.starts_with("tm ban thuong vu") {
+            let committee: Vec<&str> = self.issuer.split_whitespace().take(2).collect();
+            return format!("Ban Thường vụ {}", committee.join(" "));
+        }
+        if self.issued_with == "Quyết định" && self.issuer.starts_with("Bộ ") {
+            return format!("Bộ trưởng {}", self.issuer);
+        }
+        self.issuer.clone()
+    }
+
     /// How a document cites the plan by its number: «Kế hoạch số
     /// 60/KH-UBND», or for a plan a resolution or decision issued, by that
     /// document's: «Chương trình hành động ban hành kèm theo Nghị quyết số

@@ -90,7 +90,7 @@ pub fn letters(
             .map(|i| json!({"number": i.number.to_string(), "name": i.name.trim_end_matches('.')}))
             .collect();
         let context = json!({
-            "plan": {"kind": info.kind, "reference": info.reference(), "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
+            "plan": {"kind": info.kind, "reference": info.reference(), "code": info.code, "date": vn::date(info.date), "issuer": info.cited_issuer(), "summary": info.summary},
             "standing": standing,
             "recipient": config.recipient.clone().unwrap_or_else(|| info.issuer.clone()),
             "agency": a.name,

@@ -120,7 +120,7 @@ pub fn build(
         "Kết quả thực hiện {} ngày {} của {} {}",
         info.reference(),
         vn::date(info.date),
-        info.issuer,
+        info.cited_issuer(),
         data.period.name()
     );
     let mut recipients = config.recipients.clone();

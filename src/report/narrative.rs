@@ -543,7 +543,7 @@ pub fn context<'a>(
     let (proposals, to_us) = super::proposals::by_addressee(plan, data, standing, recipient);
     let cumulative = data.previous.as_ref().filter(|p| p.cumulative).map(|p| p.period.name());
     json!({
-        "plan": {"kind": info.kind, "reference": info.reference(), "short": short_kind(&info.kind), "code": info.code, "date": vn::date(info.date), "issuer": info.issuer, "summary": info.summary},
+        "plan": {"kind": info.kind, "reference": info.reference(), "short": short_kind(&info.kind), "code": info.code, "date": vn::date(info.date), "issuer": info.cited_issuer(), "summary": info.summary},
         "standing": standing,
         "recipient": recipient,
         "period": {"name": data.period.name(), "from": vn::date(from), "to": vn::date(to), "deadline": vn::date(data.deadline), "cumulative": cumulative},

@@ -259,7 +259,7 @@ fn guide_sheet(
                 "Tình hình thực hiện {} ngày {} của {}",
                 plan.reference(),
                 vn::date(plan.date),
-                plan.issuer
+                plan.cited_issuer()
             ),
             &f.subtitle,
         ),
