@@ -171,10 +171,7 @@ impl Symbols {
     }
 
     fn symbol(self, n: u64, kind: &str, issuer: &str) -> String {
-        match self {
-            Symbols::State => format!("{n}/{kind}-{issuer}"),
-            Symbols::Party => format!("{n}-{kind}/{issuer}"),
-        }
+        crate::vn::symbol(&n.to_string(), kind, issuer, self == Symbols::Party)
     }
 
     /// What the plan's issuer signs its own documents with: the province's
@@ -346,15 +343,15 @@ pub fn entries(a: &Assignment, period: Period, rng: &mut Rng) -> Entries {
     let highlights = format!("- {}", pick_fill(&HIGHLIGHTS, rng, "", to.year()));
     if rng.below(2) == 0 {
         let day = day_in(from, to, rng);
+        let n = u64::from(day.ordinal()) * 3 + rng.below(900) % 20 + 1;
+        // A State body's letter has no kind in its symbol: «567/SYT-VP»; a
+        // Party body's does: «567-CV/BTGDVTU».
+        let letter = match own_style {
+            Symbols::State => format!("{n}/{abbr}-VP"),
+            Symbols::Party => own_style.symbol(n, "CV", &abbr),
+        };
         documents.push_str(&format!(
-            "\n- Công văn số {} ngày {} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
-            match own_style {
-                // A State body's letter: «567/SYT-VP»; a Party body's: «567-CV/BTGDVTU».
-                Symbols::State =>
-                    format!("{}/{abbr}-VP", u64::from(day.ordinal()) * 3 + rng.below(900) % 20 + 1),
-                Symbols::Party =>
-                    format!("{}-CV/{abbr}", u64::from(day.ordinal()) * 3 + rng.below(900) % 20 + 1),
-            },
+            "\n- Công văn số {letter} ngày {} đôn đốc các phòng, đơn vị trực thuộc thực hiện.",
             crate::vn::date(day)
         ));
     }

@@ -39,6 +39,13 @@ pub fn working_days_after(d: Date, n: u32) -> Date {
     day
 }
 
+/// A document's number and symbol: a State body's «45/KH-SYT», a Party
+/// body's «45-KH/BTGDVTU» (Hướng dẫn 36-HD/VPTW). `number` may be blanks
+/// left for the văn thư.
+pub fn symbol(number: &str, kind: &str, issuer: &str, party: bool) -> String {
+    if party { format!("{number}-{kind}/{issuer}") } else { format!("{number}/{kind}-{issuer}") }
+}
+
 /// A count as reports write it: `04` below ten, `12`, `1.234`. Zero is
 /// `00` here; sentences say it in words instead («không có nhiệm vụ nào»).
 pub fn count(n: usize) -> String {

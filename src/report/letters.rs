@@ -50,7 +50,7 @@ pub fn letters(
     let party = config.style == super::config::Style::Party;
     let number = if party {
         // A Party body's letter: «Số      -CV/BTGDVTU».
-        format!("Số      -CV/{}", issuer_abbr(plan))
+        format!("Số {}", crate::vn::symbol("     ", "CV", &issuer_abbr(plan), true))
     } else {
         format!("Số:      /{}-{unit}", issuer_abbr(plan))
     };

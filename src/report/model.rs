@@ -109,12 +109,8 @@ pub fn build(
     let recipient = config.recipient.clone().unwrap_or_else(|| info.issuer.clone());
     let party = config.style == super::config::Style::Party;
     // «Số: 05/BC-SKHCN» for a State body; «Số 05-BC/BTGDVTU» for a Party one.
-    let number = match (config.number, party) {
-        (Some(n), false) => format!("{n:02}/BC-{abbr}"),
-        (None, false) => format!("      /BC-{abbr}"),
-        (Some(n), true) => format!("{n:02}-BC/{abbr}"),
-        (None, true) => format!("      -BC/{abbr}"),
-    };
+    let number = config.number.map_or_else(|| "      ".to_owned(), |n| format!("{n:02}"));
+    let number = vn::symbol(&number, "BC", &abbr, party);
     let date_short = config.date.map_or_else(|| format!("      /      /{year}"), vn::date);
     let summary = format!(
         "Kết quả thực hiện {} ngày {} của {} {}",

@@ -249,21 +249,32 @@ pub fn libreoffice_pdf(dir: &Path, docx: &Path) -> PathBuf {
 
 /// `file` saved by LibreOffice as `ext` (`pdf`, `odt`…) in `dir/lo/`; its path.
 pub fn libreoffice_convert(dir: &Path, file: &Path, ext: &str) -> PathBuf {
-    let out = Command::new("soffice")
+    libreoffice_all(dir, &[file.to_owned()], ext, &dir.join("lo")).remove(0)
+}
+
+/// `files` saved by LibreOffice as `ext` into `out`, in one run (one start
+/// of LibreOffice), with a profile of its own in `dir`; their paths.
+pub fn libreoffice_all(dir: &Path, files: &[PathBuf], ext: &str, out: &Path) -> Vec<PathBuf> {
+    let run = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display()))
         .args(["--headless", "--convert-to", ext, "--outdir"])
-        .arg(dir.join("lo"))
-        .arg(file)
+        .arg(out)
+        .args(files)
         .output()
         .expect("LibreOffice (soffice) is needed; `bash tests/run` installs it");
-    let made = dir.join("lo").join(file.with_extension(ext).file_name().unwrap());
-    assert!(
-        made.is_file(),
-        "LibreOffice did not read {}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    made
+    files
+        .iter()
+        .map(|f| {
+            let made = out.join(f.with_extension(ext).file_name().unwrap());
+            assert!(
+                made.is_file(),
+                "LibreOffice did not read {}: {}",
+                f.display(),
+                String::from_utf8_lossy(&run.stderr)
+            );
+            made
+        })
+        .collect()
 }
 
 /// What the demo report must say, wherever it is read from: our PDF, or

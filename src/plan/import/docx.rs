@@ -12,7 +12,7 @@ use std::io::Cursor;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::source::{Builder, Form, GridCell, Origin, PlanText};
+use super::source::{Builder, DocBlock, GridCell, PlanText};
 use crate::book::formats::{attr, push_ref, zip_part};
 
 /// A table cell as Word stores it.
@@ -72,29 +72,11 @@ pub(super) fn convert(bytes: &[u8], file: &str) -> Result<PlanText, String> {
         .ok_or(
             "tệp .docx không có phần nội dung (word/document.xml) — hãy mở bằng Word, lưu lại rồi nhập lại",
         )?;
-    let blocks = blocks(&xml)?;
-    let mut out = Builder::new(file);
-    let (mut paragraph, mut table) = (0, 0);
-    for block in blocks {
-        match block {
-            Block::Paragraph(text) => {
-                paragraph += 1;
-                out.paragraph(&text, Origin { part: None, place: format!("đoạn {paragraph}") });
-            }
-            Block::Table(rows) => {
-                table += 1;
-                let part = format!("bảng {table}");
-                let grid = resolve_merges(rows);
-                out.table(grid, |r, c| Origin {
-                    part: Some(part.clone()),
-                    place: format!("hàng {}, cột {}", r + 1, c + 1),
-                });
-                // A table ends a block of the body, as a blank line does.
-                out.paragraph("", Origin { part: Some(part.clone()), place: "cuối bảng".into() });
-            }
-        }
-    }
-    Ok(out.finish(Form::Word))
+    let blocks = blocks(&xml)?.into_iter().map(|b| match b {
+        Block::Paragraph(text) => DocBlock::Paragraph(text),
+        Block::Table(rows) => DocBlock::Table(resolve_merges(rows)),
+    });
+    Ok(Builder::document(file, blocks))
 }
 
 fn blocks(xml: &str) -> Result<Vec<Block>, String> {

@@ -11,7 +11,7 @@ use std::io::Cursor;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::source::{Builder, Form, GridCell, Origin, PlanText};
+use super::source::{Builder, DocBlock, GridCell, PlanText};
 use crate::book::formats::{attr, push_ref, zip_part};
 
 /// Rows or columns repeated more than this are empty filler (Calc and
@@ -61,26 +61,11 @@ pub(super) fn convert(bytes: &[u8], file: &str) -> Result<PlanText, String> {
             format!("không đọc được nội dung văn bản .odt ({e}) — hãy mở bằng LibreOffice Writer, lưu lại rồi nhập lại")
         })?
         .ok_or("tệp .odt không có phần nội dung (content.xml) — hãy mở bằng LibreOffice Writer, lưu lại rồi nhập lại")?;
-    let mut out = Builder::new(file);
-    let (mut paragraph, mut table) = (0, 0);
-    for block in blocks(&xml)? {
-        match block {
-            Block::Paragraph(text) => {
-                paragraph += 1;
-                out.paragraph(&text, Origin { part: None, place: format!("đoạn {paragraph}") });
-            }
-            Block::Table(rows) => {
-                table += 1;
-                let part = format!("bảng {table}");
-                out.table(resolve_spans(rows), |r, c| Origin {
-                    part: Some(part.clone()),
-                    place: format!("hàng {}, cột {}", r + 1, c + 1),
-                });
-                out.paragraph("", Origin { part: Some(part.clone()), place: "cuối bảng".into() });
-            }
-        }
-    }
-    Ok(out.finish(Form::Word))
+    let blocks = blocks(&xml)?.into_iter().map(|b| match b {
+        Block::Paragraph(text) => DocBlock::Paragraph(text),
+        Block::Table(rows) => DocBlock::Table(resolve_spans(rows)),
+    });
+    Ok(Builder::document(file, blocks))
 }
 
 fn blocks(xml: &str) -> Result<Vec<Block>, String> {

@@ -312,6 +312,39 @@ impl Builder {
     pub fn finish(self, form: Form) -> PlanText {
         PlanText { form, text: self.text, origins: self.origins, diagnostics: self.diagnostics }
     }
+
+    /// A word processor's document (Word, OpenDocument) in the published
+    /// layout: its paragraphs and tables (their merges resolved) in order,
+    /// each line named by paragraph or by table, row and column.
+    pub fn document(file: &str, blocks: impl IntoIterator<Item = DocBlock>) -> PlanText {
+        let mut out = Builder::new(file);
+        let (mut paragraph, mut table) = (0, 0);
+        for block in blocks {
+            match block {
+                DocBlock::Paragraph(text) => {
+                    paragraph += 1;
+                    out.paragraph(&text, Origin { part: None, place: format!("đoạn {paragraph}") });
+                }
+                DocBlock::Table(grid) => {
+                    table += 1;
+                    let part = format!("bảng {table}");
+                    out.table(grid, |r, c| Origin {
+                        part: Some(part.clone()),
+                        place: format!("hàng {}, cột {}", r + 1, c + 1),
+                    });
+                    // A table ends a block of the body, as a blank line does.
+                    out.paragraph("", Origin { part: Some(part.clone()), place: "cuối bảng".into() });
+                }
+            }
+        }
+        out.finish(Form::Word)
+    }
+}
+
+/// A paragraph or a table of a word processor's document.
+pub(super) enum DocBlock {
+    Paragraph(String),
+    Table(Vec<Vec<GridCell>>),
 }
 
 /// `(1) | (2) | (3)` or `1 | 2 | 3`: a row numbering the columns.

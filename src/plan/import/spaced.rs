@@ -17,6 +17,11 @@ pub(super) fn header(
     is_number: impl Fn(&str) -> bool,
     is_heading: impl Fn(&str) -> bool,
 ) -> Option<Vec<(usize, String)>> {
+    // Every line of a text is asked: its first word first, the columns after.
+    let first = line.trim_start_matches(['\u{c}', ' ']).split("  ").next().unwrap_or_default();
+    if !is_number(first) {
+        return None;
+    }
     let segments = segments(line);
     let ok = segments.len() >= 3
         && is_number(&segments[0].1)
